@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// The whole test suite behind `npm test`: lint, typecheck, unit tests (Node, tfjs cpu), build,
+// and browser tests (the built app in the system Chromium). Ends with one plain line
+// "N passed, N failed, N skipped" counting every test plus the lint/typecheck/build checks.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const RESULTS_DIR = 'test-results';
+mkdirSync(RESULTS_DIR, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(label, command, args) {
+  process.stdout.write(`\n=== ${label}: ${command} ${args.join(' ')}\n`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function check(label, command, args) {
+  const ok = run(label, command, args);
+  totals[ok ? 'passed' : 'failed'] += 1;
+  if (!ok) process.stdout.write(`--- ${label} FAILED\n`);
+  return ok;
+}
+
+function vitestProject(project) {
+  const outputFile = `${RESULTS_DIR}/${project}.json`;
+  const ok = run(`${project} tests`, 'npx', [
+    'vitest',
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outputFile}`,
+  ]);
+  if (!existsSync(outputFile)) {
+    totals.failed += 1;
+    process.stdout.write(`--- ${project} tests produced no report\n`);
+    return;
+  }
+  const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
+  // A suite that failed to load counts as a failure even when it ran no test.
+  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0);
+  totals.failed += brokenSuites.length;
+  if (!ok && report.numFailedTests === 0 && brokenSuites.length === 0) totals.failed += 1;
+}
+
+check('lint', 'npx', ['eslint', '.']);
+check('format', 'npx', ['prettier', '--check', '.']);
+check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+vitestProject('unit');
+if (check('build', 'npx', ['vite', 'build'])) vitestProject('browser');
+else totals.failed += 1;
+
+const summary = `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : '');
+process.stdout.write(`\n${summary}\n`);
+process.exitCode = totals.failed === 0 ? 0 : 1;

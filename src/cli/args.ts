@@ -1,0 +1,86 @@
+/** Command-line arguments of `npm run simulate`; parsing is pure so it can be tested. */
+export interface SimulateArgs {
+  link: string | null;
+  steps: number | null;
+  format: 'json' | 'csv';
+  out: string | null;
+  dump: boolean;
+  strict: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--steps N] [--format json|csv]
+                           [--out FILE] [--dump] [--strict]
+  --link    a Gradscope share link (full URL, #hash or bare query); default config without it
+  --steps   steps to train (default: the config's max steps)
+  --format  json (default) or csv
+  --out     write to FILE instead of stdout
+  --dump    include the initial weights and step 1's batch (json only)
+  --strict  fail (exit 2) if the link needed any repair`;
+
+export class UsageError extends Error {}
+
+const MAX_CLI_STEPS = 1_000_000;
+
+export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
+  const args: SimulateArgs = {
+    link: null,
+    steps: null,
+    format: 'json',
+    out: null,
+    dump: false,
+    strict: false,
+    help: false,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    // Accept both "--flag value" and "--flag=value".
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : null;
+    const value = (): string => {
+      if (inline !== null) return inline;
+      const next = argv[i + 1];
+      if (next === undefined) throw new UsageError(`${flag} needs a value`);
+      i += 1;
+      return next;
+    };
+    switch (flag) {
+      case '--link':
+        args.link = value();
+        break;
+      case '--steps': {
+        const text = value();
+        const n = Number(text);
+        if (!/^\d+$/.test(text) || n < 1 || n > MAX_CLI_STEPS) {
+          throw new UsageError(`--steps must be a whole number from 1 to ${MAX_CLI_STEPS}, got "${text}"`);
+        }
+        args.steps = n;
+        break;
+      }
+      case '--format': {
+        const text = value();
+        if (text !== 'json' && text !== 'csv') throw new UsageError(`--format must be json or csv, got "${text}"`);
+        args.format = text;
+        break;
+      }
+      case '--out':
+        args.out = value();
+        break;
+      case '--dump':
+        args.dump = true;
+        break;
+      case '--strict':
+        args.strict = true;
+        break;
+      case '--help':
+      case '-h':
+        args.help = true;
+        break;
+      default:
+        throw new UsageError(`unknown argument "${arg}" (see --help)`);
+    }
+  }
+  if (args.dump && args.format === 'csv') throw new UsageError('--dump needs --format json');
+  return args;
+}

@@ -1,0 +1,269 @@
+/**
+ * The experiment as plain typed data: everything needed to reproduce a run.
+ * Pure TypeScript: no tfjs, no React. The link codec (codec.ts) turns it into a URL hash and
+ * back; validate.ts repairs untrusted values into this shape using the limits below.
+ */
+
+export const CONFIG_VERSION = 1;
+
+export const ACTIVATIONS = [
+  'linear',
+  'sigmoid',
+  'tanh',
+  'relu',
+  'leakyRelu',
+  'elu',
+  'selu',
+  'gelu',
+  'softplus',
+  'swish',
+] as const;
+/** Activation names are tfjs's layer activation identifiers. */
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export const DATASET_KINDS = ['spiral', 'circles', 'xor', 'blobs', 'sine', 'plane'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+export type Task = 'classification' | 'regression';
+
+export function taskOf(kind: DatasetKind): Task {
+  return kind === 'sine' || kind === 'plane' ? 'regression' : 'classification';
+}
+
+/** Input features per sample: sine is y = f(x) on one input, every other set has two. */
+export function inputDimOf(kind: DatasetKind): number {
+  return kind === 'sine' ? 1 : 2;
+}
+
+export const NORMALIZATIONS = ['none', 'layerNorm'] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+export const INIT_KINDS = [
+  'zeros',
+  'constant',
+  'normal',
+  'uniform',
+  'glorotNormal',
+  'glorotUniform',
+  'heNormal',
+  'heUniform',
+  'lecunNormal',
+  'lecunUniform',
+  'orthogonal',
+] as const;
+export type InitKind = (typeof INIT_KINDS)[number];
+
+/**
+ * Kernel initialization. Variance-scaling "normal" schemes draw from a plain (untruncated)
+ * normal with variance scale/fan, as PyTorch's kaiming_normal_/xavier_normal_ do, so the
+ * theoretical signal propagation holds exactly (tfjs/Keras truncate instead).
+ */
+export type InitScheme =
+  | { kind: 'zeros' }
+  | { kind: 'constant'; value: number }
+  | { kind: 'normal'; sigma: number }
+  | { kind: 'uniform'; limit: number }
+  | { kind: 'glorotNormal' }
+  | { kind: 'glorotUniform' }
+  | { kind: 'heNormal' }
+  | { kind: 'heUniform' }
+  | { kind: 'lecunNormal' }
+  | { kind: 'lecunUniform' }
+  | { kind: 'orthogonal'; gain: number };
+
+export const OPTIMIZER_KINDS = ['sgd', 'momentum', 'adam', 'rmsprop'] as const;
+export type OptimizerKind = (typeof OPTIMIZER_KINDS)[number];
+
+/** Optimizers follow PyTorch's update rules (documented in engine/optimizers.ts). */
+export type OptimizerConfig =
+  | { kind: 'sgd'; learningRate: number }
+  | { kind: 'momentum'; learningRate: number; momentum: number; nesterov: boolean }
+  | { kind: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
+  | { kind: 'rmsprop'; learningRate: number; rho: number; momentum: number; epsilon: number };
+
+export const CLIP_MODES = ['none', 'value', 'layerNorm', 'globalNorm'] as const;
+export type ClipMode = (typeof CLIP_MODES)[number];
+
+/**
+ * Gradient clipping, matching the reference frameworks:
+ * - value: every element clamped to [-c, c] (PyTorch clip_grad_value_, Keras clipvalue)
+ * - layerNorm: each gradient tensor g scaled by c / max(||g||, c) (tf.clip_by_norm, Keras clipnorm)
+ * - globalNorm: all gradients scaled by min(1, c / (G + 1e-6)), G the global norm
+ *   (PyTorch clip_grad_norm_)
+ */
+export type ClipConfig =
+  | { mode: 'none' }
+  | { mode: 'value'; threshold: number }
+  | { mode: 'layerNorm'; threshold: number }
+  | { mode: 'globalNorm'; threshold: number };
+
+export interface DataConfig {
+  kind: DatasetKind;
+  /** Total samples generated (train + test). */
+  samples: number;
+  /** Noise level: standard deviation of Gaussian noise, in the dataset's own units. */
+  noise: number;
+  /** Share of the samples held out for the test loss, in [0, 0.5]. */
+  testFraction: number;
+  seed: number;
+}
+
+export interface NetworkConfig {
+  /** Width of each hidden layer, input side first. The output layer (1 unit) is implied. */
+  hidden: number[];
+  activation: Activation;
+  bias: boolean;
+  /** Identity skip connection around each hidden layer whose input and output widths match. */
+  residual: boolean;
+  /** Parameter-free layer normalization of each hidden pre-activation. */
+  normalization: Normalization;
+}
+
+export interface InitConfig {
+  scheme: InitScheme;
+  /** Global multiplier on every initial kernel (the "init scale" of the lessons). */
+  gain: number;
+  /** Constant every bias starts at. */
+  biasInit: number;
+  /** Seeds the initial weights and the order in which training batches are drawn. */
+  seed: number;
+}
+
+export interface RegularizationConfig {
+  /** Adds l1 * sum|W| over kernels (not biases) to the differentiated loss. */
+  l1: number;
+  /** Adds l2 * sum W^2 over kernels (not biases) to the differentiated loss. */
+  l2: number;
+}
+
+export interface GradientControlConfig {
+  clip: ClipConfig;
+  /** Every gradient is multiplied by this factor before clipping ("gradient scaling"). */
+  scale: number;
+  /** Keras-style max-norm on each unit's incoming weights after every update; null = off. */
+  maxNorm: number | null;
+  /** Kernel weights with |w| below this are set to 0 after every update; 0 = off. */
+  pruneBelow: number;
+}
+
+export interface TrainingConfig {
+  batchSize: number;
+  /** Training stops by itself after this many steps. */
+  maxSteps: number;
+}
+
+export interface ExperimentConfig {
+  version: typeof CONFIG_VERSION;
+  data: DataConfig;
+  network: NetworkConfig;
+  init: InitConfig;
+  optimizer: OptimizerConfig;
+  regularization: RegularizationConfig;
+  gradient: GradientControlConfig;
+  training: TrainingConfig;
+}
+
+/**
+ * Hard limits that keep a browser tab alive. Depth and width allow dramatic demos (64 layers)
+ * while MAX_PARAMETERS bounds the work per step.
+ */
+export const LIMITS = {
+  MAX_HIDDEN_LAYERS: 64,
+  MIN_HIDDEN_LAYERS: 0,
+  MIN_WIDTH: 1,
+  MAX_WIDTH: 256,
+  MAX_PARAMETERS: 1_200_000,
+  MIN_SAMPLES: 20,
+  MAX_SAMPLES: 5000,
+  MAX_NOISE: 2,
+  MAX_TEST_FRACTION: 0.5,
+  MIN_BATCH: 1,
+  MAX_BATCH: 1024,
+  MIN_STEPS: 1,
+  MAX_STEPS: 1_000_000,
+  MIN_LEARNING_RATE: 1e-6,
+  MAX_LEARNING_RATE: 100,
+  MIN_GAIN: 1e-3,
+  MAX_GAIN: 1e3,
+  MAX_ABS_INIT_PARAM: 100,
+  MAX_ABS_BIAS_INIT: 10,
+  MIN_CLIP_THRESHOLD: 1e-4,
+  MAX_CLIP_THRESHOLD: 1e4,
+  MIN_GRAD_SCALE: 1e-4,
+  MAX_GRAD_SCALE: 1e4,
+  MAX_REGULARIZATION: 10,
+  MIN_MAX_NORM: 1e-3,
+  MAX_MAX_NORM: 1e3,
+  MAX_PRUNE_BELOW: 10,
+  MIN_EPSILON: 1e-12,
+  MAX_EPSILON: 1,
+  MAX_SEED: 2 ** 31 - 1,
+  /** Hashes longer than this are treated as junk and replaced by the defaults. */
+  MAX_HASH_CHARS: 4096,
+} as const;
+
+export const DEFAULT_CONFIG: ExperimentConfig = {
+  version: CONFIG_VERSION,
+  data: { kind: 'spiral', samples: 400, noise: 0.1, testFraction: 0.2, seed: 1 },
+  network: {
+    hidden: [32, 32, 32, 32, 32, 32, 32, 32],
+    activation: 'tanh',
+    bias: true,
+    residual: false,
+    normalization: 'none',
+  },
+  init: { scheme: { kind: 'glorotNormal' }, gain: 1, biasInit: 0, seed: 1 },
+  optimizer: { kind: 'sgd', learningRate: 0.05 },
+  regularization: { l1: 0, l2: 0 },
+  gradient: { clip: { mode: 'none' }, scale: 1, maxNorm: null, pruneBelow: 0 },
+  training: { batchSize: 64, maxSteps: 2000 },
+};
+
+/** Defaults for each optimizer kind (PyTorch's), used when the kind changes. */
+export function defaultOptimizer(kind: OptimizerKind, learningRate: number): OptimizerConfig {
+  switch (kind) {
+    case 'sgd':
+      return { kind, learningRate };
+    case 'momentum':
+      return { kind, learningRate, momentum: 0.9, nesterov: false };
+    case 'adam':
+      return { kind, learningRate, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
+    case 'rmsprop':
+      return { kind, learningRate, rho: 0.99, momentum: 0, epsilon: 1e-8 };
+  }
+}
+
+/** Default parameters for each init scheme, used when the scheme changes. */
+export function defaultInitScheme(kind: InitKind): InitScheme {
+  switch (kind) {
+    case 'constant':
+      return { kind, value: 0.1 };
+    case 'normal':
+      return { kind, sigma: 0.1 };
+    case 'uniform':
+      return { kind, limit: 0.1 };
+    case 'orthogonal':
+      return { kind, gain: 1 };
+    default:
+      return { kind };
+  }
+}
+
+export function defaultClip(mode: ClipMode, threshold = 1): ClipConfig {
+  return mode === 'none' ? { mode } : { mode, threshold };
+}
+
+/** Layer widths including the implied output layer, input side first. */
+export function layerWidths(config: ExperimentConfig): number[] {
+  return [...config.network.hidden, 1];
+}
+
+/** Trainable parameter count of the network a config describes. */
+export function parameterCount(config: ExperimentConfig): number {
+  let fanIn = inputDimOf(config.data.kind);
+  let count = 0;
+  for (const width of layerWidths(config)) {
+    count += fanIn * width + (config.network.bias ? width : 0);
+    fanIn = width;
+  }
+  return count;
+}

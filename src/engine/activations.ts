@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Activation } from '../config/schema';
+
+/** Slope for negative inputs of leaky ReLU: PyTorch's default (tfjs layers default to 0.2). */
+export const LEAKY_RELU_ALPHA = 0.01;
+
+/**
+ * Applies an activation by its tfjs name. Each is a differentiable tfjs op (or a composition of
+ * them), so autodiff gives the exact derivative; GELU is the exact erf form, not the tanh
+ * approximation.
+ */
+export function applyActivation(x: tf.Tensor, activation: Activation): tf.Tensor {
+  switch (activation) {
+    case 'linear':
+      return x;
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    case 'tanh':
+      return tf.tanh(x);
+    case 'relu':
+      return tf.relu(x);
+    case 'leakyRelu':
+      return tf.leakyRelu(x, LEAKY_RELU_ALPHA);
+    case 'elu':
+      return tf.elu(x);
+    case 'selu':
+      return tf.selu(x);
+    case 'gelu':
+      return tf.mul(tf.mul(x, 0.5), tf.add(1, tf.erf(tf.mul(x, Math.SQRT1_2))));
+    case 'softplus':
+      return tf.softplus(x);
+    case 'swish':
+      return tf.mul(x, tf.sigmoid(x));
+  }
+}

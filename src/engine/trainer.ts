@@ -1,0 +1,269 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ExperimentConfig } from '../config/schema';
+import { needsRestart } from '../config/liveSettings';
+import { createBatchSampler, type BatchSampler } from '../data/batchSampler';
+import { generateDataset, type Dataset } from '../data/datasets';
+import { deriveSeed } from '../random/prng';
+import { clipGradients } from './clipGradients';
+import { maxNormConstraint, pruneSmallWeights } from './constraints';
+import { decodeStepMetrics, metricsVectorLength, type StepMetrics } from './metrics';
+import {
+  createNetwork,
+  dataLoss,
+  disposeNetwork,
+  flatParams,
+  forward,
+  regularizationLoss,
+  type LayerInfo,
+  type LossKind,
+  type Network,
+} from './network';
+import { findNonFinite, type NonFiniteEvent } from './nonFinite';
+import { combineNorms, layerNormsFromTensorNorms, tensorNorms, type NormMode } from './norms';
+import { createOptimizer, type Optimizer } from './optimizers';
+
+export interface TrainerOptions {
+  /** 'scaled' on devices whose floats are 16-bit; see norms.ts. */
+  normMode?: NormMode;
+  /** A dataset already generated from config.data (saves regenerating it). */
+  dataset?: Dataset;
+}
+
+export interface ChunkResult {
+  /** One entry per step trained, up to and including a step with a non-finite value. */
+  steps: StepMetrics[];
+  /** Set when this chunk (or an earlier one) hit a non-finite value; training is then halted. */
+  event: NonFiniteEvent | null;
+  /** Test loss on the weights after the chunk's last update, when asked for and available. */
+  testLoss: number | null;
+}
+
+export interface LayerWeights {
+  kernel: number[][];
+  bias: number[] | null;
+}
+
+export interface Batch {
+  x: number[][];
+  y: number[][];
+}
+
+/**
+ * Trains one network from a config and measures every step. Knows nothing of the page: the
+ * browser store and the Node CLI both drive it through train(), which batches the readback of
+ * many steps into one.
+ */
+export class Trainer {
+  readonly layers: LayerInfo[];
+  readonly loss: LossKind;
+  readonly dataset: Dataset;
+  private config: ExperimentConfig;
+  private readonly network: Network;
+  private readonly params: tf.Variable[];
+  private readonly optimizer: Optimizer;
+  private readonly sampler: BatchSampler;
+  private readonly pendingBatches: Int32Array[] = [];
+  private readonly tensors: { trainX: tf.Tensor2D; trainY: tf.Tensor2D; testX: tf.Tensor2D | null; testY: tf.Tensor2D | null; probes: tf.Tensor[] };
+  private readonly normMode: NormMode;
+  private stepsDone = 0;
+  private haltedBy: NonFiniteEvent | null = null;
+  private disposed = false;
+
+  constructor(config: ExperimentConfig, options: TrainerOptions = {}) {
+    this.config = config;
+    this.normMode = options.normMode ?? 'plain';
+    this.dataset = options.dataset ?? generateDataset(config.data);
+    const d = this.dataset;
+    const batchSize = Math.min(config.training.batchSize, d.trainCount);
+    this.sampler = createBatchSampler(d.trainCount, batchSize, deriveSeed(config.init.seed, 'batches'));
+    this.network = createNetwork(config);
+    this.layers = this.network.layers;
+    this.loss = this.network.loss;
+    this.params = flatParams(this.network);
+    this.optimizer = createOptimizer(config.optimizer, this.params);
+    this.tensors = {
+      trainX: tf.tensor2d(d.trainX, [d.trainCount, d.inputDim]),
+      trainY: tf.tensor2d(d.trainY, [d.trainCount, 1]),
+      testX: d.testCount > 0 ? tf.tensor2d(d.testX, [d.testCount, d.inputDim]) : null,
+      testY: d.testCount > 0 ? tf.tensor2d(d.testY, [d.testCount, 1]) : null,
+      // Zero tensors added to each pre-activation; their gradients are the signals dL/dz.
+      probes: this.layers.map((layer) => tf.zeros([batchSize, layer.units])),
+    };
+  }
+
+  /** Steps trained so far. */
+  get step(): number {
+    return this.stepsDone;
+  }
+
+  /** The non-finite event that stopped training, or null while training can go on. */
+  get halted(): NonFiniteEvent | null {
+    return this.haltedBy;
+  }
+
+  get currentConfig(): ExperimentConfig {
+    return this.config;
+  }
+
+  /**
+   * Applies settings that don't need a restart (see needsRestart) to the run in progress.
+   * Throws if the new config would need a fresh trainer.
+   */
+  applyLiveSettings(next: ExperimentConfig): void {
+    if (needsRestart(this.config, next)) throw new Error('this change needs a new run');
+    this.optimizer.setConfig(next.optimizer);
+    this.config = next;
+  }
+
+  /**
+   * Trains up to `steps` steps and reads all their metrics back at once. Stops at the first
+   * step with a non-finite value; the trainer then refuses further updates (a new Trainer is
+   * the reset). Steps after that one in the same chunk ran on broken weights and are dropped.
+   */
+  async train(steps: number, options: { testLoss?: boolean } = {}): Promise<ChunkResult> {
+    this.assertUsable();
+    if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
+    const vectors: tf.Tensor[] = [];
+    for (let i = 0; i < steps; i++) vectors.push(this.trainOneStep());
+    const wantTest = options.testLoss === true && this.tensors.testX !== null;
+    if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
+    const packed = tf.concat(vectors);
+    for (const v of vectors) v.dispose();
+    const data = await packed.data();
+    packed.dispose();
+
+    const firstStep = this.stepsDone + 1;
+    this.stepsDone += steps;
+    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep);
+    const event = findNonFinite(metrics);
+    if (event) {
+      this.haltedBy = event;
+      return { steps: metrics.filter((m) => m.step <= event.step), event, testLoss: null };
+    }
+    const testLoss = wantTest ? (data[data.length - 1] as number) : null;
+    return { steps: metrics, event: null, testLoss };
+  }
+
+  /** The current weights, layer by layer (forward order). */
+  async readWeights(): Promise<LayerWeights[]> {
+    this.assertUsable();
+    return Promise.all(
+      this.network.params.map(async (p) => ({
+        kernel: (await p.kernel.array()) as number[][],
+        bias: p.bias ? ((await p.bias.array()) as number[]) : null,
+      })),
+    );
+  }
+
+  /** The batch the next step will train on. */
+  peekNextBatch(): Batch {
+    const indices = this.nextBatchIndices(false);
+    const d = this.dataset;
+    const rows = (data: Float32Array, width: number) =>
+      Array.from(indices, (i) => Array.from(data.subarray(i * width, (i + 1) * width)));
+    return { x: rows(d.trainX, d.inputDim), y: rows(d.trainY, 1) };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    disposeNetwork(this.network);
+    this.optimizer.dispose();
+    const t = this.tensors;
+    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY, ...t.probes]) tensor?.dispose();
+  }
+
+  private assertUsable(): void {
+    if (this.disposed) throw new Error('trainer was disposed');
+  }
+
+  private nextBatchIndices(consume: boolean): Int32Array {
+    if (this.pendingBatches.length === 0) this.pendingBatches.push(this.sampler.next());
+    const head = this.pendingBatches[0] as Int32Array;
+    if (consume) this.pendingBatches.shift();
+    return head;
+  }
+
+  private testLossTensor(): tf.Scalar {
+    const { testX, testY } = this.tensors;
+    const kernels = this.network.params.map((p) => p.kernel);
+    const biases = this.network.params.map((p) => p.bias);
+    return dataLoss(this.loss, forward(this.network, kernels, biases, testX!), testY!);
+  }
+
+  /** One full step; returns the step's packed metrics vector (see metrics.ts). */
+  private trainOneStep(): tf.Tensor {
+    const indices = this.nextBatchIndices(true);
+    const { regularization, gradient } = this.config;
+    const mode = this.normMode;
+    const layerCount = this.layers.length;
+    const hasBias = this.config.network.bias;
+    const tensorsPerLayer = hasBias ? 2 : 1;
+    const paramCount = this.params.length;
+
+    return tf.tidy(() => {
+      const batchIndices = tf.tensor1d(indices, 'int32');
+      const x = tf.gather(this.tensors.trainX, batchIndices);
+      const y = tf.gather(this.tensors.trainY, batchIndices);
+
+      // Differentiate the total loss with respect to every parameter and every probe in one
+      // backward pass. The data loss is kept out of the gradient scope to be reported.
+      let measuredLoss: tf.Scalar | null = null;
+      const lossOf = (...args: tf.Tensor[]): tf.Scalar => {
+        const kernels: tf.Tensor[] = [];
+        const biases: (tf.Tensor | null)[] = [];
+        for (let l = 0; l < layerCount; l++) {
+          kernels.push(args[l * tensorsPerLayer] as tf.Tensor);
+          biases.push(hasBias ? (args[l * tensorsPerLayer + 1] as tf.Tensor) : null);
+        }
+        const output = forward(this.network, kernels, biases, x, args.slice(paramCount));
+        const loss = dataLoss(this.loss, output, y);
+        measuredLoss = tf.keep(loss);
+        const reg = regularizationLoss(kernels, regularization.l1, regularization.l2);
+        return reg ? tf.add(loss, reg) : loss;
+      };
+      const allGrads = tf.grads(lossOf)([...this.params, ...this.tensors.probes]);
+      let grads = allGrads.slice(0, paramCount);
+      const signals = allGrads.slice(paramCount);
+      if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
+
+      const gradTensorNorms = tensorNorms(grads, mode);
+      const gradNorm = layerNormsFromTensorNorms(gradTensorNorms, tensorsPerLayer, mode);
+      const globalNorm = combineNorms(gradNorm, mode) as tf.Scalar;
+      const clip = clipGradients(grads, gradTensorNorms, globalNorm, gradient.clip, mode);
+      const clippedGradNorm = layerNormsFromTensorNorms(clip.tensorNorms, tensorsPerLayer, mode);
+      const clippedGlobalNorm = combineNorms(clippedGradNorm, mode);
+      const weightNorm = layerNormsFromTensorNorms(tensorNorms(this.params, mode), tensorsPerLayer, mode);
+      const signalNorm = tensorNorms(signals, mode);
+      const loss = measuredLoss as unknown as tf.Scalar;
+      const vector = tf.concat([
+        tf.reshape(loss, [1]),
+        tf.reshape(globalNorm, [1]),
+        tf.reshape(clippedGlobalNorm, [1]),
+        tf.reshape(clip.changed, [1]),
+        gradNorm,
+        clippedGradNorm,
+        signalNorm,
+        weightNorm,
+      ]);
+      loss.dispose();
+
+      this.optimizer.apply(this.params, clip.grads);
+      this.applyConstraints();
+      if (vector.shape[0] !== metricsVectorLength(layerCount)) throw new Error('metrics layout mismatch');
+      return vector;
+    });
+  }
+
+  /** Max-norm and pruning act on the kernels after the update (Keras applies constraints then too). */
+  private applyConstraints(): void {
+    const { maxNorm, pruneBelow } = this.config.gradient;
+    if (maxNorm === null && pruneBelow <= 0) return;
+    for (const { kernel } of this.network.params) {
+      let next: tf.Tensor = kernel;
+      if (maxNorm !== null) next = maxNormConstraint(next, maxNorm);
+      if (pruneBelow > 0) next = pruneSmallWeights(next, pruneBelow);
+      kernel.assign(next);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs';
+import { encodeConfig } from '../config/codec';
+import type { ExperimentConfig } from '../config/schema';
+import type { StepMetrics } from '../engine/metrics';
+import type { NonFiniteEvent } from '../engine/nonFinite';
+import { Trainer, type TrainerOptions } from '../engine/trainer';
+import { buildRunRecord, type RunRecord } from './runRecord';
+
+/** Steps per readback when running headless; any value gives identical numbers. */
+export const HEADLESS_STEPS_PER_READBACK = 50;
+
+export interface RecordRunOptions extends TrainerOptions {
+  steps: number;
+  /** Include the initial weights and step 1's batch in the record. */
+  dump?: boolean;
+  stepsPerReadback?: number;
+  onProgress?: (stepsDone: number, steps: number) => void;
+}
+
+/**
+ * Runs a config for `steps` steps on the current tfjs backend and returns its run record.
+ * Stops early at a non-finite event, which the record lists.
+ */
+export async function recordRun(config: ExperimentConfig, options: RecordRunOptions): Promise<RunRecord> {
+  const trainer = new Trainer(config, options);
+  try {
+    const initial = options.dump
+      ? { weights: await trainer.readWeights(), batch: trainer.peekNextBatch() }
+      : undefined;
+    const chunk = Math.max(1, options.stepsPerReadback ?? HEADLESS_STEPS_PER_READBACK);
+    const steps: StepMetrics[] = [];
+    const events: NonFiniteEvent[] = [];
+    while (trainer.step < options.steps) {
+      const result = await trainer.train(Math.min(chunk, options.steps - trainer.step));
+      steps.push(...result.steps);
+      options.onProgress?.(trainer.step, options.steps);
+      if (result.event) {
+        events.push(result.event);
+        break;
+      }
+    }
+    return buildRunRecord({
+      link: encodeConfig(config),
+      config,
+      backend: tf.getBackend(),
+      loss: trainer.loss,
+      layers: trainer.layers,
+      steps,
+      events,
+      initial,
+    });
+  } finally {
+    trainer.dispose();
+  }
+}
