@@ -1,8 +1,9 @@
 /**
  * Seeded, platform-independent random numbers. Everything random in Gradscope (datasets,
  * initial weights, batch order) comes from here rather than from tfjs, whose random ops differ
- * between backends and treat seed 0 as "unseeded". Only 32-bit integer maths and IEEE doubles
- * are used, so the same seed gives the same numbers in every browser and in Node.
+ * between backends and treat seed 0 as "unseeded". Uniform draws use only 32-bit integer maths,
+ * so they are identical everywhere; normal draws also use Math.log/sin/cos, which V8 (Chrome,
+ * Edge, Node) computes identically, while other engines may differ in the last bit of rare values.
  */
 
 export interface Prng {
