@@ -43,7 +43,9 @@ function vitestProject(project) {
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   // A suite that failed to load counts as a failure even when it ran no test.
-  const brokenSuites = report.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0);
+  const brokenSuites = report.testResults.filter(
+    (s) => s.status === 'failed' && s.assertionResults.length === 0,
+  );
   totals.failed += brokenSuites.length;
   if (!ok && report.numFailedTests === 0 && brokenSuites.length === 0) totals.failed += 1;
 }
@@ -55,6 +57,8 @@ vitestProject('unit');
 if (check('build', 'npx', ['vite', 'build'])) vitestProject('browser');
 else totals.failed += 1;
 
-const summary = `${totals.passed} passed, ${totals.failed} failed` + (totals.skipped ? `, ${totals.skipped} skipped` : '');
+const summary =
+  `${totals.passed} passed, ${totals.failed} failed` +
+  (totals.skipped ? `, ${totals.skipped} skipped` : '');
 process.stdout.write(`\n${summary}\n`);
 process.exitCode = totals.failed === 0 ? 0 : 1;

@@ -53,14 +53,17 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
         const text = value();
         const n = Number(text);
         if (!/^\d+$/.test(text) || n < 1 || n > MAX_CLI_STEPS) {
-          throw new UsageError(`--steps must be a whole number from 1 to ${MAX_CLI_STEPS}, got "${text}"`);
+          throw new UsageError(
+            `--steps must be a whole number from 1 to ${MAX_CLI_STEPS}, got "${text}"`,
+          );
         }
         args.steps = n;
         break;
       }
       case '--format': {
         const text = value();
-        if (text !== 'json' && text !== 'csv') throw new UsageError(`--format must be json or csv, got "${text}"`);
+        if (text !== 'json' && text !== 'csv')
+          throw new UsageError(`--format must be json or csv, got "${text}"`);
         args.format = text;
         break;
       }

@@ -3,12 +3,12 @@
  * record (JSON or CSV). Progress and repairs go to stderr; usage errors exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
-import * as tf from '@tensorflow/tfjs';
 import { decodeConfig, encodeConfig } from '../config/codec';
 import { DEFAULT_CONFIG } from '../config/schema';
 import { recordRun } from '../record/recordRun';
 import { runRecordToCsv, runRecordToJson } from '../record/runRecord';
 import { USAGE, UsageError, parseSimulateArgs } from './args';
+import { startNodeCpuBackend } from './nodeBackend';
 
 async function main(argv: readonly string[]): Promise<number> {
   let args;
@@ -26,18 +26,21 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
 
-  const { config, repairs } = args.link === null ? { config: DEFAULT_CONFIG, repairs: [] } : decodeConfig(args.link);
+  const { config, repairs } =
+    args.link === null ? { config: DEFAULT_CONFIG, repairs: [] } : decodeConfig(args.link);
   for (const repair of repairs) process.stderr.write(`repaired ${repair.path}: ${repair.reason}\n`);
   if (args.strict && repairs.length > 0) {
-    process.stderr.write(`simulate: the link needed ${repairs.length} repair(s) and --strict is set\n`);
+    process.stderr.write(
+      `simulate: the link needed ${repairs.length} repair(s) and --strict is set\n`,
+    );
     return 2;
   }
 
-  // PROD mode silences tfjs's advice to install tfjs-node, which cannot be installed here.
-  tf.enableProdMode();
-  await tf.setBackend('cpu');
+  const backend = await startNodeCpuBackend();
   const steps = args.steps ?? config.training.maxSteps;
-  process.stderr.write(`simulate: ${encodeConfig(config)}\nsimulate: ${steps} steps on ${tf.getBackend()}\n`);
+  process.stderr.write(
+    `simulate: ${encodeConfig(config)}\nsimulate: ${steps} steps on ${backend}\n`,
+  );
   let lastReport = 0;
   const record = await recordRun(config, {
     steps,
@@ -52,7 +55,9 @@ async function main(argv: readonly string[]): Promise<number> {
   });
   for (const event of record.events) {
     const where = event.layer === null ? '' : ` in ${record.layers[event.layer]?.name}`;
-    process.stderr.write(`simulate: non-finite ${event.what}${where} at step ${event.step}; stopped\n`);
+    process.stderr.write(
+      `simulate: non-finite ${event.what}${where} at step ${event.step}; stopped\n`,
+    );
   }
   const text = args.format === 'csv' ? runRecordToCsv(record) : runRecordToJson(record);
   if (args.out) writeFileSync(args.out, text);

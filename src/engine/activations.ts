@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { Activation } from '../config/schema';
 
 /** Slope for negative inputs of leaky ReLU: PyTorch's default (tfjs layers default to 0.2). */

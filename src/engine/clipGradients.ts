@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { ClipConfig } from '../config/schema';
 import { tensorNorms, type NormMode } from './norms';
 

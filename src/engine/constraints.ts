@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 
 /** Keras's backend epsilon, used by its MaxNorm constraint. */
 export const MAX_NORM_EPSILON = 1e-7;

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import {
   inputDimOf,
   layerWidths,
@@ -141,7 +141,10 @@ export function forward(
 export function dataLoss(kind: LossKind, output: tf.Tensor, target: tf.Tensor): tf.Scalar {
   if (kind === 'mse') return tf.mean(tf.square(tf.sub(output, target)));
   return tf.mean(
-    tf.add(tf.sub(tf.relu(output), tf.mul(output, target)), tf.log1p(tf.exp(tf.neg(tf.abs(output))))),
+    tf.add(
+      tf.sub(tf.relu(output), tf.mul(output, target)),
+      tf.log1p(tf.exp(tf.neg(tf.abs(output)))),
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 
 /**
  * How norms are computed on the device.
@@ -38,5 +38,8 @@ export function layerNormsFromTensorNorms(
 ): tf.Tensor1D {
   if (tensorsPerLayer === 1) return tensorNormsVector;
   const layers = tensorNormsVector.shape[0] / tensorsPerLayer;
-  return combineNorms(tf.reshape(tensorNormsVector, [layers, tensorsPerLayer]), mode) as tf.Tensor1D;
+  return combineNorms(
+    tf.reshape(tensorNormsVector, [layers, tensorsPerLayer]),
+    mode,
+  ) as tf.Tensor1D;
 }

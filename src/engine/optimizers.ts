@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { OptimizerConfig } from '../config/schema';
 
 /**
@@ -34,7 +34,9 @@ export function createOptimizer(
   let stepCount = 0;
   // First and second moment slots; allocated only for the kinds that use them.
   const first =
-    initial.kind === 'momentum' || (initial.kind === 'rmsprop' && initial.momentum > 0) || initial.kind === 'adam'
+    initial.kind === 'momentum' ||
+    (initial.kind === 'rmsprop' && initial.momentum > 0) ||
+    initial.kind === 'adam'
       ? zeroSlots(params)
       : [];
   const second = initial.kind === 'adam' || initial.kind === 'rmsprop' ? zeroSlots(params) : [];

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from './tf';
 import type { ExperimentConfig } from '../config/schema';
 import { needsRestart } from '../config/liveSettings';
 import { createBatchSampler, type BatchSampler } from '../data/batchSampler';
@@ -63,7 +63,13 @@ export class Trainer {
   private readonly optimizer: Optimizer;
   private readonly sampler: BatchSampler;
   private readonly pendingBatches: Int32Array[] = [];
-  private readonly tensors: { trainX: tf.Tensor2D; trainY: tf.Tensor2D; testX: tf.Tensor2D | null; testY: tf.Tensor2D | null; probes: tf.Tensor[] };
+  private readonly tensors: {
+    trainX: tf.Tensor2D;
+    trainY: tf.Tensor2D;
+    testX: tf.Tensor2D | null;
+    testY: tf.Tensor2D | null;
+    probes: tf.Tensor[];
+  };
   private readonly normMode: NormMode;
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
@@ -75,7 +81,11 @@ export class Trainer {
     this.dataset = options.dataset ?? generateDataset(config.data);
     const d = this.dataset;
     const batchSize = Math.min(config.training.batchSize, d.trainCount);
-    this.sampler = createBatchSampler(d.trainCount, batchSize, deriveSeed(config.init.seed, 'batches'));
+    this.sampler = createBatchSampler(
+      d.trainCount,
+      batchSize,
+      deriveSeed(config.init.seed, 'batches'),
+    );
     this.network = createNetwork(config);
     this.layers = this.network.layers;
     this.loss = this.network.loss;
@@ -233,7 +243,11 @@ export class Trainer {
       const clip = clipGradients(grads, gradTensorNorms, globalNorm, gradient.clip, mode);
       const clippedGradNorm = layerNormsFromTensorNorms(clip.tensorNorms, tensorsPerLayer, mode);
       const clippedGlobalNorm = combineNorms(clippedGradNorm, mode);
-      const weightNorm = layerNormsFromTensorNorms(tensorNorms(this.params, mode), tensorsPerLayer, mode);
+      const weightNorm = layerNormsFromTensorNorms(
+        tensorNorms(this.params, mode),
+        tensorsPerLayer,
+        mode,
+      );
       const signalNorm = tensorNorms(signals, mode);
       const loss = measuredLoss as unknown as tf.Scalar;
       const vector = tf.concat([
@@ -250,7 +264,8 @@ export class Trainer {
 
       this.optimizer.apply(this.params, clip.grads);
       this.applyConstraints();
-      if (vector.shape[0] !== metricsVectorLength(layerCount)) throw new Error('metrics layout mismatch');
+      if (vector.shape[0] !== metricsVectorLength(layerCount))
+        throw new Error('metrics layout mismatch');
       return vector;
     });
   }

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../engine/tf';
 import { encodeConfig } from '../config/codec';
 import type { ExperimentConfig } from '../config/schema';
 import type { StepMetrics } from '../engine/metrics';
@@ -21,7 +21,10 @@ export interface RecordRunOptions extends TrainerOptions {
  * Runs a config for `steps` steps on the current tfjs backend and returns its run record.
  * Stops early at a non-finite event, which the record lists.
  */
-export async function recordRun(config: ExperimentConfig, options: RecordRunOptions): Promise<RunRecord> {
+export async function recordRun(
+  config: ExperimentConfig,
+  options: RecordRunOptions,
+): Promise<RunRecord> {
   const trainer = new Trainer(config, options);
   try {
     const initial = options.dump
@@ -33,7 +36,7 @@ export async function recordRun(config: ExperimentConfig, options: RecordRunOpti
     while (trainer.step < options.steps) {
       const result = await trainer.train(Math.min(chunk, options.steps - trainer.step));
       steps.push(...result.steps);
-      options.onProgress?.(trainer.step, options.steps);
+      options.onProgress?.(steps.at(-1)?.step ?? 0, options.steps);
       if (result.event) {
         events.push(result.event);
         break;

@@ -66,7 +66,7 @@ function encodeNonFinite(_key: string, value: unknown): unknown {
 }
 
 export function runRecordToJson(record: RunRecord): string {
-  return JSON.stringify(record, encodeNonFinite, 1) + '\n';
+  return JSON.stringify(record, encodeNonFinite) + '\n';
 }
 
 /** Reads a record back, turning the non-finite strings into numbers again. */
@@ -91,7 +91,9 @@ export function runRecordToCsv(record: RunRecord): string {
     'clipped',
     ...perLayer.flatMap((q) => names.map((n) => `${q}_${n}`)),
   ];
-  const lines = [`# gradscope run record v${record.version} backend=${record.backend} link=${record.link}`];
+  const lines = [
+    `# gradscope run record v${record.version} backend=${record.backend} link=${record.link}`,
+  ];
   lines.push(header.join(','));
   for (const s of record.steps) {
     const row = [

@@ -1,11 +1,11 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/engine/tf';
 import { describe, expect, it } from 'vitest';
 import type { ClipConfig } from '../../../src/config/schema';
 import { clipGradients } from '../../../src/engine/clipGradients';
 import { combineNorms, tensorNorms, type NormMode } from '../../../src/engine/norms';
-import { useCpuBackend } from '../../support/tfCpu';
+import { setupCpuBackend } from '../../support/tfCpu';
 
-useCpuBackend();
+setupCpuBackend();
 
 // Two gradient tensors with hand-checkable norms: ||[3, 4]|| = 5, ||[0, 0, 12]|| = 12, and the
 // global norm sqrt(25 + 144) = 13.
@@ -40,7 +40,10 @@ describe('clipGradients', () => {
 
   it('by value clamps every element to [-c, c]', () => {
     const r = clip([[3, -4], G2], { mode: 'value', threshold: 3.5 });
-    expect(r.grads).toEqual([[3, -3.5], [0, 0, 3.5]]);
+    expect(r.grads).toEqual([
+      [3, -3.5],
+      [0, 0, 3.5],
+    ]);
     expect(r.norms[0]).toBeCloseTo(Math.hypot(3, 3.5), 5);
     expect(r.norms[1]).toBeCloseTo(3.5, 5);
     expect(r.changed).toBe(1);
@@ -85,7 +88,13 @@ describe('clipGradients', () => {
   it.each(['value', 'layerNorm', 'globalNorm'] as const)(
     '%s clipping keeps zero gradients at zero without NaN',
     (mode) => {
-      const r = clip([[0, 0], [0, 0, 0]], { mode, threshold: 1 });
+      const r = clip(
+        [
+          [0, 0],
+          [0, 0, 0],
+        ],
+        { mode, threshold: 1 },
+      );
       expect(r.grads.flat().every((v) => v === 0)).toBe(true);
       expect(r.changed).toBe(0);
     },
@@ -102,7 +111,7 @@ describe('clipGradients', () => {
     const scaled = clip([G1, G2], { mode: 'layerNorm', threshold: 6 }, 'scaled');
     scaled.norms.forEach((n, i) => expect(n).toBeCloseTo(plain.norms[i]!, 4));
     const huge = clip([[3e20, 4e20]], { mode: 'none' }, 'scaled');
-    expect(huge.global / 5e20).toBeCloseTo(1, 5);
+    expect(huge.global! / 5e20).toBeCloseTo(1, 5);
     expect(clip([[3e20, 4e20]], { mode: 'none' }, 'plain').global).toBe(Infinity);
   });
 });

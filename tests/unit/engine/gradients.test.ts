@@ -3,14 +3,16 @@ import { ACTIVATIONS, type Activation, type DatasetKind } from '../../../src/con
 import { Trainer } from '../../../src/engine/trainer';
 import { configWith } from '../../support/configs';
 import { makeRefLayer, referenceBackprop } from '../../support/referenceNetwork';
-import { useCpuBackend } from '../../support/tfCpu';
+import { setupCpuBackend } from '../../support/tfCpu';
 
-useCpuBackend();
+setupCpuBackend();
 
 /** float32 engine vs float64 reference: relative 2e-4 plus a small absolute floor. */
 function expectClose(actual: number, expected: number, what: string): void {
   const tolerance = 2e-4 * Math.abs(expected) + 1e-6;
-  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+  expect(Math.abs(actual - expected), `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    tolerance,
+  );
 }
 
 interface Case {
@@ -65,16 +67,28 @@ async function compareFirstStep(c: Case): Promise<void> {
 }
 
 describe('per-layer norms match an independent float64 backprop', () => {
-  const plain = ACTIVATIONS.map(
-    (activation): Case => ({ activation, residual: false, layerNorm: false, kind: 'spiral', l1: 0, l2: 0, bias: true }),
-  );
+  const plain = ACTIVATIONS.map((activation): Case => ({
+    activation,
+    residual: false,
+    layerNorm: false,
+    kind: 'spiral',
+    l1: 0,
+    l2: 0,
+    bias: true,
+  }));
   it.each(plain.map((c) => [c.activation, c] as const))('%s, cross-entropy', async (_n, c) => {
     await compareFirstStep(c);
   });
 
-  const remedies = ACTIVATIONS.map(
-    (activation): Case => ({ activation, residual: true, layerNorm: true, kind: 'sine', l1: 0.001, l2: 0.01, bias: true }),
-  );
+  const remedies = ACTIVATIONS.map((activation): Case => ({
+    activation,
+    residual: true,
+    layerNorm: true,
+    kind: 'sine',
+    l1: 0.001,
+    l2: 0.01,
+    bias: true,
+  }));
   it.each(remedies.map((c) => [c.activation, c] as const))(
     '%s, MSE, residual + layer norm + L1/L2',
     async (_n, c) => {
@@ -83,10 +97,26 @@ describe('per-layer norms match an independent float64 backprop', () => {
   );
 
   it('without biases', async () => {
-    await compareFirstStep({ activation: 'tanh', residual: false, layerNorm: false, kind: 'plane', l1: 0, l2: 0.05, bias: false });
+    await compareFirstStep({
+      activation: 'tanh',
+      residual: false,
+      layerNorm: false,
+      kind: 'plane',
+      l1: 0,
+      l2: 0.05,
+      bias: false,
+    });
   });
 
   it('with residual connections only', async () => {
-    await compareFirstStep({ activation: 'relu', residual: true, layerNorm: false, kind: 'xor', l1: 0, l2: 0, bias: true });
+    await compareFirstStep({
+      activation: 'relu',
+      residual: true,
+      layerNorm: false,
+      kind: 'xor',
+      l1: 0,
+      l2: 0,
+      bias: true,
+    });
   });
 });

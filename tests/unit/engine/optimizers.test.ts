@@ -1,10 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/engine/tf';
 import { describe, expect, it } from 'vitest';
 import type { OptimizerConfig } from '../../../src/config/schema';
 import { createOptimizer } from '../../../src/engine/optimizers';
-import { useCpuBackend } from '../../support/tfCpu';
+import { setupCpuBackend } from '../../support/tfCpu';
 
-useCpuBackend();
+setupCpuBackend();
 
 /**
  * PyTorch's documented update rules (torch.optim.SGD / Adam / RMSprop pseudo-code), written
@@ -81,7 +81,12 @@ describe('optimizers follow PyTorch update rules', () => {
   });
 
   it('changing the learning rate live keeps the optimizer state', () => {
-    const config: OptimizerConfig = { kind: 'momentum', learningRate: 0.1, momentum: 0.9, nesterov: false };
+    const config: OptimizerConfig = {
+      kind: 'momentum',
+      learningRate: 0.1,
+      momentum: 0.9,
+      nesterov: false,
+    };
     const param = tf.variable(tf.scalar(0));
     const optimizer = createOptimizer(config, [param]);
     tf.tidy(() => optimizer.apply([param], [tf.scalar(1)])); // b = 1, p = -0.1
@@ -95,7 +100,15 @@ describe('optimizers follow PyTorch update rules', () => {
   it('refuses to change the optimizer kind live', () => {
     const param = tf.variable(tf.scalar(0));
     const optimizer = createOptimizer({ kind: 'sgd', learningRate: 0.1 }, [param]);
-    expect(() => optimizer.setConfig({ kind: 'adam', learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-8 })).toThrow();
+    expect(() =>
+      optimizer.setConfig({
+        kind: 'adam',
+        learningRate: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        epsilon: 1e-8,
+      }),
+    ).toThrow();
     optimizer.dispose();
     param.dispose();
   });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Trainer } from '../../../src/engine/trainer';
 import { configWith } from '../../support/configs';
-import { useCpuBackend } from '../../support/tfCpu';
+import { setupCpuBackend } from '../../support/tfCpu';
 
-useCpuBackend();
+setupCpuBackend();
 
 async function firstStepSignals(config: ReturnType<typeof configWith>): Promise<number[]> {
   const trainer = new Trainer(config);

@@ -1,10 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '../../../src/engine/tf';
 import { describe, expect, it } from 'vitest';
 import { Trainer } from '../../../src/engine/trainer';
 import { configWith } from '../../support/configs';
-import { useCpuBackend } from '../../support/tfCpu';
+import { setupCpuBackend } from '../../support/tfCpu';
 
-useCpuBackend();
+setupCpuBackend();
 
 const SMALL = configWith({ network: { hidden: [8, 8, 8] }, training: { batchSize: 16 } });
 
@@ -18,7 +18,14 @@ const EXPLODING = configWith({
 describe('Trainer', () => {
   it('keeps tf.memory().numTensors flat over 1,000 steps and frees everything on dispose', async () => {
     const before = tf.memory().numTensors;
-    const trainer = new Trainer(configWith({ gradient: { clip: { mode: 'globalNorm', threshold: 1 }, maxNorm: 3, pruneBelow: 1e-4 }, regularization: { l1: 1e-4, l2: 1e-4 }, network: { hidden: [8, 8] }, training: { batchSize: 16 } }));
+    const trainer = new Trainer(
+      configWith({
+        gradient: { clip: { mode: 'globalNorm', threshold: 1 }, maxNorm: 3, pruneBelow: 1e-4 },
+        regularization: { l1: 1e-4, l2: 1e-4 },
+        network: { hidden: [8, 8] },
+        training: { batchSize: 16 },
+      }),
+    );
     await trainer.train(10, { testLoss: true });
     const afterWarmup = tf.memory().numTensors;
     for (let i = 0; i < 99; i++) await trainer.train(10, { testLoss: i % 10 === 0 });
@@ -32,7 +39,8 @@ describe('Trainer', () => {
     const run = async (chunk: number) => {
       const trainer = new Trainer(SMALL);
       const steps = [];
-      while (trainer.step < 30) steps.push(...(await trainer.train(Math.min(chunk, 30 - trainer.step))).steps);
+      while (trainer.step < 30)
+        steps.push(...(await trainer.train(Math.min(chunk, 30 - trainer.step))).steps);
       trainer.dispose();
       return steps;
     };
@@ -80,7 +88,11 @@ describe('Trainer', () => {
 
   it('global-norm clipping keeps every post-clip global norm at or below the threshold', async () => {
     const threshold = 0.5;
-    const trainer = new Trainer({ ...EXPLODING, gradient: { ...EXPLODING.gradient, clip: { mode: 'globalNorm', threshold } }, optimizer: { kind: 'sgd', learningRate: 0.01 } });
+    const trainer = new Trainer({
+      ...EXPLODING,
+      gradient: { ...EXPLODING.gradient, clip: { mode: 'globalNorm', threshold } },
+      optimizer: { kind: 'sgd', learningRate: 0.01 },
+    });
     const { steps, event } = await trainer.train(40);
     expect(event).toBeNull();
     expect(steps.some((s) => s.clipped)).toBe(true);
@@ -105,15 +117,20 @@ describe('Trainer', () => {
   it('applies live settings without restarting and rejects changes that need a new run', async () => {
     const trainer = new Trainer(SMALL);
     await trainer.train(5);
-    trainer.applyLiveSettings({ ...SMALL, gradient: { ...SMALL.gradient, clip: { mode: 'value', threshold: 1e-3 } } });
+    trainer.applyLiveSettings({
+      ...SMALL,
+      gradient: { ...SMALL.gradient, clip: { mode: 'value', threshold: 1e-3 } },
+    });
     const r = await trainer.train(1);
     expect(r.steps[0]!.step).toBe(6);
     expect(r.steps[0]!.clipped).toBe(true);
-    expect(() => trainer.applyLiveSettings({ ...SMALL, network: { ...SMALL.network, hidden: [4] } })).toThrow();
+    expect(() =>
+      trainer.applyLiveSettings({ ...SMALL, network: { ...SMALL.network, hidden: [4] } }),
+    ).toThrow();
     trainer.dispose();
   });
 
-  it('max-norm keeps every unit\'s incoming weight norm at or below c after an update', async () => {
+  it("max-norm keeps every unit's incoming weight norm at or below c after an update", async () => {
     const c = 0.5;
     const trainer = new Trainer({ ...SMALL, gradient: { ...SMALL.gradient, maxNorm: c } });
     await trainer.train(3);
@@ -127,7 +144,10 @@ describe('Trainer', () => {
 
   it('pruning sets every kernel weight below the threshold to exactly 0', async () => {
     const threshold = 0.2;
-    const trainer = new Trainer({ ...SMALL, gradient: { ...SMALL.gradient, pruneBelow: threshold } });
+    const trainer = new Trainer({
+      ...SMALL,
+      gradient: { ...SMALL.gradient, pruneBelow: threshold },
+    });
     await trainer.train(2);
     const kernels = (await trainer.readWeights()).flatMap((w) => w.kernel.flat());
     expect(kernels.some((w) => w === 0)).toBe(true);

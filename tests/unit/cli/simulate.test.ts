@@ -1,0 +1,135 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decodeConfig, encodeConfig } from '../../../src/config/codec';
+import { parseRunRecordJson, type RunRecord } from '../../../src/record/runRecord';
+import { makeRefLayer, referenceBackprop } from '../../support/referenceNetwork';
+
+const CLI = 'dist-cli/simulate.mjs';
+
+/** Runs the bundled CLI (built once in beforeAll, as `npm run simulate` does). */
+function simulate(args: string[]) {
+  const result = spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function record(args: string[]): RunRecord {
+  const r = simulate(args);
+  expect(r.code, r.stderr).toBe(0);
+  return parseRunRecordJson(r.stdout);
+}
+
+const LINK = '#v=1&layers=16x4&act=tanh&batch=8&clip=globalNorm:0.5';
+
+beforeAll(() => {
+  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'pipe' });
+}, 120_000);
+
+describe('simulate CLI', () => {
+  it('runs a link end to end and writes a self-describing JSON record', () => {
+    const r = record(['--link', `http://127.0.0.1/app/${LINK}`, '--steps', '12']);
+    expect(r.version).toBe(1);
+    expect(r.backend).toBe('cpu');
+    expect(r.link).toBe(encodeConfig(decodeConfig(LINK).config));
+    expect(r.loss).toBe('sigmoidCrossEntropy');
+    expect(r.clip).toEqual({ mode: 'globalNorm', threshold: 0.5 });
+    expect(r.layers.map((l) => l.name)).toEqual([
+      'hidden1',
+      'hidden2',
+      'hidden3',
+      'hidden4',
+      'output',
+    ]);
+    expect(r.layers.at(-1)!.activation).toBe('linear');
+    expect(r.steps.map((s) => s.step)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    for (const s of r.steps) {
+      expect(s.gradNorm).toHaveLength(5);
+      expect(s.clippedGlobalNorm).toBeLessThanOrEqual(0.5 * (1 + 1e-5));
+    }
+    expect(r.events).toEqual([]);
+    expect(r.initial).toBeUndefined();
+  });
+
+  it('reproduces a run record exactly from its own link', () => {
+    const first = simulate(['--link', LINK, '--steps', '15']);
+    const again = simulate(['--link', parseRunRecordJson(first.stdout).link, '--steps', '15']);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('with --dump, step 1 can be recomputed independently from the record alone', () => {
+    const r = record(['--link', LINK, '--steps', '1', '--dump']);
+    const { weights, batch } = r.initial!;
+    const layers = weights.map((w) =>
+      makeRefLayer(w.kernel.flat(), w.bias, w.kernel.length, w.kernel[0]!.length),
+    );
+    const ref = referenceBackprop(layers, batch.x, batch.y, batch.x.length, {
+      activation: r.config.network.activation,
+      residual: r.config.network.residual,
+      normalization: r.config.network.normalization,
+      loss: r.loss,
+      l1: r.l1,
+      l2: r.l2,
+    });
+    const step = r.steps[0]!;
+    expect(batch.x).toHaveLength(8);
+    expect(step.loss).toBeCloseTo(ref.dataLoss, 5);
+    ref.layerGradNorm.forEach((n, l) => expect(step.gradNorm[l]! / n).toBeCloseTo(1, 4));
+  });
+
+  it('writes CSV with one row per step and a column per layer quantity', () => {
+    const out = simulate(['--link', LINK, '--steps', '5', '--format', 'csv']);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^# gradscope run record v1 .*link=#v=1&/);
+    const header = lines[1]!.split(',');
+    expect(header.slice(0, 5)).toEqual([
+      'step',
+      'loss',
+      'globalNorm',
+      'clippedGlobalNorm',
+      'clipped',
+    ]);
+    expect(header).toContain('signalNorm_hidden3');
+    expect(lines.slice(2)).toHaveLength(5);
+    expect(lines.slice(2).every((l) => l.split(',').length === header.length)).toBe(true);
+  });
+
+  it('writes to --out and records an explosion with non-finite numbers as strings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gradscope-'));
+    const file = join(dir, 'run.json');
+    const out = simulate(['--link', '#act=relu&gain=4&lr=1', '--steps', '50', '--out', file]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(/non-finite .* at step \d+; stopped/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/"(NaN|Infinity)"/);
+    const r = parseRunRecordJson(text);
+    expect(r.events).toHaveLength(1);
+    expect(r.steps.at(-1)!.step).toBe(r.events[0]!.step);
+  });
+
+  it('prints repairs to stderr, and --strict turns any repair into exit code 2', () => {
+    const lenient = simulate(['--link', '#lr=banana&bogus=1', '--steps', '1']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/repaired/);
+    const strict = simulate(['--link', '#lr=banana', '--steps', '1', '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+  });
+
+  it.each([
+    [['--bogus']],
+    [['--steps', 'abc']],
+    [['--steps', '0']],
+    [['--format', 'xml']],
+    [['--link']],
+    [['--dump', '--format', 'csv']],
+  ])('rejects bad arguments %j with a one-line error and exit code 2', (args) => {
+    const r = simulate(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
