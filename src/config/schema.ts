@@ -267,3 +267,15 @@ export function parameterCount(config: ExperimentConfig): number {
   }
   return count;
 }
+
+/**
+ * Training rows of the dataset a config describes: samples - round(samples * testFraction), the
+ * split generateDataset makes (data/datasets.ts). The batch size is limited by this same count,
+ * so a valid batch always fits. Out-of-range input is clamped as the generator clamps it (whole,
+ * non-negative samples; between 0 and all of them held out).
+ */
+export function trainSampleCount(data: DataConfig): number {
+  const samples = Math.max(0, Math.floor(data.samples));
+  const testCount = Math.min(samples, Math.max(0, Math.round(samples * data.testFraction)));
+  return samples - testCount;
+}

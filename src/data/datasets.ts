@@ -15,7 +15,14 @@
  * agree bit for bit; another engine may differ in the last bit of rare values.
  */
 
-import { inputDimOf, taskOf, type DataConfig, type DatasetKind, type Task } from '../config/schema';
+import {
+  inputDimOf,
+  taskOf,
+  trainSampleCount,
+  type DataConfig,
+  type DatasetKind,
+  type Task,
+} from '../config/schema';
 import { createPrng, deriveSeed, shuffleInPlace, type Prng } from '../random/prng';
 
 export interface Dataset {
@@ -210,14 +217,15 @@ function gatherRows(source: Float64Array, width: number, rows: number[]): Float3
 
 /**
  * Generates the dataset a config describes: deterministic in the config, and balanced between
- * the classes for classification. testCount = round(samples * testFraction).
+ * the classes for classification. testCount = round(samples * testFraction); the rest, counted
+ * by trainSampleCount (which also bounds the batch size), is the training set.
  */
 export function generateDataset(data: DataConfig): Dataset {
   const { kind, seed } = data;
   const task = taskOf(kind);
   const inputDim = inputDimOf(kind);
   const samples = Math.max(0, Math.floor(data.samples));
-  const testCount = Math.min(samples, Math.max(0, Math.round(samples * data.testFraction)));
+  const testCount = samples - trainSampleCount(data);
 
   const clean = CLEAN_SAMPLES[kind](samples, createPrng(deriveSeed(seed, kind, 'points')));
   addNoise(clean, task, data.noise, createPrng(deriveSeed(seed, kind, 'noise')));

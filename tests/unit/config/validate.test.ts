@@ -3,6 +3,7 @@ import {
   DEFAULT_CONFIG,
   LIMITS,
   parameterCount,
+  trainSampleCount as schemaTrainSampleCount,
   type ExperimentConfig,
 } from '../../../src/config/schema';
 import {
@@ -11,6 +12,7 @@ import {
   validateConfig,
   type Repair,
 } from '../../../src/config/validate';
+import { generateDataset } from '../../../src/data/datasets';
 
 /** These tests write values the types forbid, so the copies they edit are untyped on purpose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -469,9 +471,40 @@ describe('validateConfig across fields', () => {
     ]);
   });
 
-  it('counts training samples as floor(samples * (1 - testFraction))', () => {
-    expect(trainSampleCount({ ...DEFAULT_CONFIG.data, samples: 21, testFraction: 0.1 })).toBe(18);
+  it('counts training samples as samples - round(samples * testFraction), the split the dataset makes', () => {
+    // 21 * 0.1 = 2.1 test rows round to 2, leaving 19 to train on (floor(21 * 0.9) would say 18).
+    expect(trainSampleCount({ ...DEFAULT_CONFIG.data, samples: 21, testFraction: 0.1 })).toBe(19);
     expect(trainSampleCount({ ...DEFAULT_CONFIG.data, samples: 400, testFraction: 0.2 })).toBe(320);
+    for (const samples of [LIMITS.MIN_SAMPLES, 21, 25, 101, 333, LIMITS.MAX_SAMPLES]) {
+      for (const testFraction of [0, 0.07, 0.1, 0.25, 0.33, LIMITS.MAX_TEST_FRACTION]) {
+        const data = { ...DEFAULT_CONFIG.data, samples, testFraction };
+        expect(trainSampleCount(data)).toBe(generateDataset(data).trainCount);
+      }
+    }
+  });
+
+  it('is the same training-set size the schema defines', () => {
+    expect(trainSampleCount).toBe(schemaTrainSampleCount);
+  });
+
+  it('clamps the batch to exactly the number of training rows the dataset produces', () => {
+    for (const [samples, testFraction] of [
+      [21, 0.1],
+      [25, 0.3],
+      [100, 0.07],
+      [LIMITS.MIN_SAMPLES, LIMITS.MAX_TEST_FRACTION],
+    ] as const) {
+      const input = withChanges((c) => {
+        c.data.samples = samples;
+        c.data.testFraction = testFraction;
+        c.training.batchSize = LIMITS.MAX_BATCH;
+      });
+      const { config, repairs } = validateConfig(input);
+      const trainRows = generateDataset(config.data).trainCount;
+      expect(config.training.batchSize).toBe(trainRows);
+      expect(paths(repairs)).toEqual(['training.batchSize']);
+      expect(isValidConfig(config)).toBe(true);
+    }
   });
 
   it('reports an unknown version and reads the rest as the current version', () => {

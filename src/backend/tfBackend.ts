@@ -1,0 +1,105 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import * as tf from '../engine/tf';
+import type { BackendInfo } from '../store/runStore';
+
+export type BackendName = BackendInfo['name'];
+
+/** Backends the page offers, in fallback order. */
+export const PAGE_BACKENDS: readonly BackendName[] = ['webgl', 'cpu'];
+
+export interface BackendChoice {
+  info: BackendInfo;
+  /** Why the backend is not the one asked for, or a precision warning; null when all is well. */
+  notice: string | null;
+}
+
+/**
+ * Starts the preferred tfjs backend, falling back in PAGE_BACKENDS order. Software WebGL
+ * (SwiftShader and the like) is accepted: tfjs would otherwise refuse it, and a slow WebGL is
+ * still the truthful default; the page shows steps/s so the user can compare with the CPU.
+ */
+export async function startBackend(preferred: BackendName = 'webgl'): Promise<BackendChoice> {
+  tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
+  const order = [preferred, ...PAGE_BACKENDS.filter((b) => b !== preferred)];
+  for (const name of order) {
+    if (!(await trySetBackend(name))) continue;
+    const info: BackendInfo = { name, floatBits: floatBitsOf(name) };
+    if (name !== preferred) return { info, notice: `fallback:${preferred}:${name}` };
+    if (info.floatBits === 16) return { info, notice: 'float16' };
+    return { info, notice: null };
+  }
+  throw new Error('no tfjs backend could start');
+}
+
+/** Whether tfjs could start the backend; a throwing backend counts as unavailable. */
+async function trySetBackend(name: BackendName): Promise<boolean> {
+  try {
+    const ok = await tf.setBackend(name);
+    if (ok) await tf.ready();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Float width the backend computes with. On WebGL this is whether tfjs renders to float32
+ * textures; tfjs's own backend.floatPrecision() answers 16 exactly when that flag is on
+ * (tensorflow/tfjs#6980), so it is not used.
+ */
+function floatBitsOf(name: BackendName): 16 | 32 {
+  if (name !== 'webgl') return 32;
+  return tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 32 : 16;
+}
+
+/**
+ * Calls `onLost` when the WebGL context behind tfjs is lost (driver reset, GPU process crash,
+ * too many contexts). Returns a function that stops listening.
+ */
+export function watchWebglContext(onLost: () => void): () => void {
+  if (tf.getBackend() !== 'webgl') return () => {};
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
+  const canvas = backend.gpgpu?.gl?.canvas;
+  if (!canvas || !('addEventListener' in canvas)) return () => {};
+  const handler = (event: Event) => {
+    event.preventDefault();
+    onLost();
+  };
+  canvas.addEventListener('webglcontextlost', handler as EventListener);
+  return () => canvas.removeEventListener('webglcontextlost', handler as EventListener);
+}
+
+/**
+ * After a lost context the WebGL backend cannot be used again: drop it and start afresh (a
+ * new context when the GPU is back, otherwise the CPU).
+ */
+export async function restartAfterContextLoss(): Promise<BackendChoice> {
+  try {
+    tf.removeBackend('webgl');
+  } catch {
+    // Already gone.
+  }
+  tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);
+  return startBackend('webgl');
+}
+
+/** Read-only numbers for the browser tests and for curious users in the devtools console. */
+export interface GradscopeDiagnostics {
+  backend: () => string;
+  numTensors: () => number;
+}
+
+declare global {
+  interface Window {
+    __gradscope?: GradscopeDiagnostics & Record<string, unknown>;
+  }
+}
+
+export function exposeBackendDiagnostics(): void {
+  window.__gradscope = {
+    ...window.__gradscope,
+    backend: () => tf.getBackend(),
+    numTensors: () => tf.memory().numTensors,
+  };
+}

@@ -1,0 +1,117 @@
+import type { StepMetrics } from '../engine/metrics';
+
+/** Steps kept before the oldest half is thinned; bounds memory on runs of any length. */
+export const HISTORY_CAPACITY_STEPS = 2000;
+/** The newest steps are always kept exactly, whatever the run's length. */
+export const HISTORY_RECENT_EXACT_STEPS = 500;
+
+export interface HistoryMarker {
+  step: number;
+  /** What happened, e.g. "clip threshold 1 -> 0.5" or "non-finite gradNorm". */
+  label: string;
+  kind: 'setting' | 'event';
+}
+
+export interface TestLossPoint {
+  step: number;
+  loss: number;
+}
+
+/**
+ * The run's measurements as the charts need them, bounded in size. When it holds more than
+ * HISTORY_CAPACITY_STEPS steps, the older steps (all but the most recent
+ * HISTORY_RECENT_EXACT_STEPS) are kept one per bucket of `stride` consecutive steps, the stride
+ * doubling as the run grows, so old history stays evenly resolved. Each bucket keeps its step
+ * with the largest global gradient norm, so spikes and explosions survive. Plain TS: no React.
+ */
+export class RunHistory {
+  private points: StepMetrics[] = [];
+  private testLoss: TestLossPoint[] = [];
+  private markerList: HistoryMarker[] = [];
+  /** Steps per kept point in the older part of the history. */
+  private stride = 1;
+  /** Increases on every change, so views can tell cheaply whether to redraw. */
+  version = 0;
+
+  get steps(): readonly StepMetrics[] {
+    return this.points;
+  }
+  get testLosses(): readonly TestLossPoint[] {
+    return this.testLoss;
+  }
+  get markers(): readonly HistoryMarker[] {
+    return this.markerList;
+  }
+  get latest(): StepMetrics | null {
+    return this.points[this.points.length - 1] ?? null;
+  }
+
+  append(steps: readonly StepMetrics[], testLoss?: TestLossPoint): void {
+    if (steps.length === 0 && !testLoss) return;
+    this.points.push(...steps);
+    if (testLoss) this.testLoss.push(testLoss);
+    if (this.points.length > HISTORY_CAPACITY_STEPS) this.thin();
+    if (this.testLoss.length > HISTORY_CAPACITY_STEPS)
+      this.testLoss = thinEveryOther(this.testLoss);
+    this.version++;
+  }
+
+  mark(marker: HistoryMarker): void {
+    this.markerList.push(marker);
+    if (this.markerList.length > HISTORY_CAPACITY_STEPS) this.markerList.shift();
+    this.version++;
+  }
+
+  /** Drops everything after `step` (used when rewinding to the last finite step). */
+  truncateAfter(step: number): void {
+    this.points = this.points.filter((p) => p.step <= step);
+    this.testLoss = this.testLoss.filter((p) => p.step <= step);
+    this.markerList = this.markerList.filter((m) => m.step <= step);
+    this.version++;
+  }
+
+  clear(): void {
+    this.stride = 1;
+    this.points = [];
+    this.testLoss = [];
+    this.markerList = [];
+    this.version++;
+  }
+
+  /** Buckets the older steps, doubling the stride until the history fits in 3/4 of capacity. */
+  private thin(): void {
+    const exactFrom = this.points.length - HISTORY_RECENT_EXACT_STEPS;
+    const recent = this.points.slice(exactFrom);
+    let old = bucketMax(this.points.slice(0, exactFrom), this.stride);
+    while (old.length + recent.length > (HISTORY_CAPACITY_STEPS * 3) / 4) {
+      this.stride *= 2;
+      old = bucketMax(old, this.stride);
+    }
+    this.points = old.concat(recent);
+  }
+}
+
+/** One point per bucket of `stride` steps (by step number): the one with the largest norm. */
+function bucketMax(points: readonly StepMetrics[], stride: number): StepMetrics[] {
+  const kept: StepMetrics[] = [];
+  let bucket = -1;
+  for (const p of points) {
+    const b = Math.floor((p.step - 1) / stride);
+    if (b !== bucket) {
+      kept.push(p);
+      bucket = b;
+    } else if (magnitude(p) > magnitude(kept[kept.length - 1] as StepMetrics)) {
+      kept[kept.length - 1] = p;
+    }
+  }
+  return kept;
+}
+
+/** NaN and Infinity rank above every finite norm, so non-finite steps are never dropped. */
+function magnitude(p: StepMetrics): number {
+  return Number.isFinite(p.globalNorm) ? p.globalNorm : Infinity;
+}
+
+function thinEveryOther<T>(items: T[]): T[] {
+  return items.filter((_, i) => i % 2 === 1 || i === items.length - 1);
+}

@@ -1,0 +1,263 @@
+import { needsRestart } from '../config/liveSettings';
+import type { ExperimentConfig } from '../config/schema';
+import { Trainer } from '../engine/trainer';
+import { describeChange } from './describeChange';
+import { publishHistory, runHistory } from './historyStore';
+import { SPEED_STEPS_PER_SECOND, useRunStore, type RunState } from './runStore';
+
+/** Aim for chunks of about this long between readbacks, so the page can redraw in between. */
+const TARGET_CHUNK_MS = 40;
+const MAX_STEPS_PER_CHUNK = 64;
+/** The test loss is evaluated (inside a chunk's readback) at most this often. */
+const TEST_LOSS_EVERY_STEPS = 25;
+/** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
+const REPLAY_STEPS_PER_CHUNK = 50;
+
+export interface TrainingLoopHooks {
+  /** Called before a new trainer is built, e.g. to restart a lost backend. */
+  prepareBackend?: () => Promise<void>;
+}
+
+/**
+ * Owns the trainer and schedules training: play, pause, single steps, reset, rewind, live
+ * settings. Every operation on the trainer is queued, so a chunk in flight always finishes
+ * before the trainer is replaced. Per-step numbers go to runHistory; the run store gets only
+ * low-frequency state.
+ */
+export class TrainingLoop {
+  private trainer: Trainer | null = null;
+  private config: ExperimentConfig;
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private stepsPerChunk = 4;
+  private lastTestLossStep = 0;
+  private rateWindow: { time: number; step: number }[] = [];
+
+  constructor(config: ExperimentConfig) {
+    this.config = config;
+  }
+
+  /** Builds the first trainer. */
+  start(): Promise<void> {
+    return this.exclusive(() => this.rebuild());
+  }
+
+  play(): void {
+    const status = useRunStore.getState().status;
+    if (this.running || status === 'halted') return;
+    if (status === 'finished') return;
+    this.running = true;
+    this.setRun({ status: 'running' });
+    void this.runLoop();
+  }
+
+  pause(): void {
+    this.running = false;
+    if (useRunStore.getState().status === 'running') this.setRun({ status: 'paused' });
+  }
+
+  toggle(): void {
+    if (this.running) this.pause();
+    else this.play();
+  }
+
+  /** Trains exactly `steps` steps, then pauses. */
+  stepBy(steps: number): Promise<void> {
+    this.pause();
+    return this.exclusive(async () => {
+      if (!this.trainer || this.trainer.halted) return;
+      await this.trainChunk(Math.min(steps, this.remainingSteps()));
+      if (useRunStore.getState().status === 'idle') this.setRun({ status: 'paused' });
+    });
+  }
+
+  /** A fresh run from the same seed: the same initial weights and batches. */
+  reset(): Promise<void> {
+    const wasRunning = this.running;
+    this.pause();
+    return this.exclusive(async () => {
+      await this.rebuild();
+      if (wasRunning) this.play();
+    });
+  }
+
+  /** Rebuilds the run and replays it silently to the step before the non-finite event. */
+  rewindToLastFiniteStep(): Promise<void> {
+    this.pause();
+    return this.exclusive(async () => {
+      const event = useRunStore.getState().event;
+      if (!event) return;
+      const target = event.step - 1;
+      await this.rebuild({ keepHistory: true });
+      await this.replayTo(target);
+      runHistory.truncateAfter(target);
+      publishHistory(true);
+      this.setRun({ status: 'paused', step: target });
+    });
+  }
+
+  /** Applies a new config: live when possible (marking the chart), otherwise a restart. */
+  setConfig(next: ExperimentConfig): Promise<void> {
+    const prev = this.config;
+    if (JSON.stringify(prev) === JSON.stringify(next)) return Promise.resolve();
+    this.config = next;
+    if (needsRestart(prev, next)) return this.reset();
+    return this.exclusive(async () => {
+      if (!this.trainer) return;
+      this.trainer.applyLiveSettings(next);
+      const step = this.trainer.step;
+      runHistory.mark({ step, label: describeChange(prev, next), kind: 'setting' });
+      publishHistory(true);
+      const status = useRunStore.getState().status;
+      // More max steps can resume a finished run.
+      if (status === 'finished' && step < next.training.maxSteps) this.setRun({ status: 'paused' });
+    });
+  }
+
+  /**
+   * Rebuilds the trainer after the backend was lost and fast-forwards to where the run was,
+   * keeping the history already drawn.
+   */
+  recover(hooks: TrainingLoopHooks): Promise<void> {
+    const wasRunning = this.running;
+    this.pause();
+    return this.exclusive(async () => {
+      const step = this.trainer?.step ?? 0;
+      this.trainer = null;
+      await hooks.prepareBackend?.();
+      await this.rebuild({ keepHistory: true });
+      await this.replayTo(step);
+      this.setRun({ step });
+      if (wasRunning) this.play();
+    });
+  }
+
+  dispose(): void {
+    this.pause();
+    void this.exclusive(async () => {
+      this.trainer?.dispose();
+      this.trainer = null;
+    });
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      const started = performance.now();
+      await this.exclusive(async () => {
+        if (!this.running || !this.trainer) return;
+        const steps = Math.min(this.chunkSize(), this.remainingSteps());
+        if (steps <= 0) return;
+        await this.trainChunk(steps);
+        this.tuneChunkSize(steps, performance.now() - started);
+      });
+      const limit = SPEED_STEPS_PER_SECOND[useRunStore.getState().speed];
+      const minChunkMs = limit === null ? 0 : 1000 / limit;
+      const elapsed = performance.now() - started;
+      // Yield to rendering and input between chunks, and honour the speed setting.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, minChunkMs - elapsed)));
+    }
+  }
+
+  private chunkSize(): number {
+    return SPEED_STEPS_PER_SECOND[useRunStore.getState().speed] === null ? this.stepsPerChunk : 1;
+  }
+
+  private tuneChunkSize(steps: number, elapsedMs: number): void {
+    if (SPEED_STEPS_PER_SECOND[useRunStore.getState().speed] !== null || elapsedMs <= 0) return;
+    const perStep = elapsedMs / steps;
+    const ideal = Math.round(TARGET_CHUNK_MS / perStep);
+    this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, ideal));
+  }
+
+  private remainingSteps(): number {
+    return this.config.training.maxSteps - (this.trainer?.step ?? 0);
+  }
+
+  private async trainChunk(steps: number): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer || steps <= 0) return;
+    const wantTest = trainer.step + steps - this.lastTestLossStep >= TEST_LOSS_EVERY_STEPS;
+    let result;
+    try {
+      result = await trainer.train(steps, { testLoss: wantTest });
+    } catch (error) {
+      this.running = false;
+      this.setRun({
+        status: 'paused',
+        error: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    const last = result.steps.at(-1);
+    const testLoss =
+      result.testLoss !== null && last ? { step: last.step, loss: result.testLoss } : undefined;
+    if (testLoss) this.lastTestLossStep = testLoss.step;
+    runHistory.append(result.steps, testLoss);
+    const step = last?.step ?? trainer.step;
+    const patch: Partial<RunState> = { step, stepsPerSecond: this.measureRate(step) };
+    if (result.event) {
+      this.running = false;
+      runHistory.mark({ step: result.event.step, label: result.event.what, kind: 'event' });
+      Object.assign(patch, { status: 'halted', event: result.event });
+      publishHistory(true);
+    } else {
+      publishHistory();
+      if (trainer.step >= this.config.training.maxSteps) {
+        this.running = false;
+        patch.status = 'finished';
+      }
+    }
+    this.setRun(patch);
+  }
+
+  /** Steps per second over the last two seconds of training. */
+  private measureRate(step: number): number {
+    const now = performance.now();
+    this.rateWindow.push({ time: now, step });
+    while (this.rateWindow.length > 2 && now - this.rateWindow[0]!.time > 2000)
+      this.rateWindow.shift();
+    const first = this.rateWindow[0]!;
+    const seconds = (now - first.time) / 1000;
+    return seconds > 0 ? (step - first.step) / seconds : 0;
+  }
+
+  private async rebuild(options: { keepHistory?: boolean } = {}): Promise<void> {
+    this.trainer?.dispose();
+    this.trainer = null;
+    // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
+    const floatBits = useRunStore.getState().backend?.floatBits;
+    this.trainer = new Trainer(this.config, { normMode: floatBits === 16 ? 'scaled' : 'plain' });
+    this.lastTestLossStep = 0;
+    this.rateWindow = [];
+    if (!options.keepHistory) {
+      runHistory.clear();
+      publishHistory(true);
+    }
+    this.setRun({
+      status: 'idle',
+      step: 0,
+      stepsPerSecond: 0,
+      event: null,
+      error: null,
+      layers: this.trainer.layers,
+    });
+  }
+
+  private async replayTo(step: number): Promise<void> {
+    const trainer = this.trainer;
+    if (!trainer) return;
+    while (trainer.step < step && !trainer.halted) {
+      await trainer.train(Math.min(REPLAY_STEPS_PER_CHUNK, step - trainer.step));
+    }
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private setRun(patch: Partial<RunState>): void {
+    useRunStore.setState(patch);
+  }
+}

@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+import { parseHashParams } from '../config/codec';
+
+/** Sliders an embedded page can show, named by their link keys. */
+export const EMBED_CONTROLS = ['lr', 'clip', 'gain', 'gscale', 'layers', 'act', 'init'] as const;
+export type EmbedControl = (typeof EMBED_CONTROLS)[number];
+
+/**
+ * Page settings that travel in the link but are not part of the experiment:
+ * - embed: `embed=1` hides every control but play/reset; `embed=lr,clip` also shows those.
+ * - lesson: the id of the lesson the link came from, to show its explanation.
+ */
+export interface ViewState {
+  embed: EmbedControl[] | null;
+  lesson: string | null;
+}
+
+export const useViewStore = create<ViewState>(() => ({ embed: null, lesson: null }));
+
+/** Reads the view flags of a hash. Unknown embed names are ignored; ids are plain text. */
+export function viewFromHash(hash: string): ViewState {
+  const params = parseHashParams(hash);
+  const embedText = params.get('embed');
+  let embed: EmbedControl[] | null = null;
+  if (embedText !== undefined && embedText !== '0' && embedText.toLowerCase() !== 'off') {
+    const names = embedText.split(',').map((s) => s.trim());
+    embed = EMBED_CONTROLS.filter((c) => names.includes(c));
+  }
+  const lessonText = params.get('lesson');
+  const lesson = lessonText && /^[a-z0-9-]{1,40}$/.test(lessonText) ? lessonText : null;
+  return { embed, lesson };
+}
+
+/** The view flags as a hash suffix ('' when none), written after the config's keys. */
+export function viewToHashSuffix(view: ViewState): string {
+  let suffix = '';
+  if (view.lesson) suffix += `&lesson=${view.lesson}`;
+  if (view.embed) suffix += `&embed=${view.embed.length > 0 ? view.embed.join(',') : '1'}`;
+  return suffix;
+}

@@ -1,0 +1,205 @@
+import { memo, useCallback, useMemo } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type DotItemDotProps,
+} from 'recharts';
+import type { ExperimentConfig } from '../../config/schema';
+import type { LayerInfo } from '../../engine/network';
+import { useConfigStore } from '../../store/configStore';
+import { useRunStore } from '../../store/runStore';
+import { t } from '../i18n/messages';
+import { AXIS_TICK_STYLE, CHART_MARGIN, logYAxisProps } from './axes';
+import { ChartCard } from './ChartCard';
+import { seriesAccessor, type ChartRow, type OverflowMark } from './chartData';
+import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
+import { useChartViewStore, type ChartQuantity } from './chartViewStore';
+import { layerName } from './format';
+import { useHistorySnapshot, useLayerLook, type HistorySnapshot } from './hooks';
+import { LayerLegend, type LegendExtra } from './LayerLegend';
+import { isNonFinite, logDomain, toLogSafe } from './logScale';
+import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
+import { overflowMarks } from './referenceMarks';
+import { predictSignalNorms } from './theory';
+
+const MEASURED = 'measured';
+const THEORY = 'theory';
+/** Up to this many layers every layer index gets an x tick. */
+const ALL_TICKS_UP_TO = 16;
+
+type TheoryStatus = 'shown' | 'approximate' | 'onlySignal' | 'none';
+
+function buildProfile(
+  history: HistorySnapshot,
+  quantity: ChartQuantity,
+  layers: readonly LayerInfo[],
+  config: ExperimentConfig,
+) {
+  const latest = history.steps[history.steps.length - 1];
+  const values = latest ? latest[quantity] : [];
+  // The theory predicts the signal's ratio per layer, anchored at the output's measured signal.
+  const prediction =
+    latest && quantity === 'signalNorm' && layers.length === values.length
+      ? predictSignalNorms(
+          layers,
+          config.init,
+          config.network,
+          latest.signalNorm[values.length - 1] ?? NaN,
+        )
+      : null;
+  const rows: ChartRow[] = values.map((v, i) => {
+    const row: ChartRow = { x: i + 1, y: { [MEASURED]: toLogSafe(v) }, raw: { [MEASURED]: v } };
+    const p = prediction?.norms[i];
+    if (p !== undefined) {
+      row.y[THEORY] = toLogSafe(p);
+      row.raw[THEORY] = p;
+    }
+    return row;
+  });
+  const overflow: OverflowMark[] = rows
+    .filter((r) => isNonFinite(r.raw[MEASURED] as number))
+    .map((r) => ({ x: r.x, keys: [MEASURED] }));
+  const status: TheoryStatus =
+    quantity !== 'signalNorm'
+      ? 'onlySignal'
+      : !prediction
+        ? 'none'
+        : prediction.approximate
+          ? 'approximate'
+          : 'shown';
+  return {
+    rows,
+    overflow,
+    status,
+    step: latest?.step ?? null,
+    domain: logDomain([...values, ...(prediction?.norms ?? [])]),
+  };
+}
+
+/**
+ * Norm by layer at the latest step (x = layer index, input first), with the signal-propagation
+ * prediction at initialization drawn dashed over it when the signal view is chosen.
+ */
+export const DepthProfile = memo(function DepthProfile() {
+  const history = useHistorySnapshot();
+  const quantity = useChartViewStore((s) => s.quantity);
+  const layers = useRunStore((s) => s.layers);
+  const config = useConfigStore((s) => s.config);
+  const profile = useMemo(
+    () => buildProfile(history, quantity, layers, config),
+    [history, quantity, layers, config],
+  );
+  const layerCount = profile.rows.length;
+  const { names, colors } = useLayerLook(layerCount);
+  const theoryShown = profile.status === 'shown' || profile.status === 'approximate';
+  const theoryLabel = t(profile.status === 'approximate' ? 'chart.theoryApprox' : 'chart.theory');
+
+  const tooltipSeries = useMemo<TooltipSeries[]>(
+    () => [
+      { key: MEASURED, label: t('chart.measured'), color: 'var(--text)' },
+      { key: THEORY, label: theoryLabel, color: NEUTRAL_LINE_COLOR },
+    ],
+    [theoryLabel],
+  );
+  const heading = useCallback(
+    (row: ChartRow) => t('chart.tooltipLayer', { index: row.x, name: layerName(names, row.x - 1) }),
+    [names],
+  );
+  const renderTooltip = useTooltipContent(tooltipSeries, heading);
+  const renderDot = useCallback(
+    (p: DotItemDotProps) => (
+      <circle
+        key={`dot-${p.index}`}
+        cx={p.cx}
+        cy={p.cy}
+        r={3}
+        fill={colors[p.index] ?? NEUTRAL_LINE_COLOR}
+        stroke="none"
+      />
+    ),
+    [colors],
+  );
+
+  const extras: LegendExtra[] = [
+    { key: MEASURED, label: t('chart.measured'), color: 'var(--text)', kind: 'line' },
+  ];
+  if (theoryShown)
+    extras.push({ key: THEORY, label: theoryLabel, color: NEUTRAL_LINE_COLOR, kind: 'dashed' });
+  if (profile.overflow.length > 0)
+    extras.push({
+      key: 'overflow',
+      label: t('chart.overflowNote'),
+      color: NON_FINITE_COLOR,
+      kind: 'overflow',
+    });
+  const note =
+    profile.status === 'onlySignal'
+      ? t('chart.theoryOnlySignal')
+      : profile.status === 'none'
+        ? t('chart.theoryNone')
+        : null;
+  const ticks =
+    layerCount <= ALL_TICKS_UP_TO ? Array.from({ length: layerCount }, (_, i) => i + 1) : undefined;
+
+  return (
+    <ChartCard
+      testId="depth-profile"
+      className="chart-depth"
+      title={t('chart.depthTitle')}
+      aside={
+        profile.step === null ? null : (
+          <span className="chart-title-aside">{t('chart.depthStep', { step: profile.step })}</span>
+        )
+      }
+      placeholder={layerCount === 0 ? t('chart.noData') : null}
+      footer={
+        <>
+          <LayerLegend names={[]} colors={[]} extras={extras} />
+          {note && layerCount > 0 ? <p className="chart-note">{note}</p> : null}
+        </>
+      }
+    >
+      <LineChart
+        data={profile.rows}
+        margin={CHART_MARGIN}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+      >
+        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[1, Math.max(2, layerCount)]}
+          ticks={ticks}
+          allowDecimals={false}
+          tick={AXIS_TICK_STYLE}
+          height={20}
+        />
+        <YAxis {...logYAxisProps(profile.domain)} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} />
+        <Line
+          dataKey={seriesAccessor(MEASURED)}
+          stroke="var(--text)"
+          strokeWidth={1.5}
+          dot={renderDot}
+          isAnimationActive={false}
+        />
+        {theoryShown ? (
+          <Line
+            dataKey={seriesAccessor(THEORY)}
+            stroke={NEUTRAL_LINE_COLOR}
+            strokeWidth={1.5}
+            strokeDasharray="5 4"
+            dot={false}
+            isAnimationActive={false}
+          />
+        ) : null}
+        {overflowMarks(profile.overflow, profile.domain[1])}
+      </LineChart>
+    </ChartCard>
+  );
+});

@@ -1,0 +1,121 @@
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { t } from '../i18n/messages';
+import { ChartCard } from './ChartCard';
+import { layerCountOf } from './chartData';
+import { useChartViewStore } from './chartViewStore';
+import { buildHeatmapGrid, heatmapPixels, type HeatmapGrid } from './heatmapData';
+import { useHistorySnapshot } from './hooks';
+import { formatPow10 } from './logScale';
+import { EMPTY_CELL_COLOR, NON_FINITE_COLOR, viridisGradientCss } from './palette';
+
+/** Layers at least this many CSS px tall get a thin separator line. */
+const ROW_SEPARATOR_MIN_PX = 8;
+
+function useElementSize(ref: RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (!entry) return;
+      const { width, height } = entry.contentRect;
+      setSize({ width: Math.floor(width), height: Math.floor(height) });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+/** Paints one pixel per cell, then scales it to the canvas with no smoothing (crisp cells). */
+function paint(canvas: HTMLCanvasElement, grid: HeatmapGrid, width: number, height: number) {
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.max(1, Math.round(width * dpr));
+  canvas.height = Math.max(1, Math.round(height * dpr));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (grid.columns === 0 || grid.layers === 0) return;
+  const cells = document.createElement('canvas');
+  cells.width = grid.columns;
+  cells.height = grid.layers;
+  cells
+    .getContext('2d')
+    ?.putImageData(new ImageData(heatmapPixels(grid), grid.columns, grid.layers), 0, 0);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(cells, 0, 0, canvas.width, canvas.height);
+  const rowPx = canvas.height / grid.layers;
+  if (rowPx >= ROW_SEPARATOR_MIN_PX * dpr) {
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.6)';
+    for (let r = 1; r < grid.layers; r++) ctx.fillRect(0, Math.round(r * rowPx), canvas.width, dpr);
+  }
+}
+
+/**
+ * Layer x step heatmap of the chosen quantity on a log colour scale: output layer on the top
+ * row, input layer on the bottom, so "explodes toward the input" reads as the bottom rows
+ * turning yellow. NaN/Infinity cells are red, 0 grey.
+ */
+export const GradHeatmap = memo(function GradHeatmap() {
+  const history = useHistorySnapshot();
+  const quantity = useChartViewStore((s) => s.quantity);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const { width, height } = useElementSize(plotRef);
+  const layerCount = layerCountOf(history.steps);
+  const grid = useMemo(
+    () => buildHeatmapGrid(history.steps, quantity, layerCount, width),
+    [history, quantity, layerCount, width],
+  );
+  useEffect(() => {
+    if (canvasRef.current) paint(canvasRef.current, grid, width, height);
+  }, [grid, width, height]);
+
+  const min = formatPow10(grid.domain[0]);
+  const max = formatPow10(grid.domain[1]);
+  const label = t('chart.heatmapAria', {
+    quantity: t(`chart.quantity.${quantity}`),
+    first: grid.firstStep,
+    last: grid.lastStep,
+    min,
+    max,
+  });
+  const footer = (
+    <div className="heatmap-legend">
+      <span>{min}</span>
+      <span
+        className="heatmap-ramp"
+        style={{ background: viridisGradientCss() }}
+        aria-hidden="true"
+      />
+      <span>{max}</span>
+      <span className="chart-swatch" style={{ background: NON_FINITE_COLOR }} aria-hidden="true" />
+      <span>{t('chart.heatmapNonFinite')}</span>
+      <span className="chart-swatch" style={{ background: EMPTY_CELL_COLOR }} aria-hidden="true" />
+      <span>{t('chart.heatmapEmpty')}</span>
+      <span className="heatmap-steps">
+        {t('chart.heatmapSteps', { first: grid.firstStep, last: grid.lastStep })}
+      </span>
+    </div>
+  );
+  return (
+    <ChartCard
+      testId="grad-heatmap"
+      className="chart-heatmap"
+      title={`${t('chart.heatmapTitle')} · ${t(`chart.quantity.${quantity}`)}`}
+      placeholder={grid.columns === 0 ? t('chart.noData') : null}
+      footer={footer}
+    >
+      <div className="heatmap-frame">
+        <div className="heatmap-rows" aria-hidden="true">
+          <span>{t('chart.heatmapOutput')}</span>
+          <span className="heatmap-rows-axis">{t('chart.axisLayer')}</span>
+          <span>{t('chart.heatmapInput')}</span>
+        </div>
+        <div className="heatmap-plot" ref={plotRef}>
+          <canvas ref={canvasRef} role="img" aria-label={label} />
+        </div>
+      </div>
+    </ChartCard>
+  );
+});

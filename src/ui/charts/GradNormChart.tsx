@@ -1,0 +1,190 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { useConfigStore } from '../../store/configStore';
+import { t } from '../i18n/messages';
+import { CHART_MARGIN, stepXAxisProps, logYAxisProps } from './axes';
+import { ChartCard } from './ChartCard';
+import {
+  buildSeriesChart,
+  extremes,
+  layerCountOf,
+  layerKey,
+  layerSeries,
+  seriesAccessor,
+} from './chartData';
+import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
+import { useChartViewStore, type ChartQuantity } from './chartViewStore';
+import { formatMeasured } from './format';
+import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
+import { LayerLegend, type LegendExtra } from './LayerLegend';
+import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
+import { StepMarkers, overflowMarks } from './referenceMarks';
+
+/**
+ * Class of the one extra line drawn in clip mode 'globalNorm': the global gradient norm, which is
+ * what that threshold bounds. Every other `.recharts-line` in this chart is one layer.
+ */
+export const GLOBAL_NORM_LINE_CLASS = 'grad-global-norm-line';
+const GLOBAL_KEY = 'global';
+
+function buildGradChart(
+  history: HistorySnapshot,
+  quantity: ChartQuantity,
+  withGlobal: boolean,
+  threshold: number | null,
+) {
+  const steps = history.steps;
+  const layerCount = layerCountOf(steps);
+  const series = layerSeries(steps, quantity, layerCount);
+  if (withGlobal) {
+    const clipped = quantity === 'clippedGradNorm';
+    series.push({
+      key: GLOBAL_KEY,
+      values: steps.map((m) => (clipped ? m.clippedGlobalNorm : m.globalNorm)),
+    });
+  }
+  const chart = buildSeriesChart(
+    steps.map((m) => m.step),
+    series,
+    threshold === null ? [] : [threshold],
+  );
+  const latest = steps[steps.length - 1];
+  return {
+    ...chart,
+    layerCount,
+    latest: latest ? { step: latest.step, values: latest[quantity] } : null,
+  };
+}
+
+/**
+ * The main chart: one line per layer of the chosen quantity over steps, log Y, coloured by
+ * depth. Shows the clip threshold (and, for global-norm clipping, the global norm it bounds),
+ * setting changes, the first non-finite step, and red triangles where values overflowed.
+ */
+export const GradNormChart = memo(function GradNormChart() {
+  const quantity = useChartViewStore((s) => s.quantity);
+  const clip = useConfigStore((s) => s.config.gradient.clip);
+  const event = useOverflowEvent();
+  // The threshold bounds parameter gradients, so it has no place on the signal view.
+  const clipLine =
+    quantity !== 'signalNorm' && (clip.mode === 'layerNorm' || clip.mode === 'globalNorm')
+      ? clip
+      : null;
+  const threshold = clipLine ? clipLine.threshold : null;
+  const withGlobal = clipLine?.mode === 'globalNorm';
+
+  const history = useHistorySnapshot();
+  const chart = useMemo(
+    () => buildGradChart(history, quantity, withGlobal, threshold),
+    [history, quantity, withGlobal, threshold],
+  );
+  const { names, colors } = useLayerLook(chart.layerCount);
+  const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
+
+  const globalLabel = t(
+    quantity === 'clippedGradNorm' ? 'chart.clippedGlobalNorm' : 'chart.globalNorm',
+  );
+  const tooltipSeries = useMemo<TooltipSeries[]>(() => {
+    const list = keys.map((key, i) => ({ key, label: names[i] ?? key, color: colors[i] ?? '' }));
+    if (withGlobal) list.push({ key: GLOBAL_KEY, label: globalLabel, color: GLOBAL_NORM_COLOR });
+    return list;
+  }, [keys, names, colors, withGlobal, globalLabel]);
+  const renderTooltip = useTooltipContent(tooltipSeries);
+
+  const thresholdLabel =
+    threshold === null
+      ? null
+      : t(withGlobal ? 'chart.globalClipThreshold' : 'chart.clipThreshold', { value: threshold });
+  const extras: LegendExtra[] = [];
+  if (withGlobal)
+    extras.push({ key: 'global', label: globalLabel, color: GLOBAL_NORM_COLOR, kind: 'dashed' });
+  if (thresholdLabel)
+    extras.push({
+      key: 'threshold',
+      label: thresholdLabel,
+      color: NEUTRAL_LINE_COLOR,
+      kind: 'dashed',
+    });
+  if (chart.overflow.length > 0 || event)
+    extras.push({
+      key: 'overflow',
+      label: t('chart.overflowNote'),
+      color: NON_FINITE_COLOR,
+      kind: 'overflow',
+    });
+
+  const first = chart.rows[0]?.x ?? 0;
+  const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
+  const ext = chart.latest ? extremes(chart.latest.values) : null;
+  const summary =
+    chart.latest && ext
+      ? t('chart.summaryLatest', {
+          step: chart.latest.step,
+          max: formatMeasured(chart.latest.values[ext.max] as number),
+          maxLayer: names[ext.max] ?? '',
+          min: formatMeasured(chart.latest.values[ext.min] as number),
+          minLayer: names[ext.min] ?? '',
+        })
+      : undefined;
+
+  return (
+    <ChartCard
+      testId="grad-norm-chart"
+      className="chart-grad"
+      title={t(`chart.gradTitle.${quantity}`)}
+      summary={summary}
+      placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
+      footer={<LayerLegend names={names} colors={colors} extras={extras} />}
+    >
+      <LineChart
+        data={chart.rows}
+        margin={CHART_MARGIN}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+      >
+        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
+        <XAxis {...stepXAxisProps(first, last)} />
+        <YAxis {...logYAxisProps(chart.domain)} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} />
+        {keys.map((key, i) => (
+          <Line
+            key={key}
+            name={key}
+            dataKey={seriesAccessor(key)}
+            stroke={colors[i]}
+            strokeWidth={1.5}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+        {withGlobal ? (
+          <Line
+            className={GLOBAL_NORM_LINE_CLASS}
+            name={GLOBAL_KEY}
+            dataKey={seriesAccessor(GLOBAL_KEY)}
+            stroke={GLOBAL_NORM_COLOR}
+            strokeWidth={1.5}
+            strokeDasharray="4 2"
+            dot={false}
+            isAnimationActive={false}
+          />
+        ) : null}
+        {threshold !== null && thresholdLabel ? (
+          <ReferenceLine
+            y={threshold}
+            stroke={NEUTRAL_LINE_COLOR}
+            strokeDasharray="6 4"
+            label={{
+              value: thresholdLabel,
+              position: 'insideTopLeft',
+              fontSize: 10,
+              fill: NEUTRAL_LINE_COLOR,
+            }}
+          />
+        ) : null}
+        <StepMarkers markers={history.markers} event={event} xRange={[first, last]} withLabels />
+        {overflowMarks(chart.overflow, chart.domain[1])}
+      </LineChart>
+    </ChartCard>
+  );
+});

@@ -1,0 +1,118 @@
+import { memo, useMemo } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { t } from '../i18n/messages';
+import { CHART_MARGIN, stepXAxisProps, logYAxisProps } from './axes';
+import { ChartCard } from './ChartCard';
+import { buildSeriesChart, mergeRows, seriesAccessor } from './chartData';
+import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
+import { formatMeasured } from './format';
+import { useHistorySnapshot, useOverflowEvent, type HistorySnapshot } from './hooks';
+import { LayerLegend, type LegendExtra } from './LayerLegend';
+import { logDomain } from './logScale';
+import { NON_FINITE_COLOR } from './palette';
+import { StepMarkers, overflowMarks } from './referenceMarks';
+
+const TRAIN = 'train';
+const TEST = 'test';
+const TRAIN_COLOR = 'var(--accent)';
+const TEST_COLOR = '#c2410c';
+
+function buildLoss(history: HistorySnapshot) {
+  const train = buildSeriesChart(
+    history.steps.map((m) => m.step),
+    [{ key: TRAIN, values: history.steps.map((m) => m.loss) }],
+  );
+  const test = buildSeriesChart(
+    history.testLosses.map((p) => p.step),
+    [{ key: TEST, values: history.testLosses.map((p) => p.loss) }],
+  );
+  const latest = history.steps[history.steps.length - 1];
+  return {
+    rows: mergeRows(train.rows, test.rows),
+    overflow: [...train.overflow, ...test.overflow],
+    domain: logDomain([...train.rows, ...test.rows].flatMap((r) => Object.values(r.raw))),
+    latest: latest ? { step: latest.step, loss: latest.loss } : null,
+  };
+}
+
+/** Train loss per step (downsampled) and the test loss points, log Y. */
+export const LossChart = memo(function LossChart() {
+  const history = useHistorySnapshot();
+  const event = useOverflowEvent();
+  const chart = useMemo(() => buildLoss(history), [history]);
+  const tooltipSeries = useMemo<TooltipSeries[]>(
+    () => [
+      { key: TRAIN, label: t('chart.trainLoss'), color: TRAIN_COLOR },
+      { key: TEST, label: t('chart.testLoss'), color: TEST_COLOR },
+    ],
+    [],
+  );
+  const renderTooltip = useTooltipContent(tooltipSeries);
+  const extras: LegendExtra[] = [
+    { key: TRAIN, label: t('chart.trainLoss'), color: TRAIN_COLOR, kind: 'line' },
+    { key: TEST, label: t('chart.testLoss'), color: TEST_COLOR, kind: 'dashed' },
+  ];
+  if (chart.overflow.length > 0)
+    extras.push({
+      key: 'overflow',
+      label: t('chart.overflowNote'),
+      color: NON_FINITE_COLOR,
+      kind: 'overflow',
+    });
+  const first = chart.rows[0]?.x ?? 0;
+  const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
+  return (
+    <ChartCard
+      testId="loss-chart"
+      className="chart-loss"
+      title={t('chart.lossTitle')}
+      summary={
+        chart.latest
+          ? t('chart.summaryLoss', {
+              step: chart.latest.step,
+              loss: formatMeasured(chart.latest.loss),
+            })
+          : undefined
+      }
+      placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
+      footer={<LayerLegend names={[]} colors={[]} extras={extras} />}
+    >
+      <LineChart
+        data={chart.rows}
+        margin={CHART_MARGIN}
+        responsive
+        style={{ width: '100%', height: '100%' }}
+      >
+        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
+        <XAxis {...stepXAxisProps(first, last)} />
+        <YAxis {...logYAxisProps(chart.domain)} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} />
+        {/* Train and test rows interleave on one x axis, so each line bridges the other's rows. */}
+        <Line
+          dataKey={seriesAccessor(TRAIN)}
+          stroke={TRAIN_COLOR}
+          strokeWidth={1.5}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey={seriesAccessor(TEST)}
+          stroke={TEST_COLOR}
+          strokeWidth={1.5}
+          strokeDasharray="4 3"
+          dot={{ r: 2, fill: TEST_COLOR, strokeWidth: 0 }}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <StepMarkers
+          markers={history.markers}
+          event={event}
+          xRange={[first, last]}
+          withLabels={false}
+        />
+        {overflowMarks(chart.overflow, chart.domain[1])}
+      </LineChart>
+    </ChartCard>
+  );
+});

@@ -1,0 +1,90 @@
+import { ACTIVATIONS, LIMITS, NORMALIZATIONS, parameterCount } from '../../config/schema';
+import { useConfigStore } from '../../store/configStore';
+import { t } from '../i18n/messages';
+import { CheckboxField } from './CheckboxField';
+import { IntSlider } from './IntSlider';
+import { LayerList } from './LayerList';
+import { fitDepth, fitUniformWidth, NEW_LAYER_WIDTH, nearParameterLimit } from './networkEdits';
+import { RANGES } from './ranges';
+import { Section } from './Section';
+import { SelectField } from './SelectField';
+import { useSectionPatch } from './sectionPatch';
+
+const ACTIVATION_OPTIONS = ACTIVATIONS.map((a) => ({
+  value: a,
+  label: t(`controls.activation.${a}`),
+}));
+const NORMALIZATION_OPTIONS = NORMALIZATIONS.map((n) => ({
+  value: n,
+  label: t(`controls.normalization.${n}`),
+}));
+
+function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Depth, widths (uniform and per layer), activation and the architectural remedies. */
+export function NetworkSection() {
+  const depth = useConfigStore((s) => s.config.network.hidden.length);
+  // The width slider shows the last layer's width; it sets every layer to one width.
+  const width = useConfigStore((s) => s.config.network.hidden.at(-1) ?? NEW_LAYER_WIDTH);
+  const activation = useConfigStore((s) => s.config.network.activation);
+  const bias = useConfigStore((s) => s.config.network.bias);
+  const residual = useConfigStore((s) => s.config.network.residual);
+  const normalization = useConfigStore((s) => s.config.network.normalization);
+  const parameters = useConfigStore((s) => parameterCount(s.config));
+  const update = useConfigStore((s) => s.update);
+  const patch = useSectionPatch('network');
+  const nearLimit = nearParameterLimit(parameters);
+
+  return (
+    <Section title={t('controls.section.network')}>
+      <IntSlider
+        label={t('controls.depth')}
+        value={depth}
+        range={RANGES.depth}
+        onChange={(d) => update((c) => fitDepth(c, d))}
+      />
+      <IntSlider
+        label={t('controls.width')}
+        value={width}
+        range={RANGES.width}
+        disabled={depth === 0}
+        onChange={(w) => update((c) => fitUniformWidth(c, w))}
+      />
+      <LayerList />
+      <SelectField
+        label={t('controls.activation')}
+        value={activation}
+        options={ACTIVATION_OPTIONS}
+        onChange={(value) => patch({ activation: value })}
+      />
+      <SelectField
+        label={t('controls.normalization')}
+        value={normalization}
+        options={NORMALIZATION_OPTIONS}
+        onChange={(value) => patch({ normalization: value })}
+      />
+      <div className="checkbox-row">
+        <CheckboxField
+          label={t('controls.bias')}
+          checked={bias}
+          onChange={(on) => patch({ bias: on })}
+        />
+        <CheckboxField
+          label={t('controls.residual')}
+          checked={residual}
+          onChange={(on) => patch({ residual: on })}
+        />
+      </div>
+      <p className={nearLimit ? 'parameter-count warn' : 'parameter-count'}>
+        {nearLimit
+          ? t('controls.parametersNearLimit', {
+              count: formatCount(parameters),
+              max: formatCount(LIMITS.MAX_PARAMETERS),
+            })
+          : t('controls.parameters', { count: formatCount(parameters) })}
+      </p>
+    </Section>
+  );
+}

@@ -1,0 +1,73 @@
+import { useState, type KeyboardEvent } from 'react';
+import { formatInRange, parseInRange, type ValueRange } from './numberText';
+
+/** Keys with which a number input steps its own value; the stepped value commits at once. */
+const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
+
+export interface NumberBoxProps {
+  id?: string;
+  value: number;
+  range: ValueRange;
+  /** Called with a finite value inside `range`, only when it differs from `value`. */
+  onCommit: (value: number) => void;
+  /** Accessible name when no <label> points at the box. */
+  ariaLabel?: string;
+  ariaDescribedBy?: string;
+  disabled?: boolean;
+  /** Arrow-key step; 'any' for boxes beside a log slider. */
+  step?: number | 'any';
+}
+
+/**
+ * A native number input that edits a draft and commits on Enter, blur or an arrow-key step.
+ * Text that is not a finite number reverts to the current value, so NaN never propagates;
+ * numbers outside the range are clamped into it.
+ */
+export function NumberBox({
+  id,
+  value,
+  range,
+  onCommit,
+  ariaLabel,
+  ariaDescribedBy,
+  disabled,
+  step,
+}: NumberBoxProps) {
+  // null while not editing: the box then shows the config's value, so it never goes stale.
+  const [draft, setDraft] = useState<string | null>(null);
+
+  const commit = (text: string) => {
+    setDraft(null);
+    const next = parseInRange(text, range);
+    if (next !== null && next !== value) onCommit(next);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') commit(event.currentTarget.value);
+    else if (event.key === 'Escape') setDraft(null);
+  };
+
+  const onKeyUp = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (STEP_KEYS.has(event.key)) commit(event.currentTarget.value);
+  };
+
+  return (
+    <input
+      id={id}
+      className="number-box"
+      type="number"
+      inputMode="decimal"
+      min={range.min}
+      max={range.max}
+      step={step ?? (range.integer ? 1 : 'any')}
+      value={draft ?? formatInRange(value, range)}
+      disabled={disabled}
+      aria-label={ariaLabel}
+      aria-describedby={ariaDescribedBy}
+      onChange={(event) => setDraft(event.currentTarget.value)}
+      onBlur={(event) => commit(event.currentTarget.value)}
+      onKeyDown={onKeyDown}
+      onKeyUp={onKeyUp}
+    />
+  );
+}

@@ -1,0 +1,102 @@
+import { useConfigStore } from '../../store/configStore';
+import { useRunStore, type Speed } from '../../store/runStore';
+import { trainingLoop } from '../../store/session';
+import { t } from '../i18n/messages';
+import { LIMITS } from '../../config/schema';
+import { CopyLinkButton } from './CopyLinkButton';
+
+const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
+
+/** Play/pause, stepping, reset, new seed, speed, and what the run is doing. */
+export function RunBar() {
+  const status = useRunStore((s) => s.status);
+  const step = useRunStore((s) => s.step);
+  const rate = useRunStore((s) => s.stepsPerSecond);
+  const speed = useRunStore((s) => s.speed);
+  const backend = useRunStore((s) => s.backend);
+  const maxSteps = useConfigStore((s) => s.config.training.maxSteps);
+  const update = useConfigStore((s) => s.update);
+  const running = status === 'running';
+  const stuck = status === 'halted' || status === 'finished';
+
+  const newSeed = () =>
+    update((c) => ({
+      ...c,
+      init: { ...c.init, seed: 1 + Math.floor(Math.random() * LIMITS.MAX_SEED) },
+    }));
+
+  return (
+    <header className="run-bar" role="toolbar" aria-label={t('run.controls')}>
+      <h1 className="app-title">
+        {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
+      </h1>
+      <button
+        type="button"
+        className="primary"
+        onClick={() => trainingLoop()?.toggle()}
+        disabled={stuck || !backend}
+        aria-keyshortcuts="Space"
+      >
+        {running ? t('run.pause') : t('run.play')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void trainingLoop()?.stepBy(1)}
+        disabled={stuck || !backend}
+        aria-keyshortcuts="ArrowRight"
+      >
+        {t('run.step')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void trainingLoop()?.stepBy(10)}
+        disabled={stuck || !backend}
+      >
+        {t('run.step10')}
+      </button>
+      <button
+        type="button"
+        onClick={() => void trainingLoop()?.reset()}
+        disabled={!backend}
+        aria-keyshortcuts="R"
+      >
+        {t('run.reset')}
+      </button>
+      <button type="button" onClick={newSeed} disabled={!backend}>
+        {t('run.newSeed')}
+      </button>
+      <CopyLinkButton />
+      <label className="speed">
+        {t('run.speed')}{' '}
+        <select
+          value={speed}
+          onChange={(e) => useRunStore.setState({ speed: e.target.value as Speed })}
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {t(`run.speed.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="run-status" data-testid="run-status" data-status={status}>
+        {t(`run.status.${status}`)}
+      </span>
+      <output className="step-counter" data-testid="step-counter" data-step={step}>
+        {t('run.stepCounter', { step, max: maxSteps })}
+      </output>
+      <output className="rate" data-testid="steps-per-second">
+        {t('run.stepsPerSecond', { rate: rate.toFixed(0) })}
+      </output>
+      <span
+        className="backend-badge"
+        data-testid="backend-badge"
+        data-backend={backend?.name ?? ''}
+      >
+        {backend
+          ? t('run.backend', { name: backend.name, bits: backend.floatBits })
+          : t('run.backendStarting')}
+      </span>
+    </header>
+  );
+}

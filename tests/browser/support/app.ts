@@ -1,0 +1,128 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
+
+/** Flags that work for headless Chromium here (see ../shared/machine.md): no network chatter. */
+const CHROMIUM_ARGS = [
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const SCREENSHOT_DIR = 'screenshots';
+
+export interface AppHarness {
+  /** Base URL of the built app, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  browser: Browser;
+}
+
+/**
+ * Serves the built app (dist/, built by `npm test` before the browser tests) on 127.0.0.1 and
+ * launches the system Chromium once per test file.
+ */
+export function serveBuiltApp(): AppHarness {
+  const harness = {} as AppHarness;
+  let server: PreviewServer;
+  beforeAll(async () => {
+    if (!existsSync('dist/index.html'))
+      throw new Error('no built app in dist/: run `npm run build` first');
+    server = await preview({
+      preview: { host: '127.0.0.1', port: 0, strictPort: false },
+      logLevel: 'warn',
+    });
+    const address = server.httpServer.address() as AddressInfo;
+    harness.url = `http://127.0.0.1:${address.port}/`;
+    harness.browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+  });
+  return harness;
+}
+
+export interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  /** Requests that left the page's own origin. */
+  foreignRequests: string[];
+  /** Dialogs the page opened (alert/confirm/prompt). */
+  dialogs: string[];
+}
+
+export async function openApp(
+  harness: AppHarness,
+  hash = '',
+  viewport = { width: 1366, height: 768 },
+): Promise<OpenedPage> {
+  const context = await harness.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const opened: OpenedPage = { page, errors: [], foreignRequests: [], dialogs: [] };
+  const origin = new URL(harness.url).origin;
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') opened.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => opened.errors.push(e.message));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
+      opened.foreignRequests.push(u);
+  });
+  page.on('dialog', (d) => {
+    opened.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(harness.url + hash);
+  await page
+    .getByTestId('backend-badge')
+    .and(page.locator('[data-backend]:not([data-backend=""])'))
+    .waitFor();
+  return opened;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+}
+
+/** The step counter's number, as a person reads it off the run bar. */
+export async function currentStep(page: Page): Promise<number> {
+  return Number(await page.getByTestId('step-counter').getAttribute('data-step'));
+}
+
+export async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    (n) =>
+      Number(document.querySelector('[data-testid="step-counter"]')?.getAttribute('data-step')) >=
+      n,
+    atLeast,
+    { timeout },
+  );
+}
+
+export interface HistoryStep {
+  step: number;
+  gradNorm: number[];
+  clippedGradNorm: number[];
+  globalNorm: number;
+  clippedGlobalNorm: number;
+  clipped: boolean;
+}
+
+/** The run's measured numbers (what the charts draw), read through the diagnostics hook. */
+export function history(page: Page): Promise<HistoryStep[]> {
+  return page.evaluate(() => {
+    const diagnostics = window.__gradscope as unknown as { history: () => HistoryStep[] };
+    return JSON.parse(JSON.stringify(diagnostics.history())) as HistoryStep[];
+  });
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { currentStep, history, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+
+const app = serveBuiltApp();
+
+/** Deep ReLU with a huge init gain and learning rate: overflows within a few dozen steps. */
+const EXPLODING = '#v=1&layers=32x8&act=relu&gain=4&lr=1&clip=none';
+
+describe('the visualizer page', () => {
+  it('loads on the webgl backend with no console errors', async () => {
+    const { page, errors, foreignRequests } = await openApp(app);
+    expect(await page.evaluate(() => window.__gradscope?.backend())).toBe('webgl');
+    await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(
+      /webgl · 32-bit/,
+    );
+    await expect(page.getByRole('button', { name: 'Play' }).isEnabled()).resolves.toBe(true);
+    await screenshot(page, 'visualizer-loaded');
+    expect(errors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await page.context().close();
+  });
+
+  it('Play advances the steps and draws one gradient line per layer', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x5&steps=5000');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 40);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const chart = page.getByTestId('grad-norm-chart');
+    // 5 hidden layers + the output layer.
+    await expect
+      .poll(() => chart.locator('.recharts-line:not(.grad-global-norm-line)').count(), {
+        timeout: 10_000,
+      })
+      .toBe(6);
+    await screenshot(page, 'visualizer-training');
+    expect(await currentStep(page)).toBeGreaterThanOrEqual(40);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('an exploding run pauses itself with a banner naming the step and layer; global-norm clipping keeps it bounded', async () => {
+    const { page, errors } = await openApp(app, EXPLODING);
+    await page.getByRole('button', { name: 'Play' }).click();
+    const banner = page.getByTestId('explosion-banner');
+    await banner.waitFor({ timeout: 60_000 });
+    await expect(banner.textContent()).resolves.toMatch(/exploded at step \d+/);
+    await expect(banner.textContent()).resolves.toMatch(/layer \d+ \(\w+\)|loss|global/);
+    await expect(page.getByTestId('run-status').getAttribute('data-status')).resolves.toBe(
+      'halted',
+    );
+    await screenshot(page, 'visualizer-exploded');
+
+    await page.getByRole('combobox', { name: 'Clip mode' }).selectOption('globalNorm');
+    const threshold = page.getByRole('spinbutton', { name: /Clip threshold/ });
+    await threshold.fill('0.5');
+    await threshold.press('Enter');
+    await page.getByRole('button', { name: 'Reset run' }).click();
+    await expect.poll(() => page.getByTestId('explosion-banner').count()).toBe(0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 80);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const steps = await history(page);
+    expect(steps.length).toBeGreaterThanOrEqual(80);
+    expect(steps.some((s) => s.clipped)).toBe(true);
+    for (const s of steps) expect(s.clippedGlobalNorm).toBeLessThanOrEqual(0.5 * (1 + 1e-4));
+    expect(await page.getByTestId('explosion-banner').count()).toBe(0);
+    await screenshot(page, 'visualizer-clipped');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('moving the clip threshold while running takes effect without a restart', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x4&clip=globalNorm:1000&steps=100000');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 30);
+    const threshold = page.getByRole('spinbutton', { name: /Clip threshold/ });
+    await threshold.fill('0.001');
+    await threshold.press('Enter');
+    const changedAt = await currentStep(page);
+    await waitForStep(page, changedAt + 40);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const steps = await history(page);
+    // No restart: the history still starts at step 1 and runs on past the change.
+    expect(steps[0]!.step).toBe(1);
+    const before = steps.filter((s) => s.step <= 20);
+    const after = steps.filter((s) => s.step > changedAt + 20);
+    expect(before.every((s) => !s.clipped)).toBe(true);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((s) => s.clipped && s.clippedGlobalNorm <= 0.001 * (1 + 1e-4))).toBe(true);
+    await screenshot(page, 'visualizer-live-threshold');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('keyboard: space plays and pauses, right arrow steps once, r resets', async () => {
+    const { page, errors } = await openApp(app);
+    await page.locator('body').click({ position: { x: 700, y: 400 } });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => currentStep(page)).toBe(1);
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => page.getByTestId('run-status').getAttribute('data-status'))
+      .toBe('running');
+    await waitForStep(page, 10);
+    await page.keyboard.press('Space');
+    await expect
+      .poll(() => page.getByTestId('run-status').getAttribute('data-status'))
+      .toBe('paused');
+    await page.keyboard.press('r');
+    await expect.poll(() => currentStep(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('every input, select and button has an accessible name', async () => {
+    const { page } = await openApp(app);
+    const unnamed = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, select, button, textarea'))
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const labelled =
+            (e.labels?.length ?? 0) > 0 && Array.from(e.labels!).some((l) => l.textContent?.trim());
+          const aria = e.getAttribute('aria-label')?.trim() || e.getAttribute('aria-labelledby');
+          const text = e.tagName === 'BUTTON' && e.textContent?.trim();
+          return !(labelled || aria || text);
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+    for (const name of ['Learning rate', 'Clip threshold', 'Depth', 'Width', 'Init gain']) {
+      await expect(page.getByRole('slider', { name }).count()).resolves.toBe(1);
+    }
+    for (const name of ['Clip mode', 'Activation', 'Initialization', 'Optimizer', 'Dataset']) {
+      await expect(page.getByRole('combobox', { name }).count()).resolves.toBe(1);
+    }
+    await page.context().close();
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { StepMetrics } from '../../../src/engine/metrics';
+import { stepTicks } from '../../../src/ui/charts/axes';
+import { buildSeriesChart, mergeRows, MAX_OVERFLOW_MARKS } from '../../../src/ui/charts/chartData';
+import { MAX_POINTS_PER_SERIES } from '../../../src/ui/charts/downsample';
+import { buildHeatmapGrid, cellRgb, heatmapPixels } from '../../../src/ui/charts/heatmapData';
+import { NON_FINITE_COLOR, layerColors } from '../../../src/ui/charts/palette';
+
+function metrics(step: number, gradNorm: number[]): StepMetrics {
+  return {
+    step,
+    loss: 1,
+    gradNorm,
+    clippedGradNorm: gradNorm,
+    globalNorm: 1,
+    clippedGlobalNorm: 1,
+    signalNorm: gradNorm,
+    weightNorm: gradNorm,
+    clipped: false,
+  };
+}
+
+describe('buildSeriesChart', () => {
+  it('draws non-finite and non-positive values as gaps, keeps them for tooltips and marks overflow', () => {
+    const chart = buildSeriesChart([1, 2, 3, 4], [{ key: 'a', values: [0.5, NaN, 0, Infinity] }]);
+    expect(chart.rows.map((r) => r.y.a)).toEqual([0.5, null, null, null]);
+    expect(chart.rows[1]!.raw.a).toBeNaN();
+    expect(chart.overflow.map((m) => m.x)).toEqual([2, 4]);
+    expect(chart.domain).toEqual([0.1, 1]);
+  });
+
+  it('keeps extra values such as a clip threshold inside the domain', () => {
+    expect(buildSeriesChart([1], [{ key: 'a', values: [0.5] }], [200]).domain).toEqual([0.1, 1000]);
+  });
+
+  it('hands recharts at most MAX_POINTS_PER_SERIES rows and at most MAX_OVERFLOW_MARKS marks', () => {
+    const x = Array.from({ length: 5000 }, (_, i) => i + 1);
+    const chart = buildSeriesChart(x, [
+      { key: 'a', values: x.map((i) => (i > 2000 ? Infinity : i)) },
+    ]);
+    expect(chart.rows.length).toBeLessThanOrEqual(MAX_POINTS_PER_SERIES);
+    expect(chart.overflow.length).toBeLessThanOrEqual(MAX_OVERFLOW_MARKS);
+    expect(chart.overflow.length).toBeGreaterThan(0);
+  });
+});
+
+describe('mergeRows', () => {
+  it('puts train and test rows on one sorted x axis, combining rows at the same step', () => {
+    const a = buildSeriesChart([1, 2, 3], [{ key: 'train', values: [1, 2, 3] }]).rows;
+    const b = buildSeriesChart([2, 5], [{ key: 'test', values: [7, 8] }]).rows;
+    const merged = mergeRows(a, b);
+    expect(merged.map((r) => r.x)).toEqual([1, 2, 3, 5]);
+    expect(merged[1]!.y).toEqual({ train: 2, test: 7 });
+  });
+});
+
+describe('heatmap grid', () => {
+  const steps = Array.from({ length: 1000 }, (_, i) =>
+    metrics(i + 1, [1e-3, i === 500 ? NaN : 10]),
+  );
+
+  it('has at most one column per pixel and keeps an overflow inside a bucket', () => {
+    const grid = buildHeatmapGrid(steps, 'gradNorm', 2, 100);
+    expect(grid.columns).toBe(100);
+    expect(grid.hasNonFinite).toBe(true);
+    const top = Array.from(grid.values.slice(100, 200));
+    expect(top.filter(Number.isNaN)).toHaveLength(1);
+    expect(grid.domain).toEqual([1e-3, 10]);
+  });
+
+  it('colours overflow red and puts the output layer on the top pixel row', () => {
+    const grid = buildHeatmapGrid(steps, 'gradNorm', 2, 100);
+    const pixels = heatmapPixels(grid);
+    const red = [...cellRgb(NaN, grid.domain)];
+    expect(red).toEqual([0xe4, 0x00, 0x3a]);
+    expect(NON_FINITE_COLOR).toBe('#e4003a');
+    // Row 0 of the image is layer 1 (the output): its column 50 holds the NaN.
+    expect([...pixels.slice(50 * 4, 50 * 4 + 3)]).toEqual(red);
+    // The input layer (bottom row) sits at the low end of the scale.
+    expect([...pixels.slice((100 + 50) * 4, (100 + 50) * 4 + 3)]).toEqual([
+      ...cellRgb(1e-3, grid.domain),
+    ]);
+  });
+});
+
+describe('stepTicks', () => {
+  it('gives round steps inside the range', () => {
+    expect(stepTicks(4, 3000)).toEqual([500, 1000, 1500, 2000, 2500, 3000]);
+    expect(stepTicks(1, 31)).toEqual([5, 10, 15, 20, 25, 30]);
+    expect(stepTicks(1, 3)).toEqual([1, 2, 3]);
+    expect(stepTicks(7, 7)).toEqual([7]);
+  });
+});
+
+describe('layerColors', () => {
+  it('orders layers from dark (input) to light (output)', () => {
+    const luminance = (c: string) => {
+      const [r, g, b] = c.match(/\d+/g)!.map(Number);
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const l = layerColors(9).map(luminance);
+    for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThan(l[i - 1]!);
+  });
+});

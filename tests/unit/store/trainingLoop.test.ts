@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as tf from '../../../src/engine/tf';
+import { runHistory } from '../../../src/store/historyStore';
+import { useRunStore } from '../../../src/store/runStore';
+import { TrainingLoop } from '../../../src/store/trainingLoop';
+import { configWith } from '../../support/configs';
+import { setupCpuBackend } from '../../support/tfCpu';
+
+setupCpuBackend();
+
+const SMALL = configWith({
+  network: { hidden: [8, 8, 8] },
+  training: { batchSize: 16, maxSteps: 100_000 },
+});
+const EXPLODING = configWith({
+  network: { hidden: [32, 32, 32, 32, 32, 32], activation: 'relu' },
+  init: { gain: 30 },
+  optimizer: { kind: 'sgd', learningRate: 1 },
+});
+
+async function until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+beforeEach(() => {
+  useRunStore.setState({
+    status: 'idle',
+    step: 0,
+    event: null,
+    speed: 'max',
+    backend: { name: 'cpu', floatBits: 32 },
+  });
+});
+
+describe('TrainingLoop', () => {
+  it('plays until paused, recording every step in order', async () => {
+    const loop = new TrainingLoop(SMALL);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().step >= 50);
+    loop.pause();
+    await loop.stepBy(1);
+    const steps = runHistory.steps.map((s) => s.step);
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+    expect(useRunStore.getState().status).toBe('paused');
+    loop.dispose();
+  });
+
+  it('applies a live clip change without restarting and marks the step', async () => {
+    const loop = new TrainingLoop(SMALL);
+    await loop.start();
+    await loop.stepBy(10);
+    await loop.setConfig({
+      ...SMALL,
+      gradient: { ...SMALL.gradient, clip: { mode: 'globalNorm', threshold: 1e-4 } },
+    });
+    await loop.stepBy(5);
+    expect(runHistory.steps.map((s) => s.step)).toEqual(
+      Array.from({ length: 15 }, (_, i) => i + 1),
+    );
+    expect(runHistory.markers).toEqual([
+      { step: 10, label: 'clip none → globalNorm 0.0001', kind: 'setting' },
+    ]);
+    expect(runHistory.steps.slice(10).every((s) => s.clipped)).toBe(true);
+    loop.dispose();
+  });
+
+  it('restarts from the same seed when the network changes, reproducing the same numbers', async () => {
+    const loop = new TrainingLoop(SMALL);
+    await loop.start();
+    await loop.stepBy(5);
+    const first = runHistory.steps.map((s) => s.loss);
+    await loop.setConfig({ ...SMALL, network: { ...SMALL.network, hidden: [8, 8] } });
+    expect(runHistory.steps).toHaveLength(0);
+    await loop.setConfig(SMALL);
+    await loop.stepBy(5);
+    expect(runHistory.steps.map((s) => s.loss)).toEqual(first);
+    loop.dispose();
+  });
+
+  it('halts on an explosion and rewinds to the last finite step', async () => {
+    const loop = new TrainingLoop(EXPLODING);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().status === 'halted');
+    const event = useRunStore.getState().event!;
+    expect(event.kind).toBe('nonfinite');
+    await loop.rewindToLastFiniteStep();
+    expect(useRunStore.getState().event).toBeNull();
+    expect(useRunStore.getState().step).toBe(event.step - 1);
+    expect(runHistory.steps.at(-1)?.step ?? 0).toBe(event.step - 1);
+    loop.dispose();
+  });
+
+  it('leaves no tensors behind after many chunks and dispose', async () => {
+    const before = tf.memory().numTensors;
+    const loop = new TrainingLoop(SMALL);
+    await loop.start();
+    await loop.stepBy(20);
+    const during = tf.memory().numTensors;
+    await loop.stepBy(300);
+    expect(tf.memory().numTensors).toBe(during);
+    loop.dispose();
+    await loop.stepBy(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
