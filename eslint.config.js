@@ -4,7 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-cli/', 'node_modules/', 'screenshots/', 'test-results/', 'bench/tmp/'] },
+  {
+    ignores: ['dist/', 'dist-cli/', 'node_modules/', 'screenshots/', 'test-results/', 'bench/tmp/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, history, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+import {
+  currentStep,
+  history,
+  openApp,
+  screenshot,
+  serveBuiltApp,
+  waitForStep,
+} from './support/app';
 
 const app = serveBuiltApp();
 
