@@ -24,22 +24,17 @@ export function startLinkSync(win: Window = window): () => void {
     useConfigStore.getState().loadFromLink(config, repairs);
   };
   load();
-  let lastWritten = win.location.hash;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = useConfigStore.subscribe((state, prev) => {
     if (state.config === prev.config) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const hash = currentLinkHash();
-      if (hash !== win.location.hash) {
-        win.history.replaceState(win.history.state, '', hash);
-      }
-      lastWritten = hash;
+      if (hash !== win.location.hash) win.history.replaceState(win.history.state, '', hash);
     }, HASH_WRITE_DEBOUNCE_MS);
   });
-  const onHashChange = () => {
-    if (win.location.hash !== lastWritten) load();
-  };
+  // replaceState never fires hashchange, so this only sees hand edits and back/forward.
+  const onHashChange = () => load();
   win.addEventListener('hashchange', onHashChange);
   return () => {
     unsubscribe();

@@ -1,0 +1,105 @@
+import { decodeConfig, encodeConfig } from '../../../src/config/codec';
+import { DEFAULT_CONFIG } from '../../../src/config/schema';
+import { createPrng } from '../../../src/random/prng';
+
+/** Hand-written broken and hostile links, each of which needs at least one repair. */
+export const HAND_WRITTEN_LINKS: readonly string[] = [
+  '#v=1&lr=banana',
+  '#v=1&lr=NaN',
+  '#v=1&lr=Infinity',
+  '#v=1&lr=-Infinity',
+  '#v=1&lr=1e999',
+  '#v=1&lr=-5',
+  '#v=1&gain=0',
+  '#v=1&layers=99999x99999',
+  '#v=1&layers=256x64',
+  '#v=1&layers=-3,0,abc',
+  '#v=1&batch=100000',
+  '#v=1&n=1e12',
+  '#v=1&steps=1e40',
+  '#v=1&act=<script>alert(1)</script>',
+  '#v=1&act=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+  '#v=1&data=%3Csvg%20onload%3Dalert(document.domain)%3E',
+  '#v=1&init=javascript:alert(1)',
+  '#v=1&opt=<b>bold</b>',
+  '#v=1&clip=globalNorm:<img src=http://example.invalid/x.png>',
+  '#v=1&<iframe src=http://example.invalid>=1',
+  '#v=1&__proto__=1',
+  '#v=1&__proto__[polluted]=yes',
+  '#v=1&constructor=1&prototype=2',
+  '#v=2&lr=0.1',
+  '#v=0&act=relu',
+  '#v=abc',
+  '#v=1&v=1&lr=0.1&lr=0.2',
+  '#v=1&lr=0.1&bogus=1&other=2',
+  '#v=1&clip=globalNorm:abc',
+  '#v=1&clip=globalNorm:-1',
+  '#v=1&clip=sideways:1',
+  '#v=1&init=normal:-1',
+  '#v=1&init=orthogonal:1e9',
+  '#v=1&opt=adam&b1=1&b2=2&eps=0',
+  '#v=1&opt=sgd&b1=0.9',
+  '#v=1&maxnorm=-1',
+  '#v=1&prune=NaN',
+  '#v=1&seed=-1',
+  '#v=1&seed=99999999999999999999',
+  '#v=1&noise=%',
+  '#v=1&noise=%ZZ',
+  '#v=1&test=0.9',
+  '#v=1&bias=maybe',
+  '#v=1&lr=0x10',
+  '#v=1&lr=1,5',
+  '#v=1&lr=%00',
+  '#v=1&dseed=%F0%9F%92%A5',
+  '#v=1&act=' + 'A'.repeat(5000),
+  '#' + 'x=1&'.repeat(12_000),
+  '#' + 'junk'.repeat(10_000),
+];
+
+/** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */
+export function generatedHostileLinks(count: number, seed = 7): string[] {
+  const prng = createPrng(seed);
+  const base = encodeConfig(DEFAULT_CONFIG).slice(1);
+  const junk = [
+    '%',
+    '&&',
+    '=',
+    '==',
+    '<',
+    '>',
+    '"',
+    "'",
+    '\\',
+    '%E0%A4%A',
+    'NaN',
+    '-',
+    'e999',
+    'x',
+    '\u0000',
+    '\u202e',
+  ];
+  const out = new Set<string>();
+  while (out.size < count) {
+    let text = base;
+    const edits = 1 + prng.int(4);
+    for (let e = 0; e < edits; e++) {
+      const at = prng.int(text.length + 1);
+      switch (prng.int(4)) {
+        case 0:
+          text = text.slice(0, at) + (junk[prng.int(junk.length)] as string) + text.slice(at);
+          break;
+        case 1:
+          text = text.slice(0, at) + text.slice(at + 1 + prng.int(6));
+          break;
+        case 2:
+          text = text.slice(0, at);
+          break;
+        default:
+          text = text.slice(0, at) + String(prng.int(10)) + text.slice(at);
+      }
+    }
+    const hash = '#' + encodeURI(text).replace(/#/g, '%23');
+    if (decodeConfig(hash).repairs.length > 0) out.add(hash);
+  }
+  return [...out];
+}
