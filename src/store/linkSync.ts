@@ -25,19 +25,24 @@ export function startLinkSync(win: Window = window): () => void {
   };
   load();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const unsubscribe = useConfigStore.subscribe((state, prev) => {
-    if (state.config === prev.config) return;
+  const scheduleWrite = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
       const hash = currentLinkHash();
       if (hash !== win.location.hash) win.history.replaceState(win.history.state, '', hash);
     }, HASH_WRITE_DEBOUNCE_MS);
+  };
+  const unsubscribeConfig = useConfigStore.subscribe((state, prev) => {
+    if (state.config !== prev.config) scheduleWrite();
   });
+  // View flags (lesson, embed) travel in the link too.
+  const unsubscribeView = useViewStore.subscribe(scheduleWrite);
   // replaceState never fires hashchange, so this only sees hand edits and back/forward.
   const onHashChange = () => load();
   win.addEventListener('hashchange', onHashChange);
   return () => {
-    unsubscribe();
+    unsubscribeConfig();
+    unsubscribeView();
     win.removeEventListener('hashchange', onHashChange);
     if (timer) clearTimeout(timer);
   };

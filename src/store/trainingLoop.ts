@@ -8,6 +8,13 @@ import { SPEED_STEPS_PER_SECOND, useRunStore, type RunState } from './runStore';
 /** Aim for chunks of about this long between readbacks, so the page can redraw in between. */
 const TARGET_CHUNK_MS = 40;
 const MAX_STEPS_PER_CHUNK = 64;
+/**
+ * On WebGL every readback is a GPU sync (~15-20 ms here), and reading every step halves
+ * throughput while reading every ~10 steps recovers it (../shared/machine.md). The GPU works
+ * while the page awaits the readback, so longer WebGL chunks do not block the page; on the CPU
+ * backends the work runs on the main thread and the time target alone decides.
+ */
+const MIN_WEBGL_STEPS_PER_CHUNK = 10;
 /** The test loss is evaluated (inside a chunk's readback) at most this often. */
 const TEST_LOSS_EVERY_STEPS = 25;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
@@ -166,7 +173,8 @@ export class TrainingLoop {
     if (SPEED_STEPS_PER_SECOND[useRunStore.getState().speed] !== null || elapsedMs <= 0) return;
     const perStep = elapsedMs / steps;
     const ideal = Math.round(TARGET_CHUNK_MS / perStep);
-    this.stepsPerChunk = Math.max(1, Math.min(MAX_STEPS_PER_CHUNK, ideal));
+    const floor = useRunStore.getState().backend?.name === 'webgl' ? MIN_WEBGL_STEPS_PER_CHUNK : 1;
+    this.stepsPerChunk = Math.max(floor, Math.min(MAX_STEPS_PER_CHUNK, ideal));
   }
 
   private remainingSteps(): number {

@@ -1,25 +1,38 @@
 import { useEffect } from 'react';
 import { startSession } from '../store/session';
+import { useViewStore } from '../store/viewStore';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
+import { EmbedControls } from './embed/EmbedControls';
+import { LessonPanel } from './lessons/LessonPanel';
 import { ExplosionBanner } from './run/ExplosionBanner';
 import { Notices } from './run/Notices';
 import { RunBar } from './run/RunBar';
 import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
 
+/**
+ * The page: run bar and notices on top, the settings column beside the charts, the open
+ * lesson above them. Embedded (`embed=` in the link) it keeps a slim run bar, the controls the
+ * link names in one strip, and the charts at full width.
+ */
 export function App() {
   useEffect(() => {
     void startSession();
   }, []);
   useKeyboardShortcuts();
+  const embedded = useViewStore((s) => s.embed !== null);
   return (
-    <div className="app">
+    <div className="app" data-embed={embedded ? '1' : undefined}>
       <RunBar />
+      {embedded && <EmbedControls />}
       <Notices />
       <ExplosionBanner />
       <main className="workspace">
-        <ControlsPanel />
-        <ChartsPanel />
+        {!embedded && <ControlsPanel />}
+        <div className="charts-column">
+          {!embedded && <LessonPanel />}
+          <ChartsPanel />
+        </div>
       </main>
     </div>
   );

@@ -1,19 +1,17 @@
-import { ACTIVATIONS, LIMITS, NORMALIZATIONS, parameterCount } from '../../config/schema';
+import { LIMITS, NORMALIZATIONS, parameterCount } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
+import { ActivationSelect } from './ActivationSelect';
 import { CheckboxField } from './CheckboxField';
+import { DepthSlider } from './DepthSlider';
 import { IntSlider } from './IntSlider';
 import { LayerList } from './LayerList';
-import { fitDepth, fitUniformWidth, NEW_LAYER_WIDTH, nearParameterLimit } from './networkEdits';
+import { fitUniformWidth, NEW_LAYER_WIDTH, nearParameterLimit } from './networkEdits';
 import { RANGES } from './ranges';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
 import { useSectionPatch } from './sectionPatch';
 
-const ACTIVATION_OPTIONS = ACTIVATIONS.map((a) => ({
-  value: a,
-  label: t(`controls.activation.${a}`),
-}));
 const NORMALIZATION_OPTIONS = NORMALIZATIONS.map((n) => ({
   value: n,
   label: t(`controls.normalization.${n}`),
@@ -28,7 +26,6 @@ export function NetworkSection() {
   const depth = useConfigStore((s) => s.config.network.hidden.length);
   // The width slider shows the last layer's width; it sets every layer to one width.
   const width = useConfigStore((s) => s.config.network.hidden.at(-1) ?? NEW_LAYER_WIDTH);
-  const activation = useConfigStore((s) => s.config.network.activation);
   const bias = useConfigStore((s) => s.config.network.bias);
   const residual = useConfigStore((s) => s.config.network.residual);
   const normalization = useConfigStore((s) => s.config.network.normalization);
@@ -39,12 +36,7 @@ export function NetworkSection() {
 
   return (
     <Section title={t('controls.section.network')}>
-      <IntSlider
-        label={t('controls.depth')}
-        value={depth}
-        range={RANGES.depth}
-        onChange={(d) => update((c) => fitDepth(c, d))}
-      />
+      <DepthSlider />
       <IntSlider
         label={t('controls.width')}
         value={width}
@@ -53,12 +45,7 @@ export function NetworkSection() {
         onChange={(w) => update((c) => fitUniformWidth(c, w))}
       />
       <LayerList />
-      <SelectField
-        label={t('controls.activation')}
-        value={activation}
-        options={ACTIVATION_OPTIONS}
-        onChange={(value) => patch({ activation: value })}
-      />
+      <ActivationSelect />
       <SelectField
         label={t('controls.normalization')}
         value={normalization}

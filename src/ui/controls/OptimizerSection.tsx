@@ -3,14 +3,10 @@ import { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from '../..
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
 import { CheckboxField } from './CheckboxField';
+import { LearningRateSlider } from './LearningRateSlider';
 import { LogSlider } from './LogSlider';
 import { NumberField } from './NumberField';
-import {
-  patchOptimizer,
-  switchOptimizer,
-  withLearningRate,
-  type OptimizerOf,
-} from './optimizerEdits';
+import { patchOptimizer, switchOptimizer, type OptimizerOf } from './optimizerEdits';
 import { RANGES } from './ranges';
 import { Section } from './Section';
 import { SelectField } from './SelectField';
@@ -129,12 +125,7 @@ export function OptimizerSection() {
           update((c) => ({ ...c, optimizer: switchOptimizer(c.optimizer, kind) }))
         }
       />
-      <LogSlider
-        label={t('controls.learningRate')}
-        value={optimizer.learningRate}
-        range={RANGES.learningRate}
-        onChange={(lr) => update((c) => ({ ...c, optimizer: withLearningRate(c.optimizer, lr) }))}
-      />
+      <LearningRateSlider />
       <KindFields optimizer={optimizer} />
       <NumberField
         label={t('controls.l1')}

@@ -1,12 +1,18 @@
 import { runMessages } from './en/run';
 import { controlMessages } from './en/controls';
 import { chartMessages } from './en/charts';
+import { lessonMessages } from './en/lessons';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
  * second catalogue with the same keys; components never change. Placeholders are {name}.
  */
-export const EN_MESSAGES = { ...runMessages, ...controlMessages, ...chartMessages } as const;
+export const EN_MESSAGES = {
+  ...runMessages,
+  ...controlMessages,
+  ...chartMessages,
+  ...lessonMessages,
+} as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;
 export type MessageParams = Record<string, string | number>;

@@ -1,14 +1,20 @@
 import { useConfigStore } from '../../store/configStore';
 import { useRunStore, type Speed } from '../../store/runStore';
 import { trainingLoop } from '../../store/session';
+import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 import { LIMITS } from '../../config/schema';
+import { LessonMenu } from '../lessons/LessonMenu';
 import { CopyLinkButton } from './CopyLinkButton';
 
 const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
 
-/** Play/pause, stepping, reset, new seed, speed, and what the run is doing. */
+/**
+ * Play/pause, stepping, reset, new seed, link, speed, lessons, and what the run is doing. An
+ * embedded page (slides, iframes) keeps only play/pause, reset, the step and the backend.
+ */
 export function RunBar() {
+  const embedded = useViewStore((s) => s.embed !== null);
   const status = useRunStore((s) => s.status);
   const step = useRunStore((s) => s.step);
   const rate = useRunStore((s) => s.stepsPerSecond);
@@ -25,20 +31,57 @@ export function RunBar() {
       init: { ...c.init, seed: 1 + Math.floor(Math.random() * LIMITS.MAX_SEED) },
     }));
 
+  const playButton = (
+    <button
+      type="button"
+      className="primary"
+      onClick={() => trainingLoop()?.toggle()}
+      disabled={stuck || !backend}
+      aria-keyshortcuts="Space"
+    >
+      {running ? t('run.pause') : t('run.play')}
+    </button>
+  );
+  const resetButton = (
+    <button
+      type="button"
+      onClick={() => void trainingLoop()?.reset()}
+      disabled={!backend}
+      aria-keyshortcuts="R"
+    >
+      {t('run.reset')}
+    </button>
+  );
+  const stepCounter = (
+    <output className="step-counter" data-testid="step-counter" data-step={step}>
+      {t('run.stepCounter', { step, max: maxSteps })}
+    </output>
+  );
+  const backendBadge = (
+    <span className="backend-badge" data-testid="backend-badge" data-backend={backend?.name ?? ''}>
+      {backend
+        ? t('run.backend', { name: backend.name, bits: backend.floatBits })
+        : t('run.backendStarting')}
+    </span>
+  );
+
+  if (embedded) {
+    return (
+      <header className="run-bar" role="toolbar" aria-label={t('run.controls')}>
+        {playButton}
+        {resetButton}
+        {stepCounter}
+        {backendBadge}
+      </header>
+    );
+  }
+
   return (
     <header className="run-bar" role="toolbar" aria-label={t('run.controls')}>
       <h1 className="app-title">
         {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
       </h1>
-      <button
-        type="button"
-        className="primary"
-        onClick={() => trainingLoop()?.toggle()}
-        disabled={stuck || !backend}
-        aria-keyshortcuts="Space"
-      >
-        {running ? t('run.pause') : t('run.play')}
-      </button>
+      {playButton}
       <button
         type="button"
         onClick={() => void trainingLoop()?.stepBy(1)}
@@ -54,14 +97,7 @@ export function RunBar() {
       >
         {t('run.step10')}
       </button>
-      <button
-        type="button"
-        onClick={() => void trainingLoop()?.reset()}
-        disabled={!backend}
-        aria-keyshortcuts="R"
-      >
-        {t('run.reset')}
-      </button>
+      {resetButton}
       <button type="button" onClick={newSeed} disabled={!backend}>
         {t('run.newSeed')}
       </button>
@@ -79,24 +115,15 @@ export function RunBar() {
           ))}
         </select>
       </label>
+      <LessonMenu />
       <span className="run-status" data-testid="run-status" data-status={status}>
         {t(`run.status.${status}`)}
       </span>
-      <output className="step-counter" data-testid="step-counter" data-step={step}>
-        {t('run.stepCounter', { step, max: maxSteps })}
-      </output>
+      {stepCounter}
       <output className="rate" data-testid="steps-per-second">
         {t('run.stepsPerSecond', { rate: rate.toFixed(0) })}
       </output>
-      <span
-        className="backend-badge"
-        data-testid="backend-badge"
-        data-backend={backend?.name ?? ''}
-      >
-        {backend
-          ? t('run.backend', { name: backend.name, bits: backend.floatBits })
-          : t('run.backendStarting')}
-      </span>
+      {backendBadge}
     </header>
   );
 }

@@ -1,0 +1,30 @@
+import { defaultInitScheme, INIT_KINDS } from '../../config/schema';
+import { useConfigStore } from '../../store/configStore';
+import { t } from '../i18n/messages';
+import { SelectField } from './SelectField';
+import { useSectionPatch } from './sectionPatch';
+
+const SCHEME_OPTIONS = INIT_KINDS.map((kind) => ({
+  value: kind,
+  label: t(`controls.initScheme.${kind}`),
+}));
+
+/**
+ * "Initialization" select (link key `init`), with the scheme's formula as its description.
+ * Another kind starts from its default parameter; the parameter's own field is in InitSection.
+ */
+export function InitSchemeSelect() {
+  const kind = useConfigStore((s) => s.config.init.scheme.kind);
+  const patch = useSectionPatch('init');
+  return (
+    <SelectField
+      label={t('controls.initScheme')}
+      value={kind}
+      options={SCHEME_OPTIONS}
+      onChange={(next) => {
+        if (next !== kind) patch({ scheme: defaultInitScheme(next) });
+      }}
+      help={t('controls.initHelpGain', { formula: t(`controls.initHelp.${kind}`) })}
+    />
+  );
+}

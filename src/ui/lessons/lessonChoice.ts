@@ -1,0 +1,33 @@
+/** What the Lessons menu offers and which lesson the panel shows, as pure functions. */
+import { decodeConfig } from '../../config/codec';
+import { lessonById, LESSONS, type Lesson } from '../../config/lessons';
+import type { ExperimentConfig } from '../../config/schema';
+
+export interface LessonOption {
+  value: string;
+  label: string;
+}
+
+/** The menu's entries: every lesson by title, in the curated order. */
+export function lessonOptions(lessons: readonly Lesson[] = LESSONS): LessonOption[] {
+  return lessons.map((lesson) => ({ value: lesson.id, label: lesson.title }));
+}
+
+/**
+ * The lesson whose text the panel shows: none in embed mode (a slide shows the charts), and
+ * none for an id that names no lesson (a hand-edited or outdated link).
+ */
+export function lessonToShow(id: string | null, embedded: boolean): Lesson | undefined {
+  if (embedded || id === null) return undefined;
+  return lessonById(id);
+}
+
+/** The menu's selected value: the open lesson's id, or '' (the "choose" entry) for none. */
+export function menuValue(id: string | null): string {
+  return id !== null && lessonById(id) !== undefined ? id : '';
+}
+
+/** The experiment a lesson's link opens (keys it leaves out take their defaults). */
+export function lessonConfig(lesson: Lesson): ExperimentConfig {
+  return decodeConfig(lesson.link).config;
+}
