@@ -88,6 +88,8 @@ export async function restartAfterContextLoss(): Promise<BackendChoice> {
 export interface GradscopeDiagnostics {
   backend: () => string;
   numTensors: () => number;
+  /** tfjs's WebGL context, so a test can simulate losing it (WEBGL_lose_context). */
+  webglContext: () => WebGLRenderingContext | WebGL2RenderingContext | null;
 }
 
 declare global {
@@ -101,5 +103,10 @@ export function exposeBackendDiagnostics(): void {
     ...window.__gradscope,
     backend: () => tf.getBackend(),
     numTensors: () => tf.memory().numTensors,
+    webglContext: () =>
+      tf.getBackend() === 'webgl'
+        ? ((tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl ??
+          null)
+        : null,
   };
 }

@@ -46,12 +46,15 @@ export async function startSession(): Promise<void> {
   function onContextLost(): void {
     stopWatching();
     useRunStore.setState({ backendNotice: 'contextLost' });
-    void created.recover({
-      prepareBackend: async () => {
-        const choice = await restartAfterContextLoss();
-        applyBackend({ ...choice, notice: 'contextRestored' });
-        stopWatching = watchWebglContext(onContextLost);
-      },
-    });
+    void created
+      .recover({
+        prepareBackend: async () => {
+          const choice = await restartAfterContextLoss();
+          applyBackend({ ...choice, notice: 'contextLost' });
+          stopWatching = watchWebglContext(onContextLost);
+        },
+      })
+      // Say "rebuilt" only once the run is back where it was.
+      .then(() => useRunStore.setState({ backendNotice: 'contextRestored' }));
   }
 }

@@ -143,3 +143,31 @@ describe('the visualizer page', () => {
     await page.context().close();
   });
 });
+
+describe('a lost WebGL context', () => {
+  it('shows a notice, rebuilds the run from its settings and keeps the history drawn', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x4&steps=100000');
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await waitForStep(page, 10);
+    const before = await history(page);
+    await page.evaluate(() => {
+      const gl = window.__gradscope?.webglContext();
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    });
+    const notice = page.getByTestId('backend-notice');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 30_000 })
+      .toMatch(/WebGL context was lost and the run was rebuilt/);
+    expect(await currentStep(page)).toBe(10);
+    expect((await history(page)).slice(0, 10)).toEqual(before.slice(0, 10));
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await waitForStep(page, 20);
+    expect(await page.evaluate(() => window.__gradscope?.backend())).toMatch(/webgl|cpu/);
+    const steps = await history(page);
+    expect(steps.map((s) => s.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    await screenshot(page, 'visualizer-context-lost');
+    // tfjs logs the lost context itself; anything else would be ours.
+    expect(errors.filter((e) => !/context lost|CONTEXT_LOST/i.test(e))).toEqual([]);
+    await page.context().close();
+  });
+});
