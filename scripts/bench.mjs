@@ -1,0 +1,269 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast Gradscope trains and what its live metrics cost. Builds the app,
+// serves it on 127.0.0.1 and drives the system Chromium. For every backend the page offers and
+// each reference network it alternates, REPETITIONS times:
+//   bare    a minimal tfjs loop with the same maths, no metrics, one readback (the ceiling);
+//   engine  Gradscope's Trainer with full per-layer metrics, no UI (readback every 10 and 50);
+//   app     the real page training at full speed with every chart live.
+// Then: live tensors over 10,000 steps, JS heap of 100,000 steps of chart history, bundle size
+// (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
+// the figures to bench/results.json, and a one-line summary comes last.
+// `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { measureAppOnce, timeFirstStep } from './bench/appRun.mjs';
+import {
+  BENCH_OUT_DIR,
+  buildApp,
+  callBench,
+  launchBrowser,
+  openPage,
+  serveApp,
+} from './bench/browser.mjs';
+import { measureBundle } from './bench/bundleSize.mjs';
+import { networkFigures } from './bench/figures.mjs';
+import { formatReport, summaryLine } from './bench/report.mjs';
+import { median, ratio, round3 } from './bench/stats.mjs';
+
+const QUICK = process.argv.includes('--quick');
+const RESULTS_FILE = 'bench/results.json';
+
+/** The reference network first (it fills the top-level figures), then the deep one. */
+const NETWORKS = [
+  {
+    id: '8x32',
+    label: '2 -> 8 x 32 tanh -> 1, batch 64',
+    hash: '#layers=32x8&act=tanh&batch=64&steps=1000000',
+  },
+  {
+    id: '32x16',
+    label: '2 -> 32 x 16 tanh -> 1, batch 64',
+    hash: '#layers=16x32&act=tanh&batch=64&steps=1000000',
+  },
+];
+
+const SETTINGS = {
+  repetitions: QUICK ? 1 : 3,
+  /** Each bare/engine measurement trains about this long (step count set from a probe). */
+  secondsPerMeasurement: QUICK ? 1 : 2.5,
+  calibrationSteps: 30,
+  engineStepsPerReadback: [10, 50],
+  /** App: training time after the first chunk before the window, then the window itself. */
+  appWarmUpMs: QUICK ? 1000 : 2000,
+  appWindowMs: QUICK ? 3000 : 6000,
+  /** Live tensors and heap are measured on this backend (fast; any backend shows a leak). */
+  memoryBackend: 'cpu',
+  tensorSteps: QUICK ? 1000 : 10_000,
+  tensorStepsPerReadback: 50,
+  heapRecordSteps: 1000,
+  heapCheckpoints: QUICK ? [1000, 10_000] : [1000, 100_000],
+  firstStepRuns: QUICK ? 1 : 3,
+};
+
+const MB = 1024 * 1024;
+const started = performance.now();
+const log = (message) =>
+  console.error(`[${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${message}`);
+
+/** Steps per measurement: about secondsPerMeasurement at the probed bare speed, in 50s. */
+function stepsFor(probeStepsPerSec) {
+  const steps = Math.ceil((probeStepsPerSec * SETTINGS.secondsPerMeasurement) / 50) * 50;
+  return Math.max(50, Math.min(5000, steps));
+}
+
+/**
+ * The app page for a backend. WebGL is the page's default; another backend needs a
+ * `backend=NAME` link flag; the badge the page shows tells whether it took. Returns
+ * {page: null, note} when the page cannot be put on that backend.
+ */
+async function openAppPage(browser, url, network, backend) {
+  const flag = backend === 'webgl' ? '' : `&backend=${backend}`;
+  const { page, backend: pageBackend } = await openPage(browser, url + network.hash + flag);
+  if (pageBackend === backend) {
+    await callBench(page, 'numTensors'); // Loads the harness chunk before anything is timed.
+    return { page };
+  }
+  await page.context().close();
+  return {
+    page: null,
+    note:
+      `app not measured on ${backend}: the page offers no backend choice ` +
+      `(opened with backend=${backend}, it started ${pageBackend}); app figures are webgl only`,
+  };
+}
+
+async function benchNetwork(browser, url, benchPage, backend, network) {
+  const probe = await callBench(benchPage, 'runBare', network.hash, SETTINGS.calibrationSteps);
+  const steps = stepsFor(probe.stepsPerSec);
+  const app = await openAppPage(browser, url, network, backend);
+  const samples = { bare: [], engine: {}, app: [] };
+  for (const k of SETTINGS.engineStepsPerReadback) samples.engine[k] = [];
+  log(
+    `${backend} ${network.id}: ${steps} steps per measurement (probe ${probe.stepsPerSec.toFixed(1)}/s)`,
+  );
+  for (let rep = 1; rep <= SETTINGS.repetitions; rep++) {
+    const line = [];
+    // The first repetition compiles every shader; later ones only start their loop.
+    const warmUp = rep === 1 ? 'full' : 'short';
+    const bare = await callBench(benchPage, 'runBare', network.hash, steps, warmUp);
+    samples.bare.push(bare);
+    line.push(`bare ${bare.stepsPerSec.toFixed(1)}`);
+    for (const k of SETTINGS.engineStepsPerReadback) {
+      const engine = await callBench(benchPage, 'runEngine', network.hash, steps, k, warmUp);
+      samples.engine[k].push(engine);
+      line.push(`engine@${k} ${engine.stepsPerSec.toFixed(1)}`);
+    }
+    if (app.page) {
+      const seen = await measureAppOnce(app.page, {
+        warmUpMs: SETTINGS.appWarmUpMs,
+        windowMs: SETTINGS.appWindowMs,
+      });
+      samples.app.push(seen);
+      line.push(`app ${seen.stepsPerSec.toFixed(1)} (k ${seen.stepsPerReadback?.toFixed(1)})`);
+    }
+    log(`  rep ${rep}: ${line.join(', ')} steps/s`);
+  }
+  await app.page?.context().close();
+  return networkFigures(network, steps, samples, app.note);
+}
+
+async function benchBackend(browser, url, backend) {
+  const [reference, ...others] = NETWORKS;
+  const { page } = await openPage(browser, url + reference.hash);
+  try {
+    const device = await callBench(page, 'setBackend', backend);
+    log(`${backend}: ${device.renderer ?? `${device.floatBits}-bit`}`);
+    const first = await benchNetwork(browser, url, page, backend, reference);
+    const otherNetworks = {};
+    for (const network of others) {
+      otherNetworks[network.id] = await benchNetwork(browser, url, page, backend, network);
+    }
+    return { device, ...first, otherNetworks };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function benchMemory(browser, url) {
+  const network = NETWORKS[0];
+  const { page } = await openPage(browser, url + network.hash);
+  try {
+    await callBench(page, 'setBackend', SETTINGS.memoryBackend);
+    log(`heap: ${SETTINGS.heapCheckpoints.join(' / ')} steps of chart history`);
+    const heap = await callBench(
+      page,
+      'historyHeap',
+      network.hash,
+      SETTINGS.heapRecordSteps,
+      SETTINGS.heapCheckpoints,
+    );
+    log(`tensors: ${SETTINGS.tensorSteps} engine steps on ${SETTINGS.memoryBackend}`);
+    const tensors = await callBench(
+      page,
+      'countTensors',
+      network.hash,
+      SETTINGS.tensorSteps,
+      SETTINGS.tensorStepsPerReadback,
+    );
+    const points = heap.points.map((p) => ({
+      steps: p.steps,
+      historyPoints: p.historyPoints,
+      heapMB: round3(p.usedHeapBytes / MB),
+    }));
+    return {
+      heap: {
+        backend: SETTINGS.memoryBackend,
+        gcForced: heap.gcForced,
+        emptyMB: round3(heap.emptyHeapBytes / MB),
+        points,
+        ratio: round3(ratio(points.at(-1).heapMB, points[0].heapMB)),
+      },
+      tensors: {
+        backend: SETTINGS.memoryBackend,
+        network: network.label,
+        stepsPerReadback: SETTINGS.tensorStepsPerReadback,
+        ...tensors,
+      },
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function benchFirstStep(browser, url) {
+  const runs = [];
+  for (let i = 0; i < SETTINGS.firstStepRuns; i++) {
+    runs.push(await timeFirstStep(browser, url + NETWORKS[0].hash));
+    log(`first step: ${runs.at(-1).totalMs.toFixed(0)} ms (${runs.at(-1).backend})`);
+  }
+  const mid = (key) => round3(median(runs.map((r) => r[key])));
+  return {
+    backend: runs[0].backend,
+    navigationToPlayMs: mid('navigationToPlayMs'),
+    playToStepMs: mid('playToStepMs'),
+    totalMs: mid('totalMs'),
+    runs: runs.map((r) => ({
+      backend: r.backend,
+      navigationToPlayMs: round3(r.navigationToPlayMs),
+      playToStepMs: round3(r.playToStepMs),
+      totalMs: round3(r.totalMs),
+    })),
+  };
+}
+
+async function main() {
+  process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+  log(`building into ${BENCH_OUT_DIR}`);
+  await buildApp();
+  const bundle = measureBundle(BENCH_OUT_DIR);
+  if (!bundle.chunks.some((c) => /pageBench/.test(c.file) && !c.initial)) {
+    log('warning: the bench harness is not a separate lazy chunk');
+  }
+  const server = await serveApp();
+  const browser = await launchBrowser();
+  const results = { date: new Date().toISOString(), quick: QUICK, settings: SETTINGS };
+  try {
+    results.chromium = browser.version();
+    const firstStep = await benchFirstStep(browser, server.url);
+    const { page } = await openPage(browser, server.url);
+    const backends = await callBench(page, 'pageBackends');
+    await page.context().close();
+    results.backends = backends;
+    for (const backend of backends)
+      results[backend] = await benchBackend(browser, server.url, backend);
+    const memory = await benchMemory(browser, server.url);
+    Object.assign(results, {
+      tensorsBefore: memory.tensors.afterFirstChunk,
+      tensorsAfter: memory.tensors.afterSteps,
+      tensors: memory.tensors,
+      heapMBAfter1k: memory.heap.points[0].heapMB,
+      heapMBAfter100k: memory.heap.points.at(-1).heapMB,
+      heap: memory.heap,
+      bundleGzipKB: round3(bundle.totalGzipKB),
+      bundleInitialGzipKB: round3(bundle.initialGzipKB),
+      bundle: {
+        totalGzipKB: round3(bundle.totalGzipKB),
+        initialGzipKB: round3(bundle.initialGzipKB),
+        lazyGzipKB: round3(bundle.lazyGzipKB),
+        chunks: bundle.chunks.map((c) => ({
+          ...c,
+          rawKB: round3(c.rawKB),
+          gzipKB: round3(c.gzipKB),
+        })),
+      },
+      firstStepMs: firstStep.totalMs,
+      firstStep,
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  results.elapsedSeconds = round3((performance.now() - started) / 1000);
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatReport(results));
+  console.log(`figures written to ${RESULTS_FILE}`);
+  console.log(summaryLine(results));
+}
+
+await main();

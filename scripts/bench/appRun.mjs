@@ -1,0 +1,84 @@
+// The real page, driven as a person drives it: press Play, let it train at full speed with all
+// charts live, read the step counter; and the time from navigation to the first trained step.
+/* global document, MutationObserver */
+import { callBench, VIEWPORT } from './browser.mjs';
+
+const STEP_COUNTER = '[data-testid="step-counter"]';
+
+function playButton(page) {
+  return page.getByRole('button', { name: 'Play', exact: true });
+}
+
+/**
+ * One app measurement on an open page: Play, the first chunk shown (shaders compiled), then
+ * `warmUpMs` more (the chunk size settles), then at least `windowMs` observed (steps and frame
+ * deltas, src/bench/observeRun.ts), then Pause. The next repetition continues the same run.
+ */
+export async function measureAppOnce(page, { warmUpMs, windowMs }) {
+  const counter = page.getByTestId('step-counter');
+  const before = Number(await counter.getAttribute('data-step'));
+  await playButton(page).click();
+  await page.waitForFunction(
+    ([selector, step]) => Number(document.querySelector(selector).getAttribute('data-step')) > step,
+    [STEP_COUNTER, before],
+    { timeout: 60_000 },
+  );
+  await page.waitForTimeout(warmUpMs);
+  const seen = await callBench(page, 'observeRun', windowMs);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const status = await page.getByTestId('run-status').getAttribute('data-status');
+  if (status === 'halted') throw new Error('the app run halted on a non-finite value');
+  await page.getByTestId('run-status').and(page.locator('[data-status="paused"]')).waitFor();
+  return {
+    stepsPerSec: (seen.steps * 1000) / seen.ms,
+    stepsPerReadback: seen.counterUpdates > 0 ? seen.steps / seen.counterUpdates : null,
+    frameDeltasMs: seen.frameDeltasMs,
+  };
+}
+
+/**
+ * Time to the first trained step in a fresh context, on the page's own clock
+ * (performance.now() counts from navigation start): navigation -> Play enabled, then
+ * click -> step counter >= 1 (the first chunk trained and shown).
+ */
+export async function timeFirstStep(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    const enabledAt = await page.waitForFunction(
+      () => {
+        const play = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Play');
+        return play && !play.disabled ? performance.now() : null;
+      },
+      null,
+      { polling: 5, timeout: 60_000 },
+    );
+    const navigationToPlayMs = await enabledAt.jsonValue();
+    const backend = await page.getByTestId('backend-badge').getAttribute('data-backend');
+    const button = await playButton(page).elementHandle();
+    const playToStepMs = await page.evaluate(
+      ([play, selector]) =>
+        new Promise((resolve) => {
+          const counter = document.querySelector(selector);
+          const started = performance.now();
+          const observer = new MutationObserver(() => {
+            if (Number(counter.getAttribute('data-step')) < 1) return;
+            observer.disconnect();
+            resolve(performance.now() - started);
+          });
+          observer.observe(counter, { attributes: true, attributeFilter: ['data-step'] });
+          play.click();
+        }),
+      [button, STEP_COUNTER],
+    );
+    return {
+      backend,
+      navigationToPlayMs,
+      playToStepMs,
+      totalMs: navigationToPlayMs + playToStepMs,
+    };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,82 @@
+// Turns repeated samples into the reported figures: medians, ratios, frame-time percentiles,
+// and which fixed readback interval stands for the engine as the page drives it.
+import { median, percentile, ratio, round3 } from './stats.mjs';
+
+/** The page's loop aims at chunks this long and at most this many steps (store/trainingLoop.ts). */
+const PAGE_TARGET_CHUNK_MS = 40;
+const PAGE_MAX_STEPS_PER_CHUNK = 64;
+
+/**
+ * Steps per readback the page uses at full speed: observed on the app when it was measured,
+ * else estimated as the page's own rule would pick it from the engine's speed.
+ */
+function pageStepsPerReadback(appObserved, engineStepsPerSec) {
+  if (appObserved != null) return { value: appObserved, estimated: false };
+  if (engineStepsPerSec == null) return { value: null, estimated: true };
+  const ideal = Math.round((PAGE_TARGET_CHUNK_MS * engineStepsPerSec) / 1000);
+  return { value: Math.max(1, Math.min(PAGE_MAX_STEPS_PER_CHUNK, ideal)), estimated: true };
+}
+
+/** The measured readback interval closest (in ratio) to the page's. */
+function closestInterval(intervals, target) {
+  if (target == null) return intervals[0];
+  const distance = (k) => Math.abs(Math.log(k / target));
+  return intervals.reduce((best, k) => (distance(k) < distance(best) ? k : best));
+}
+
+/**
+ * Figures for one network on one backend. `samples` holds per-repetition results:
+ * bare[], engine[k][], app[] (each {stepsPerSec, ...}); `appNote` explains a missing app.
+ */
+export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
+  const rates = (list) => list.map((s) => s.stepsPerSec);
+  const intervals = Object.keys(samples.engine).map(Number);
+  const engineRate = Object.fromEntries(
+    intervals.map((k) => [k, median(rates(samples.engine[k]))]),
+  );
+  const bare = median(rates(samples.bare));
+  const app = samples.app.length > 0 ? median(rates(samples.app)) : null;
+  const appReadback = median(samples.app.map((s) => s.stepsPerReadback ?? NaN));
+  const page = pageStepsPerReadback(appReadback, engineRate[Math.min(...intervals)]);
+  const chosen = closestInterval(intervals, page.value);
+  const engine = engineRate[chosen];
+  const frames = samples.app.flatMap((s) => s.frameDeltasMs);
+  const figures = {
+    network: network.label,
+    hash: network.hash,
+    stepsPerMeasurement,
+    repetitions: samples.bare.length,
+    bareStepsPerSec: round3(bare),
+    ...Object.fromEntries(intervals.map((k) => [`engine${k}StepsPerSec`, round3(engineRate[k])])),
+    engineStepsPerReadback: chosen,
+    engineStepsPerSec: round3(engine),
+    appStepsPerSec: round3(app),
+    pageStepsPerReadback: round3(page.value),
+    pageStepsPerReadbackEstimated: page.estimated,
+    engineOverBare: round3(ratio(engine, bare)),
+    appOverEngine: round3(ratio(app, engine)),
+    appOverBare: round3(ratio(app, bare)),
+    frameP50Ms: round3(percentile(frames, 50)),
+    frameP95Ms: round3(percentile(frames, 95)),
+    frameP99Ms: round3(percentile(frames, 99)),
+    frameMaxMs: round3(percentile(frames, 100)),
+    frames: frames.length,
+    samples: {
+      bare: rates(samples.bare).map(round3),
+      ...Object.fromEntries(
+        intervals.map((k) => [`engine${k}`, rates(samples.engine[k]).map(round3)]),
+      ),
+      app: rates(samples.app).map(round3),
+    },
+    finalLoss: {
+      bare: round3(median(samples.bare.map((s) => s.finalLoss))),
+      engine: round3(median(samples.engine[chosen].map((s) => s.finalLoss))),
+    },
+    tensorsLeakedPerRun: Math.max(
+      ...samples.bare.map((s) => s.tensorsLeaked),
+      ...intervals.flatMap((k) => samples.engine[k].map((s) => s.tensorsLeaked)),
+    ),
+  };
+  if (appNote) figures.appNote = appNote;
+  return figures;
+}

@@ -1,0 +1,110 @@
+// The benchmark's printed output: a table of the figures (stdout) and the one-line summary.
+
+const fixed = (value, digits = 1) => (value == null ? 'n/a' : value.toFixed(digits));
+const pad = (text, width) => String(text).padEnd(width);
+
+const COLUMNS = [
+  ['backend', 8, (b) => b.backend],
+  ['network', 24, (b, n) => n.network.replace(/, batch \d+$/, '')],
+  ['steps', 6, (b, n) => n.stepsPerMeasurement],
+  ['bare/s', 8, (b, n) => fixed(n.bareStepsPerSec)],
+  ['eng@10/s', 9, (b, n) => fixed(n.engine10StepsPerSec)],
+  ['eng@50/s', 9, (b, n) => fixed(n.engine50StepsPerSec)],
+  ['engine/s', 13, (b, n) => `${fixed(n.engineStepsPerSec)} (@${n.engineStepsPerReadback})`],
+  ['app/s', 7, (b, n) => fixed(n.appStepsPerSec)],
+  [
+    'page k',
+    8,
+    (b, n) => `${fixed(n.pageStepsPerReadback)}${n.pageStepsPerReadbackEstimated ? '*' : ''}`,
+  ],
+  ['eng/bare', 9, (b, n) => fixed(n.engineOverBare, 2)],
+  ['app/eng', 8, (b, n) => fixed(n.appOverEngine, 2)],
+  ['app/bare', 9, (b, n) => fixed(n.appOverBare, 2)],
+  [
+    'frame p50/p95/p99 ms',
+    20,
+    (b, n) => [n.frameP50Ms, n.frameP95Ms, n.frameP99Ms].map((v) => fixed(v, 0)).join('/'),
+  ],
+];
+
+/** Every figure as readable lines. */
+export function formatReport(results) {
+  const lines = [];
+  const backends = results.backends.map((name) => ({ backend: name, ...results[name] }));
+  lines.push(
+    `Gradscope bench: medians of ${results.settings.repetitions} alternating repetitions ` +
+      `(bare, engine@10, engine@50, app), steps/s`,
+  );
+  for (const b of backends) {
+    lines.push(`  ${b.backend}: ${b.device.renderer ?? `${b.device.floatBits}-bit floats`}`);
+  }
+  lines.push('');
+  lines.push(COLUMNS.map(([title, width]) => pad(title, width)).join(' '));
+  for (const b of backends) {
+    for (const n of [b, ...Object.values(b.otherNetworks)]) {
+      lines.push(COLUMNS.map(([, width, cell]) => pad(cell(b, n), width)).join(' '));
+    }
+  }
+  lines.push(
+    "  engine = the fixed readback interval closest to the page's (page k: steps per readback " +
+      "the app showed; * = estimated by the page's 40 ms rule)",
+  );
+  for (const b of backends) if (b.appNote) lines.push(`  ${b.backend}: ${b.appNote}`);
+
+  const t = results.tensors;
+  lines.push('');
+  lines.push(
+    `tensors (${t.backend}, ${t.network}, ${t.steps} steps, readback every ${t.stepsPerReadback}): ` +
+      `before trainer ${t.beforeTrainer}, after first chunk ${t.afterFirstChunk}, ` +
+      `after ${t.steps} steps ${t.afterSteps}, after dispose ${t.afterDispose}`,
+  );
+  const h = results.heap;
+  lines.push(
+    `heap (${h.backend}, chart history${h.gcForced ? ', after forced GC' : ', no forced GC'}): ` +
+      `empty ${fixed(h.emptyMB)} MB, ` +
+      h.points
+        .map((p) => `${p.steps} steps ${fixed(p.heapMB)} MB (${p.historyPoints} kept)`)
+        .join(', ') +
+      `; ratio x${fixed(h.ratio, 2)} (target <= 2)`,
+  );
+  const bundle = results.bundle;
+  lines.push(
+    `bundle (gzip): total ${fixed(bundle.totalGzipKB)} KB = initial ${fixed(bundle.initialGzipKB)} KB ` +
+      `+ lazy ${fixed(bundle.lazyGzipKB)} KB`,
+  );
+  for (const c of bundle.chunks) {
+    lines.push(
+      `  ${pad(c.file, 44)} ${pad(`${fixed(c.rawKB)} KB raw`, 14)} ${pad(`${fixed(c.gzipKB)} KB gz`, 12)} ` +
+        (c.initial ? 'initial' : 'lazy'),
+    );
+  }
+  const f = results.firstStep;
+  lines.push(
+    `first trained step (${f.backend}, median of ${f.runs.length} fresh loads): navigation -> Play ` +
+      `enabled ${fixed(f.navigationToPlayMs, 0)} ms, Play -> step 1 ${fixed(f.playToStepMs, 0)} ms, ` +
+      `total ${fixed(f.totalMs, 0)} ms (runs: ${f.runs.map((r) => fixed(r.totalMs, 0)).join(', ')} ms)`,
+  );
+  lines.push(`elapsed ${fixed(results.elapsedSeconds, 0)} s`);
+  return lines.join('\n');
+}
+
+/** The last line: the reference network per backend, then the page-wide figures. */
+export function summaryLine(results) {
+  const perBackend = results.backends.map((name) => {
+    const b = results[name];
+    const deep = Object.values(b.otherNetworks)[0];
+    const parts = [`${name} engine/bare ${fixed(b.engineOverBare, 2)}`];
+    if (deep) parts.push(`(deep ${fixed(deep.engineOverBare, 2)})`);
+    if (b.appStepsPerSec == null) parts.push('app n/a');
+    else {
+      parts.push(`app/engine ${fixed(b.appOverEngine, 2)} app/bare ${fixed(b.appOverBare, 2)}`);
+      parts.push(`frameP95 ${fixed(b.frameP95Ms)}ms`);
+    }
+    return parts.join(' ');
+  });
+  return (
+    `bench: ${perBackend.join(' | ')} | tensors ${results.tensorsBefore}->${results.tensorsAfter} ` +
+    `heap x${fixed(results.heap.ratio, 2)} bundle ${fixed(results.bundle.initialGzipKB, 0)}KB gz ` +
+    `(+${fixed(results.bundle.lazyGzipKB, 0)}KB lazy) first step ${fixed(results.firstStepMs / 1000, 2)}s`
+  );
+}

@@ -1,0 +1,55 @@
+/**
+ * The engine measured on its own: Trainer.train with full per-layer metrics, read back every
+ * `stepsPerReadback` steps, and no UI. Test-loss requests follow the page's rule, so the work
+ * per step is what the page asks of the engine.
+ */
+import type { ExperimentConfig } from '../config/schema';
+import type { StepMetrics } from '../engine/metrics';
+import type { NormMode } from '../engine/norms';
+import { Trainer } from '../engine/trainer';
+
+/** The page asks for the test loss once at least this many steps passed (store/trainingLoop.ts). */
+export const PAGE_TEST_LOSS_EVERY_STEPS = 25;
+
+/** A Trainer driven in fixed-size chunks, as the page's training loop drives it. */
+export class ChunkedTrainer {
+  readonly trainer: Trainer;
+  private lastTestLossStep = 0;
+
+  constructor(config: ExperimentConfig, normMode: NormMode) {
+    this.trainer = new Trainer(config, { normMode });
+  }
+
+  /**
+   * Trains `steps` steps in chunks of `stepsPerReadback` (each one readback), asking for the
+   * test loss as the page does. Calls `onChunk` with each chunk's metrics and test loss.
+   */
+  async train(
+    steps: number,
+    stepsPerReadback: number,
+    onChunk: (steps: StepMetrics[], testLoss: number | null) => void = () => {},
+  ): Promise<void> {
+    const trainer = this.trainer;
+    const target = trainer.step + steps;
+    while (trainer.step < target && !trainer.halted) {
+      const chunk = Math.min(stepsPerReadback, target - trainer.step);
+      const testLoss = trainer.step + chunk - this.lastTestLossStep >= PAGE_TEST_LOSS_EVERY_STEPS;
+      const result = await trainer.train(chunk, { testLoss });
+      if (testLoss) this.lastTestLossStep = trainer.step;
+      onChunk(result.steps, result.testLoss);
+    }
+    if (trainer.halted) throw new Error(`training halted: ${trainer.halted.what}`);
+  }
+
+  dispose(): void {
+    this.trainer.dispose();
+  }
+}
+
+/**
+ * Steps to train before timing: enough chunks to run every shader variant once (chunks without
+ * the test loss, then one with it), so compilation is not timed.
+ */
+export function warmUpSteps(stepsPerReadback: number): number {
+  return stepsPerReadback * Math.max(1, Math.ceil(PAGE_TEST_LOSS_EVERY_STEPS / stepsPerReadback));
+}
