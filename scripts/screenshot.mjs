@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Takes a screenshot of a page in the system Chromium: node scripts/screenshot.mjs URL OUT.png [W H] [waitMs]
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const [url, out = 'screenshots/page.png', width = '1366', height = '768', waitMs = '1500'] =
   process.argv.slice(2);
@@ -9,15 +10,8 @@ if (!url) {
   process.exit(2);
 }
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--enable-unsafe-swiftshader',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({ viewport: { width: Number(width), height: Number(height) } });
 page.on('console', (m) => m.type() === 'error' && console.error('console error:', m.text()));

@@ -3,18 +3,14 @@
 /* global window */
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
+import { CHROMIUM_ARGS as BASE_CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium.mjs';
 
 /** Built here rather than dist/, so the bench never races the browser tests over dist/. */
 export const BENCH_OUT_DIR = 'bench/tmp/dist';
 export const VIEWPORT = { width: 1366, height: 768 };
 
 const CHROMIUM_ARGS = [
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
+  ...BASE_CHROMIUM_ARGS,
   // For the heap figure: exact performance.memory and a callable window.gc().
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
@@ -40,7 +36,7 @@ export async function serveApp() {
 
 export function launchBrowser() {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 }

@@ -12,7 +12,7 @@ import type { ClipConfig, ExperimentConfig } from '../config/schema';
 import { createBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset } from '../data/datasets';
 import { GLOBAL_NORM_EPSILON } from '../engine/clipGradients';
-import { maxNormConstraint, pruneSmallWeights } from '../engine/constraints';
+import { applyWeightConstraints } from '../engine/constraints';
 import {
   createNetwork,
   dataLoss,
@@ -118,20 +118,8 @@ export class BareLoop {
       let ordered = this.params.map((p) => grads[p.name] as tf.Tensor);
       if (gradient.scale !== 1) ordered = ordered.map((g) => tf.mul(g, gradient.scale));
       this.optimizer.apply(this.params, clip(ordered, gradient.clip));
-      this.applyConstraints();
+      applyWeightConstraints(this.network, this.config.gradient);
       return value;
     });
-  }
-
-  /** As the engine: max-norm, then pruning, on the kernels after the update. */
-  private applyConstraints(): void {
-    const { maxNorm, pruneBelow } = this.config.gradient;
-    if (maxNorm === null && pruneBelow <= 0) return;
-    for (const { kernel } of this.network.params) {
-      let next: tf.Tensor = kernel;
-      if (maxNorm !== null) next = maxNormConstraint(next, maxNorm);
-      if (pruneBelow > 0) next = pruneSmallWeights(next, pruneBelow);
-      kernel.assign(next);
-    }
   }
 }

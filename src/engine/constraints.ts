@@ -1,3 +1,5 @@
+import type { GradientControlConfig } from '../config/schema';
+import type { Network } from './network';
 import * as tf from './tf';
 
 /** Keras's backend epsilon, used by its MaxNorm constraint. */
@@ -17,4 +19,21 @@ export function maxNormConstraint(kernel: tf.Tensor, maxNorm: number): tf.Tensor
 /** Magnitude pruning: weights with |w| < threshold become exactly 0. */
 export function pruneSmallWeights(kernel: tf.Tensor, threshold: number): tf.Tensor {
   return tf.mul(kernel, tf.cast(tf.greaterEqual(tf.abs(kernel), threshold), kernel.dtype));
+}
+
+/**
+ * Max-norm, then pruning, on every kernel after an update (Keras applies constraints after the
+ * update too). Call inside tf.tidy.
+ */
+export function applyWeightConstraints(
+  network: Network,
+  { maxNorm, pruneBelow }: Pick<GradientControlConfig, 'maxNorm' | 'pruneBelow'>,
+): void {
+  if (maxNorm === null && pruneBelow <= 0) return;
+  for (const { kernel } of network.params) {
+    let next: tf.Tensor = kernel;
+    if (maxNorm !== null) next = maxNormConstraint(next, maxNorm);
+    if (pruneBelow > 0) next = pruneSmallWeights(next, pruneBelow);
+    kernel.assign(next);
+  }
 }

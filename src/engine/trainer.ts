@@ -5,7 +5,7 @@ import { createBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { deriveSeed } from '../random/prng';
 import { clipGradients } from './clipGradients';
-import { maxNormConstraint, pruneSmallWeights } from './constraints';
+import { applyWeightConstraints } from './constraints';
 import { decodeStepMetrics, metricsVectorLength, type StepMetrics } from './metrics';
 import {
   createNetwork,
@@ -263,22 +263,10 @@ export class Trainer {
       loss.dispose();
 
       this.optimizer.apply(this.params, clip.grads);
-      this.applyConstraints();
+      applyWeightConstraints(this.network, this.config.gradient);
       if (vector.shape[0] !== metricsVectorLength(layerCount))
         throw new Error('metrics layout mismatch');
       return vector;
     });
-  }
-
-  /** Max-norm and pruning act on the kernels after the update (Keras applies constraints then too). */
-  private applyConstraints(): void {
-    const { maxNorm, pruneBelow } = this.config.gradient;
-    if (maxNorm === null && pruneBelow <= 0) return;
-    for (const { kernel } of this.network.params) {
-      let next: tf.Tensor = kernel;
-      if (maxNorm !== null) next = maxNormConstraint(next, maxNorm);
-      if (pruneBelow > 0) next = pruneSmallWeights(next, pruneBelow);
-      kernel.assign(next);
-    }
   }
 }

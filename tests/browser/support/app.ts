@@ -3,16 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
-
-/** Flags that work for headless Chromium here (see ../shared/machine.md): no network chatter. */
-const CHROMIUM_ARGS = [
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium.mjs';
 
 export const SCREENSHOT_DIR = 'screenshots';
 
@@ -39,8 +30,8 @@ export function serveBuiltApp(): AppHarness {
     const address = server.httpServer.address() as AddressInfo;
     harness.url = `http://127.0.0.1:${address.port}/`;
     harness.browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     });
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
