@@ -10,6 +10,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
+  // Module workers: the training worker (src/worker) loads backends lazily with import().
+  worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

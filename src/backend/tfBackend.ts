@@ -2,11 +2,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import * as tf from '../engine/tf';
 import type { BackendInfo } from '../store/runStore';
+import { PAGE_BACKENDS, type BackendName } from './backendNames';
+import { registerWasmBackend } from './wasmBackend';
 
-export type BackendName = BackendInfo['name'];
-
-/** Backends the page offers, in fallback order. */
-export const PAGE_BACKENDS: readonly BackendName[] = ['webgl', 'cpu'];
+export { PAGE_BACKENDS, type BackendName };
 
 export interface BackendChoice {
   info: BackendInfo;
@@ -35,6 +34,8 @@ export async function startBackend(preferred: BackendName = 'webgl'): Promise<Ba
 /** Whether tfjs could start the backend; a throwing backend counts as unavailable. */
 async function trySetBackend(name: BackendName): Promise<boolean> {
   try {
+    // The wasm backend's code and binary are fetched only when someone picks it.
+    if (name === 'wasm') await registerWasmBackend();
     const ok = await tf.setBackend(name);
     if (ok) await tf.ready();
     return ok;
@@ -84,29 +85,14 @@ export async function restartAfterContextLoss(): Promise<BackendChoice> {
   return startBackend('webgl');
 }
 
-/** Read-only numbers for the browser tests and for curious users in the devtools console. */
-export interface GradscopeDiagnostics {
-  backend: () => string;
-  numTensors: () => number;
-  /** tfjs's WebGL context, so a test can simulate losing it (WEBGL_lose_context). */
-  webglContext: () => WebGLRenderingContext | WebGL2RenderingContext | null;
-}
-
-declare global {
-  interface Window {
-    __gradscope?: GradscopeDiagnostics & Record<string, unknown>;
-  }
-}
-
-export function exposeBackendDiagnostics(): void {
-  window.__gradscope = {
-    ...window.__gradscope,
-    backend: () => tf.getBackend(),
-    numTensors: () => tf.memory().numTensors,
-    webglContext: () =>
-      tf.getBackend() === 'webgl'
-        ? ((tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } }).gpgpu?.gl ??
-          null)
-        : null,
-  };
+/**
+ * Loses tfjs's WebGL context on purpose, as a driver reset would (WEBGL_lose_context), so tests
+ * can check the recovery. False when the backend is not WebGL.
+ */
+export function loseWebglContext(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGL2RenderingContext } };
+  const extension = backend.gpgpu?.gl?.getExtension('WEBGL_lose_context');
+  extension?.loseContext();
+  return extension != null;
 }

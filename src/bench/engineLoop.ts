@@ -7,9 +7,9 @@ import type { ExperimentConfig } from '../config/schema';
 import type { StepMetrics } from '../engine/metrics';
 import type { NormMode } from '../engine/norms';
 import { Trainer } from '../engine/trainer';
+import { TEST_LOSS_EVERY_STEPS as PAGE_TEST_LOSS_EVERY_STEPS } from '../store/trainingLoop';
 
-/** The page asks for the test loss once at least this many steps passed (store/trainingLoop.ts). */
-export const PAGE_TEST_LOSS_EVERY_STEPS = 25;
+export { PAGE_TEST_LOSS_EVERY_STEPS };
 
 /** A Trainer driven in fixed-size chunks, as the page's training loop drives it. */
 export class ChunkedTrainer {

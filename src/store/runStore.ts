@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import type { LayerInfo } from '../engine/network';
 import type { NonFiniteEvent } from '../engine/nonFinite';
+import type { BackendName } from '../backend/backendNames';
 
 export type RunStatus = 'idle' | 'running' | 'paused' | 'halted' | 'finished';
 
 export interface BackendInfo {
-  name: 'webgl' | 'cpu' | 'wasm';
+  name: BackendName;
   /** Float bits the backend computes with (WebGL may be limited to 16). */
   floatBits: 16 | 32;
 }

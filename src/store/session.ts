@@ -1,14 +1,11 @@
-import {
-  exposeBackendDiagnostics,
-  restartAfterContextLoss,
-  startBackend,
-  watchWebglContext,
-  type BackendChoice,
-} from '../backend/tfBackend';
-import { runHistory } from './historyStore';
+import type { BackendChoice } from '../backend/tfBackend';
 import { useConfigStore } from './configStore';
+import { exposeDiagnostics } from './diagnostics';
+import { runHistory } from './historyStore';
 import { useRunStore } from './runStore';
+import { startTrainerHost, type TrainerHost } from './trainerHost';
 import { TrainingLoop } from './trainingLoop';
+import { useViewStore } from './viewStore';
 
 let loop: TrainingLoop | null = null;
 
@@ -22,36 +19,55 @@ function applyBackend(choice: BackendChoice): void {
 }
 
 /**
- * Starts the backend and the training loop for the current config, and keeps the loop in step
- * with the config store. Safe to call more than once (React StrictMode runs effects twice).
+ * Starts the backend (in the training worker where possible) and the training loop for the
+ * current config, and keeps the loop in step with the config store. Safe to call more than once
+ * (React StrictMode runs effects twice).
  */
 export async function startSession(): Promise<void> {
   if (loop) return;
-  const created = new TrainingLoop(useConfigStore.getState().config);
+  let host: TrainerHost | null = null;
+  const created = new TrainingLoop(useConfigStore.getState().config, (config) => {
+    if (!host) throw new Error('the training backend is not started');
+    return host.createTrainer(config);
+  });
   loop = created;
+  exposeDiagnostics({
+    backend: () => useRunStore.getState().backend?.name ?? '',
+    trainingThread: () => host?.thread ?? null,
+    numTensors: () => host?.numTensors() ?? Promise.resolve(0),
+    loseWebglContext: () => host?.loseWebglContext() ?? Promise.resolve(false),
+    history: () => runHistory.steps,
+  });
   try {
-    applyBackend(await startBackend('webgl'));
+    const started = await startTrainerHost(useViewStore.getState().backend ?? 'webgl');
+    host = started.host;
+    applyBackend(started.choice);
   } catch (error) {
     useRunStore.setState({ error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  exposeBackendDiagnostics();
-  // The run's numbers, for the browser tests (what the charts draw, as data).
-  window.__gradscope = { ...window.__gradscope!, history: () => runHistory.steps };
+  const running = host;
   await created.start();
   useConfigStore.subscribe((state, prev) => {
     if (state.config !== prev.config) void created.setConfig(state.config);
   });
-  let stopWatching = watchWebglContext(onContextLost);
+  running.watchContextLoss(onContextLost);
+  useViewStore.subscribe((state, prev) => {
+    if (state.backend === prev.backend) return;
+    const preferred = state.backend ?? 'webgl';
+    void created.switchBackend(async () => {
+      applyBackend(await running.startBackend(preferred));
+      running.watchContextLoss(onContextLost);
+    });
+  });
   function onContextLost(): void {
-    stopWatching();
     useRunStore.setState({ backendNotice: 'contextLost' });
     void created
       .recover({
         prepareBackend: async () => {
-          const choice = await restartAfterContextLoss();
+          const choice = await running.restartAfterContextLoss();
           applyBackend({ ...choice, notice: 'contextLost' });
-          stopWatching = watchWebglContext(onContextLost);
+          running.watchContextLoss(onContextLost);
         },
       })
       // Say "rebuilt" only once the run is back where it was.

@@ -1,24 +1,28 @@
 import { needsRestart } from '../config/liveSettings';
 import type { ExperimentConfig } from '../config/schema';
-import { Trainer } from '../engine/trainer';
+import type { RunTrainer } from '../engine/trainer';
 import { describeChange } from './describeChange';
 import { publishHistory, runHistory } from './historyStore';
 import { SPEED_STEPS_PER_SECOND, useRunStore, type RunState } from './runStore';
 
-/** Aim for chunks of about this long between readbacks, so the page can redraw in between. */
-const TARGET_CHUNK_MS = 40;
-const MAX_STEPS_PER_CHUNK = 64;
+/**
+ * Aim for chunks of about this long between readbacks, so the step counter moves often. Frames
+ * do not wait for a chunk: training runs in a worker, or yields between steps on the main thread.
+ */
+export const TARGET_CHUNK_MS = 40;
+export const MAX_STEPS_PER_CHUNK = 64;
 /**
  * On WebGL every readback is a GPU sync (~15-20 ms here), and reading every step halves
- * throughput while reading every ~10 steps recovers it (../shared/machine.md). The GPU works
- * while the page awaits the readback, so longer WebGL chunks do not block the page; on the CPU
- * backends the work runs on the main thread and the time target alone decides.
+ * throughput while reading every ~10 steps recovers it (../shared/machine.md).
  */
 const MIN_WEBGL_STEPS_PER_CHUNK = 10;
 /** The test loss is evaluated (inside a chunk's readback) at most this often. */
-const TEST_LOSS_EVERY_STEPS = 25;
+export const TEST_LOSS_EVERY_STEPS = 25;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
 const REPLAY_STEPS_PER_CHUNK = 50;
+
+/** Builds a trainer for a config: on the main thread or in the training worker (trainerHost.ts). */
+export type TrainerFactory = (config: ExperimentConfig) => Promise<RunTrainer>;
 
 export interface TrainingLoopHooks {
   /** Called before a new trainer is built, e.g. to restart a lost backend. */
@@ -32,16 +36,18 @@ export interface TrainingLoopHooks {
  * low-frequency state.
  */
 export class TrainingLoop {
-  private trainer: Trainer | null = null;
+  private trainer: RunTrainer | null = null;
   private config: ExperimentConfig;
+  private readonly createTrainer: TrainerFactory;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
   private stepsPerChunk = 4;
   private lastTestLossStep = 0;
   private rateWindow: { time: number; step: number }[] = [];
 
-  constructor(config: ExperimentConfig) {
+  constructor(config: ExperimentConfig, createTrainer: TrainerFactory) {
     this.config = config;
+    this.createTrainer = createTrainer;
   }
 
   /** Builds the first trainer. */
@@ -139,6 +145,27 @@ export class TrainingLoop {
     });
   }
 
+  /**
+   * A fresh run from the same seed on another backend: the trainer (and its tensors) is freed
+   * before `prepareBackend` switches, then the run is rebuilt there. Play resumes if it was on.
+   */
+  switchBackend(prepareBackend: () => Promise<void>): Promise<void> {
+    const wasRunning = this.running;
+    this.pause();
+    return this.exclusive(async () => {
+      this.trainer?.dispose();
+      this.trainer = null;
+      try {
+        await prepareBackend();
+      } catch (error) {
+        this.setRun({ error: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      await this.rebuild();
+      if (wasRunning) this.play();
+    });
+  }
+
   dispose(): void {
     this.pause();
     void this.exclusive(async () => {
@@ -232,9 +259,7 @@ export class TrainingLoop {
   private async rebuild(options: { keepHistory?: boolean } = {}): Promise<void> {
     this.trainer?.dispose();
     this.trainer = null;
-    // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
-    const floatBits = useRunStore.getState().backend?.floatBits;
-    this.trainer = new Trainer(this.config, { normMode: floatBits === 16 ? 'scaled' : 'plain' });
+    this.trainer = await this.createTrainer(this.config);
     this.lastTestLossStep = 0;
     this.rateWindow = [];
     if (!options.keepHistory) {
@@ -242,7 +267,8 @@ export class TrainingLoop {
       publishHistory(true);
     }
     this.setRun({
-      status: 'idle',
+      // Play may have been pressed while the first trainer was still being built.
+      status: this.running ? 'running' : 'idle',
       step: 0,
       stepsPerSecond: 0,
       event: null,

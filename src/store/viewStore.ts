@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { isBackendName, type BackendName } from '../backend/backendNames';
 import { parseHashParams } from '../config/codec';
 
 /** Sliders an embedded page can show, named by their link keys. */
@@ -9,13 +10,16 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  * Page settings that travel in the link but are not part of the experiment:
  * - embed: `embed=1` hides every control but play/reset; `embed=lr,clip` also shows those.
  * - lesson: the id of the lesson the link came from, to show its explanation.
+ * - backend: `backend=wasm` or `backend=cpu` trains there instead of on WebGL (the default).
+ *   The numbers are the same maths on another device, so it is not part of the experiment.
  */
 export interface ViewState {
   embed: EmbedControl[] | null;
   lesson: string | null;
+  backend: BackendName | null;
 }
 
-export const useViewStore = create<ViewState>(() => ({ embed: null, lesson: null }));
+export const useViewStore = create<ViewState>(() => ({ embed: null, lesson: null, backend: null }));
 
 /** Reads the view flags of a hash. Unknown embed names are ignored; ids are plain text. */
 export function viewFromHash(hash: string): ViewState {
@@ -28,7 +32,10 @@ export function viewFromHash(hash: string): ViewState {
   }
   const lessonText = params.get('lesson');
   const lesson = lessonText && /^[a-z0-9-]{1,40}$/.test(lessonText) ? lessonText : null;
-  return { embed, lesson };
+  // WebGL is the default and is never written; unknown names are ignored like unknown keys.
+  const backendText = params.get('backend');
+  const backend = isBackendName(backendText) && backendText !== 'webgl' ? backendText : null;
+  return { embed, lesson, backend };
 }
 
 /** The view flags as a hash suffix ('' when none), written after the config's keys. */
@@ -36,5 +43,6 @@ export function viewToHashSuffix(view: ViewState): string {
   let suffix = '';
   if (view.lesson) suffix += `&lesson=${view.lesson}`;
   if (view.embed) suffix += `&embed=${view.embed.length > 0 ? view.embed.join(',') : '1'}`;
+  if (view.backend) suffix += `&backend=${view.backend}`;
   return suffix;
 }

@@ -16,7 +16,7 @@ const EXPLODING = '#v=1&layers=32x8&act=relu&gain=4&lr=1&clip=none';
 describe('the visualizer page', () => {
   it('loads on the webgl backend with no console errors', async () => {
     const { page, errors, foreignRequests } = await openApp(app);
-    expect(await page.evaluate(() => window.__gradscope?.backend())).toBe('webgl');
+    expect(await page.evaluate(() => window.__gradscope?.backend?.())).toBe('webgl');
     await expect(page.getByTestId('backend-badge').textContent()).resolves.toMatch(
       /webgl · 32-bit/,
     );
@@ -103,7 +103,8 @@ describe('the visualizer page', () => {
     const { page, errors } = await openApp(app);
     await page.locator('body').click({ position: { x: 700, y: 400 } });
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => currentStep(page)).toBe(1);
+    await waitForStep(page, 1);
+    expect(await currentStep(page)).toBe(1);
     await page.keyboard.press('Space');
     await expect
       .poll(() => page.getByTestId('run-status').getAttribute('data-status'))
@@ -150,10 +151,7 @@ describe('a lost WebGL context', () => {
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await waitForStep(page, 10);
     const before = await history(page);
-    await page.evaluate(() => {
-      const gl = window.__gradscope?.webglContext();
-      gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    });
+    expect(await page.evaluate(() => window.__gradscope?.loseWebglContext?.())).toBe(true);
     const notice = page.getByTestId('backend-notice');
     await expect
       .poll(() => notice.textContent(), { timeout: 30_000 })
@@ -162,7 +160,7 @@ describe('a lost WebGL context', () => {
     expect((await history(page)).slice(0, 10)).toEqual(before.slice(0, 10));
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await waitForStep(page, 20);
-    expect(await page.evaluate(() => window.__gradscope?.backend())).toMatch(/webgl|cpu/);
+    expect(await page.evaluate(() => window.__gradscope?.backend?.())).toMatch(/webgl|cpu/);
     const steps = await history(page);
     expect(steps.map((s) => s.step)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     await screenshot(page, 'visualizer-context-lost');

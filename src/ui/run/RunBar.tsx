@@ -5,6 +5,7 @@ import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 import { LIMITS } from '../../config/schema';
 import { LessonMenu } from '../lessons/LessonMenu';
+import { BackendSelect } from './BackendSelect';
 import { CopyLinkButton } from './CopyLinkButton';
 
 const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
@@ -123,6 +124,7 @@ export function RunBar() {
       <output className="rate" data-testid="steps-per-second">
         {t('run.stepsPerSecond', { rate: rate.toFixed(0) })}
       </output>
+      <BackendSelect />
       {backendBadge}
     </header>
   );

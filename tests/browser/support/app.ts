@@ -52,13 +52,20 @@ export interface OpenedPage {
   dialogs: string[];
 }
 
+export interface OpenOptions {
+  /** Script run in the page before the app, e.g. to take a browser feature away. */
+  initScript?: string;
+}
+
 export async function openApp(
   harness: AppHarness,
   hash = '',
   viewport = { width: 1366, height: 768 },
+  options: OpenOptions = {},
 ): Promise<OpenedPage> {
   const context = await harness.browser.newContext({ viewport });
   const page = await context.newPage();
+  if (options.initScript) await page.addInitScript(options.initScript);
   const opened: OpenedPage = { page, errors: [], foreignRequests: [], dialogs: [] };
   const origin = new URL(harness.url).origin;
   page.on('console', (m: ConsoleMessage) => {

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ExperimentConfig } from '../../../src/config/schema';
 import * as tf from '../../../src/engine/tf';
+import { Trainer } from '../../../src/engine/trainer';
 import { runHistory } from '../../../src/store/historyStore';
 import { useRunStore } from '../../../src/store/runStore';
 import { TrainingLoop } from '../../../src/store/trainingLoop';
@@ -7,6 +9,9 @@ import { configWith } from '../../support/configs';
 import { setupCpuBackend } from '../../support/tfCpu';
 
 setupCpuBackend();
+
+/** The page's main-thread fallback builds trainers like this (store/mainThreadHost.ts). */
+const onThisThread = async (config: ExperimentConfig) => new Trainer(config);
 
 const SMALL = configWith({
   network: { hidden: [8, 8, 8] },
@@ -38,7 +43,7 @@ beforeEach(() => {
 
 describe('TrainingLoop', () => {
   it('plays until paused, recording every step in order', async () => {
-    const loop = new TrainingLoop(SMALL);
+    const loop = new TrainingLoop(SMALL, onThisThread);
     await loop.start();
     loop.play();
     await until(() => useRunStore.getState().step >= 50);
@@ -51,7 +56,7 @@ describe('TrainingLoop', () => {
   });
 
   it('applies a live clip change without restarting and marks the step', async () => {
-    const loop = new TrainingLoop(SMALL);
+    const loop = new TrainingLoop(SMALL, onThisThread);
     await loop.start();
     await loop.stepBy(10);
     await loop.setConfig({
@@ -70,7 +75,7 @@ describe('TrainingLoop', () => {
   });
 
   it('restarts from the same seed when the network changes, reproducing the same numbers', async () => {
-    const loop = new TrainingLoop(SMALL);
+    const loop = new TrainingLoop(SMALL, onThisThread);
     await loop.start();
     await loop.stepBy(5);
     const first = runHistory.steps.map((s) => s.loss);
@@ -83,7 +88,7 @@ describe('TrainingLoop', () => {
   });
 
   it('halts on an explosion and rewinds to the last finite step', async () => {
-    const loop = new TrainingLoop(EXPLODING);
+    const loop = new TrainingLoop(EXPLODING, onThisThread);
     await loop.start();
     loop.play();
     await until(() => useRunStore.getState().status === 'halted');
@@ -98,7 +103,7 @@ describe('TrainingLoop', () => {
 
   it('leaves no tensors behind after many chunks and dispose', async () => {
     const before = tf.memory().numTensors;
-    const loop = new TrainingLoop(SMALL);
+    const loop = new TrainingLoop(SMALL, onThisThread);
     await loop.start();
     await loop.stepBy(20);
     const during = tf.memory().numTensors;

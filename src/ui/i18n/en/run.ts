@@ -17,6 +17,12 @@ export const runMessages = {
   'run.backend': '{name} · {bits}-bit',
   'run.backendTitle': 'tfjs backend: {name}, computing with {bits}-bit floats',
   'run.backendStarting': 'Starting backend…',
+  'run.backendSelect': 'Backend',
+  'run.backendSelectTitle':
+    'Where tfjs computes. WebGL is the default; for small networks wasm or the CPU can be faster. Switching starts the run again from the same seed.',
+  'run.backendName.webgl': 'WebGL',
+  'run.backendName.wasm': 'wasm',
+  'run.backendName.cpu': 'CPU',
   'run.status.idle': 'Ready',
   'run.status.running': 'Training',
   'run.status.paused': 'Paused',

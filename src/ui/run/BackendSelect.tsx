@@ -1,0 +1,31 @@
+import { PAGE_BACKENDS, type BackendName } from '../../backend/backendNames';
+import { useRunStore } from '../../store/runStore';
+import { useViewStore } from '../../store/viewStore';
+import { t } from '../i18n/messages';
+
+/**
+ * Which tfjs backend trains. WebGL is the default; for small networks wasm or the CPU can be
+ * faster (the steps/s beside it shows it). Switching starts the run afresh from the same seed.
+ */
+export function BackendSelect() {
+  const active = useRunStore((s) => s.backend?.name ?? null);
+  const chosen = useViewStore((s) => s.backend ?? 'webgl');
+  const choose = (name: BackendName) =>
+    useViewStore.setState({ backend: name === 'webgl' ? null : name });
+  return (
+    <label className="backend-select" title={t('run.backendSelectTitle')}>
+      {t('run.backendSelect')}{' '}
+      <select
+        value={active ?? chosen}
+        disabled={active === null}
+        onChange={(e) => choose(e.target.value as BackendName)}
+      >
+        {PAGE_BACKENDS.map((name) => (
+          <option key={name} value={name}>
+            {t(`run.backendName.${name}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

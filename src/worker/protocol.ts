@@ -1,0 +1,43 @@
+/**
+ * Messages between the page and the training worker (trainingWorker.ts). Every request carries
+ * an id and gets exactly one reply with that id; the worker also sends unrequested events.
+ * Everything here is structured-cloneable: configs, numbers, plain metric objects.
+ */
+import type { BackendChoice, BackendName } from '../backend/tfBackend';
+import type { ExperimentConfig } from '../config/schema';
+import type { LayerInfo } from '../engine/network';
+import type { ChunkResult } from '../engine/trainer';
+
+export interface WorkerRequests {
+  startBackend: { args: { preferred: BackendName }; result: BackendChoice };
+  restartAfterContextLoss: { args: Record<string, never>; result: BackendChoice };
+  createTrainer: {
+    args: { config: ExperimentConfig };
+    result: { trainerId: number; layers: LayerInfo[] };
+  };
+  train: {
+    args: { trainerId: number; steps: number; testLoss: boolean };
+    result: ChunkResult & { step: number };
+  };
+  applyLiveSettings: { args: { trainerId: number; config: ExperimentConfig }; result: null };
+  disposeTrainer: { args: { trainerId: number }; result: null };
+  numTensors: { args: Record<string, never>; result: number };
+  /** For tests: lose the WebGL context as a driver reset would. False when not on WebGL. */
+  loseWebglContext: { args: Record<string, never>; result: boolean };
+}
+
+export type RequestKind = keyof WorkerRequests;
+
+export interface RequestMessage<K extends RequestKind = RequestKind> {
+  id: number;
+  kind: K;
+  args: WorkerRequests[K]['args'];
+}
+
+export type ReplyMessage =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+
+/** Sent by the worker on its own. */
+export type WorkerEvent = { event: 'contextLost' };
+
+export type WorkerMessage = ReplyMessage | WorkerEvent;

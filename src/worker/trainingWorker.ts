@@ -1,0 +1,95 @@
+/**
+ * The training worker: owns the tfjs backend (WebGL through OffscreenCanvas, or the CPU/wasm)
+ * and the trainers, and answers the page's requests (protocol.ts). Training here keeps the
+ * page's main thread free for drawing: on the main thread every step's op dispatch held it for
+ * ~20-50 ms here and frames stretched to 33-100 ms while training.
+ */
+import {
+  loseWebglContext,
+  restartAfterContextLoss,
+  startBackend,
+  watchWebglContext,
+  type BackendChoice,
+} from '../backend/tfBackend';
+import * as tf from '../engine/tf';
+import { Trainer } from '../engine/trainer';
+import { WarmUpCache } from '../engine/warmUp';
+import type { RequestKind, RequestMessage, WorkerEvent, WorkerRequests } from './protocol';
+
+type Handlers = {
+  [K in RequestKind]: (
+    args: WorkerRequests[K]['args'],
+  ) => WorkerRequests[K]['result'] | Promise<WorkerRequests[K]['result']>;
+};
+
+const trainers = new Map<number, Trainer>();
+let nextTrainerId = 1;
+let floatBits: 16 | 32 = 32;
+let stopWatching: () => void = () => {};
+const warmUps = new WarmUpCache();
+
+function post(message: unknown): void {
+  (self as unknown as Worker).postMessage(message);
+}
+
+function onBackend(choice: BackendChoice): BackendChoice {
+  floatBits = choice.info.floatBits;
+  warmUps.clear();
+  stopWatching();
+  stopWatching = watchWebglContext(() => {
+    stopWatching();
+    post({ event: 'contextLost' } satisfies WorkerEvent);
+  });
+  return choice;
+}
+
+function trainer(id: number): Trainer {
+  const found = trainers.get(id);
+  if (!found) throw new Error(`no trainer ${id} in the worker`);
+  return found;
+}
+
+const handlers: Handlers = {
+  startBackend: async ({ preferred }) => onBackend(await startBackend(preferred)),
+  restartAfterContextLoss: async () => {
+    // The lost context took every tensor with it; the trainers are rebuilt by the page.
+    trainers.clear();
+    return onBackend(await restartAfterContextLoss());
+  },
+  createTrainer: async ({ config }) => {
+    // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
+    const options = { normMode: floatBits === 16 ? 'scaled' : 'plain' } as const;
+    // Compile the shaders now, while the page is still starting, not after Play.
+    await warmUps.ensure(config, options);
+    const created = new Trainer(config, options);
+    const trainerId = nextTrainerId++;
+    trainers.set(trainerId, created);
+    return { trainerId, layers: created.layers };
+  },
+  train: async ({ trainerId, steps, testLoss }) => {
+    const found = trainer(trainerId);
+    const result = await found.train(steps, { testLoss });
+    return { ...result, step: found.step };
+  },
+  applyLiveSettings: ({ trainerId, config }) => {
+    trainer(trainerId).applyLiveSettings(config);
+    return null;
+  },
+  disposeTrainer: ({ trainerId }) => {
+    trainers.get(trainerId)?.dispose();
+    trainers.delete(trainerId);
+    return null;
+  },
+  numTensors: () => tf.memory().numTensors,
+  loseWebglContext: () => loseWebglContext(),
+};
+
+self.onmessage = async (message: MessageEvent<RequestMessage>) => {
+  const { id, kind, args } = message.data;
+  try {
+    const handler = handlers[kind] as (a: typeof args) => unknown;
+    post({ id, ok: true, result: await handler(args) });
+  } catch (error) {
+    post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+};

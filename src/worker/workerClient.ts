@@ -1,0 +1,136 @@
+/**
+ * The page's side of the training worker: typed request/reply over postMessage, and a trainer
+ * that lives in the worker (RemoteTrainer) behind the same RunTrainer interface the training
+ * loop uses on the main thread.
+ */
+import { needsRestart } from '../config/liveSettings';
+import type { ExperimentConfig } from '../config/schema';
+import type { LayerInfo } from '../engine/network';
+import type { NonFiniteEvent } from '../engine/nonFinite';
+import type { ChunkResult, RunTrainer, TrainOptions } from '../engine/trainer';
+import type { RequestKind, RequestMessage, WorkerMessage, WorkerRequests } from './protocol';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export class TrainingWorkerClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | null = null;
+  /** Called when the worker reports that its WebGL context was lost. */
+  onContextLost: () => void = () => {};
+
+  constructor() {
+    this.worker = new Worker(new URL('./trainingWorker.ts', import.meta.url), {
+      type: 'module',
+      name: 'gradscope-training',
+    });
+    this.worker.onmessage = (message: MessageEvent<WorkerMessage>) => this.receive(message.data);
+    // A worker that fails to load or crashes fails every request, so the page can fall back.
+    this.worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(new Error(`training worker failed: ${event.message || 'could not load'}`));
+    };
+  }
+
+  request<K extends RequestKind>(
+    kind: K,
+    args: WorkerRequests[K]['args'],
+  ): Promise<WorkerRequests[K]['result']> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ id, kind, args } satisfies RequestMessage<K>);
+    });
+  }
+
+  terminate(): void {
+    this.fail(new Error('training worker stopped'));
+    this.worker.terminate();
+  }
+
+  private receive(message: WorkerMessage): void {
+    if ('event' in message) {
+      if (message.event === 'contextLost') this.onContextLost();
+      return;
+    }
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    this.pending.delete(message.id);
+    if (message.ok) pending.resolve(message.result);
+    else pending.reject(new Error(message.error));
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}
+
+/** A Trainer in the worker. step and halted mirror the worker's after every chunk. */
+export class RemoteTrainer implements RunTrainer {
+  private stepsDone = 0;
+  private haltedBy: NonFiniteEvent | null = null;
+  private disposed = false;
+
+  private constructor(
+    private readonly client: TrainingWorkerClient,
+    private readonly trainerId: number,
+    readonly layers: LayerInfo[],
+    private config: ExperimentConfig,
+  ) {}
+
+  static async create(
+    client: TrainingWorkerClient,
+    config: ExperimentConfig,
+  ): Promise<RemoteTrainer> {
+    const { trainerId, layers } = await client.request('createTrainer', { config });
+    return new RemoteTrainer(client, trainerId, layers, config);
+  }
+
+  get step(): number {
+    return this.stepsDone;
+  }
+
+  get halted(): NonFiniteEvent | null {
+    return this.haltedBy;
+  }
+
+  async train(steps: number, options: TrainOptions = {}): Promise<ChunkResult> {
+    if (this.disposed) throw new Error('trainer was disposed');
+    const { step, ...result } = await this.client.request('train', {
+      trainerId: this.trainerId,
+      steps,
+      testLoss: options.testLoss === true,
+    });
+    this.stepsDone = step;
+    this.haltedBy = result.event;
+    return result;
+  }
+
+  /**
+   * Checked here as Trainer checks it, so a wrong call throws at the caller. The worker handles
+   * messages in order, so the next chunk trains with these settings.
+   */
+  applyLiveSettings(next: ExperimentConfig): void {
+    if (needsRestart(this.config, next)) throw new Error('this change needs a new run');
+    this.config = next;
+    // It cannot fail after the check above, except when the worker is gone, and then the next
+    // train() reports that.
+    this.client
+      .request('applyLiveSettings', { trainerId: this.trainerId, config: next })
+      .catch(() => undefined);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    // A stopped worker has nothing left to free.
+    this.client.request('disposeTrainer', { trainerId: this.trainerId }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,22 @@
+/** Training in a Web Worker (see trainingWorker.ts); the page keeps its main thread for drawing. */
+import type { TrainerHost } from '../store/trainerHost';
+import { RemoteTrainer, TrainingWorkerClient } from './workerClient';
+
+export function createWorkerHost(): TrainerHost {
+  const client = new TrainingWorkerClient();
+  return {
+    thread: 'worker',
+    startBackend: (preferred) => client.request('startBackend', { preferred }),
+    restartAfterContextLoss: () => client.request('restartAfterContextLoss', {}),
+    createTrainer: (config) => RemoteTrainer.create(client, config),
+    watchContextLoss(onLost) {
+      client.onContextLost = () => {
+        client.onContextLost = () => {};
+        onLost();
+      };
+    },
+    numTensors: () => client.request('numTensors', {}),
+    loseWebglContext: () => client.request('loseWebglContext', {}),
+    dispose: () => client.terminate(),
+  };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../../src/config/codec';
+import { viewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
+
+describe('the backend link flag', () => {
+  it('reads wasm and cpu, and leaves WebGL (the default) unwritten', () => {
+    expect(viewFromHash('#act=relu&backend=wasm').backend).toBe('wasm');
+    expect(viewFromHash('#backend=cpu').backend).toBe('cpu');
+    expect(viewFromHash('#backend=webgl').backend).toBeNull();
+    expect(viewFromHash('#act=relu').backend).toBeNull();
+  });
+
+  it('ignores unknown or hostile backend names', () => {
+    for (const text of ['tensorflow', 'WASM ', '<script>', 'webgpu', '']) {
+      expect(viewFromHash(`#backend=${encodeURIComponent(text)}`).backend).toBeNull();
+    }
+  });
+
+  it('round-trips through the hash suffix and is not an experiment setting', () => {
+    const view = { embed: null, lesson: null, backend: 'wasm' as const };
+    const suffix = viewToHashSuffix(view);
+    expect(viewFromHash(`#act=tanh${suffix}`)).toEqual(view);
+    // The experiment decoder skips it without a repair notice.
+    expect(decodeConfig(`#act=tanh${suffix}`).repairs).toEqual([]);
+  });
+});
