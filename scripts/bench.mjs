@@ -9,7 +9,7 @@
 // (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
 // the figures to bench/results.json, and a one-line summary comes last.
 // `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { measureAppOnce, timeFirstStep } from './bench/appRun.mjs';
 import {
@@ -23,10 +23,12 @@ import {
 import { measureBundle } from './bench/bundleSize.mjs';
 import { networkFigures } from './bench/figures.mjs';
 import { formatReport, summaryLine } from './bench/report.mjs';
-import { median, ratio, round3 } from './bench/stats.mjs';
+import { median, percentile, ratio, round3 } from './bench/stats.mjs';
+import { performanceMarkdown, replaceReadmeSection } from './bench/readmeTable.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const RESULTS_FILE = 'bench/results.json';
+const README_FILE = 'README.md';
 
 /** The reference network first (it fills the top-level figures), then the deep one. */
 const NETWORKS = [
@@ -86,10 +88,63 @@ async function openAppPage(browser, url, network, backend) {
   await page.context().close();
   return {
     page: null,
-    note:
-      `app not measured on ${backend}: the page offers no backend choice ` +
-      `(opened with backend=${backend}, it started ${pageBackend}); app figures are webgl only`,
+    note: `app not measured on ${backend}: opened with backend=${backend}, the page started ${pageBackend}`,
   };
+}
+
+/**
+ * Where the page trains, measured side by side: the app as shipped (training in a Web Worker)
+ * and the app in a browser without OffscreenCanvas, where it trains on the main thread and
+ * yields between steps. Same network, WebGL, all charts live; alternating repetitions.
+ */
+async function benchScheduling(browser, url) {
+  const network = NETWORKS[0];
+  const variants = {
+    worker: {},
+    mainThread: { initScript: 'delete globalThis.OffscreenCanvas;' },
+  };
+  const samples = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  const pages = {};
+  try {
+    for (const [name, options] of Object.entries(variants)) {
+      const { page, backend } = await openPage(browser, url + network.hash, options);
+      const thread = await page.evaluate(() => window.__gradscope.trainingThread());
+      if (backend !== 'webgl') throw new Error(`scheduling ${name}: started ${backend}, not webgl`);
+      pages[name] = { page, thread };
+    }
+    for (let rep = 1; rep <= SETTINGS.repetitions; rep++) {
+      const line = [];
+      for (const name of Object.keys(variants)) {
+        const seen = await measureAppOnce(pages[name].page, {
+          warmUpMs: SETTINGS.appWarmUpMs,
+          windowMs: SETTINGS.appWindowMs,
+        });
+        samples[name].push(seen);
+        const p95 = percentile(seen.frameDeltasMs, 95);
+        line.push(`${name} ${seen.stepsPerSec.toFixed(1)} steps/s p95 ${p95.toFixed(0)} ms`);
+      }
+      log(`  scheduling rep ${rep}: ${line.join(', ')}`);
+    }
+  } finally {
+    for (const { page } of Object.values(pages)) await page.context().close();
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, list]) => {
+      const frames = list.flatMap((s) => s.frameDeltasMs);
+      return [
+        name,
+        {
+          thread: pages[name]?.thread ?? null,
+          network: network.label,
+          stepsPerSec: round3(median(list.map((s) => s.stepsPerSec))),
+          p50: round3(percentile(frames, 50)),
+          p95: round3(percentile(frames, 95)),
+          p99: round3(percentile(frames, 99)),
+          frames: frames.length,
+        },
+      ];
+    }),
+  );
 }
 
 async function benchNetwork(browser, url, benchPage, backend, network) {
@@ -231,6 +286,8 @@ async function main() {
     results.backends = backends;
     for (const backend of backends)
       results[backend] = await benchBackend(browser, server.url, backend);
+    log('scheduling: app training in the worker vs on the main thread');
+    results.scheduling = await benchScheduling(browser, server.url);
     const memory = await benchMemory(browser, server.url);
     Object.assign(results, {
       tensorsBefore: memory.tensors.afterFirstChunk,
@@ -261,6 +318,9 @@ async function main() {
   results.elapsedSeconds = round3((performance.now() - started) / 1000);
   mkdirSync('bench', { recursive: true });
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  // README's performance section is generated from the same figures.
+  const readme = readFileSync(README_FILE, 'utf8');
+  writeFileSync(README_FILE, replaceReadmeSection(readme, performanceMarkdown(results)));
   console.log(formatReport(results));
   console.log(`figures written to ${RESULTS_FILE}`);
   console.log(summaryLine(results));

@@ -43,11 +43,13 @@ export function launchBrowser() {
 
 /**
  * A fresh context and page on `url` once its backend is up (the run bar's badge names it).
- * Page errors are printed to stderr. Returns the page and the backend the page started.
+ * Page errors are printed to stderr. `initScript` runs in the page before the app (e.g. to take
+ * a browser feature away). Returns the page and the backend the page started.
  */
-export async function openPage(browser, url) {
+export async function openPage(browser, url, { initScript } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
   page.on('console', (m) => m.type() === 'error' && console.error(`  console: ${m.text()}`));
   await page.goto(url);

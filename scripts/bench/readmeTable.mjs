@@ -1,0 +1,363 @@
+// README's performance section, generated from bench/results.json: a context line, one table row
+// per backend x network, and the issue's targets each with a met / not met mark computed from the
+// figures. The markdown comes out already in Prettier's shape (aligned tables), so regenerating
+// the README keeps `prettier --check` clean. Unknown keys in the results are ignored; missing or
+// null figures print as "n/a".
+
+export const BENCH_START = '<!-- bench:start -->';
+export const BENCH_END = '<!-- bench:end -->';
+
+/** The issue's targets. Ratios and frame time apply to every backend x network row measured. */
+export const TARGETS = {
+  engineOverBare: 0.75,
+  appOverEngine: 0.9,
+  frameP95Ms: 20,
+  heapRatio: 2,
+  initialBundleGzipKB: 450,
+  firstStepMs: 2000,
+};
+
+const NA = 'n/a';
+const MARK = { met: '✓ met', notMet: '✗ not met', na: '– n/a' };
+
+const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const fixed = (value, digits) => (isNumber(value) ? value.toFixed(digits) : NA);
+const steps = (value) => (isNumber(value) ? fixed(value, 1) : NA);
+const ratio = (value) => fixed(value, 2);
+const ms = (value) => fixed(value, 0);
+const kb = (value) => fixed(value, 0);
+const count = (value) =>
+  isNumber(value) ? String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : NA;
+/** met / not met / n/a (a figure that was not measured meets nothing and fails nothing). */
+const mark = (ok) => (ok == null ? MARK.na : ok ? MARK.met : MARK.notMet);
+
+/** A markdown table cell: one line, pipes escaped. */
+const cell = (text) =>
+  String(text)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
+
+/** Display width as Prettier counts it for the characters used here (one column per code point). */
+const width = (text) => [...text].length;
+
+/**
+ * A table as Prettier prints it: every column padded to its widest cell (at least 3), right-aligned
+ * columns padded on the left with a `---:` rule.
+ */
+function table(columns, rows) {
+  const cells = rows.map((row) => row.map(cell));
+  const heads = columns.map((c) => cell(c.title));
+  const widths = heads.map((head, i) => Math.max(3, width(head), ...cells.map((r) => width(r[i]))));
+  const pad = (text, i) => {
+    const fill = ' '.repeat(widths[i] - width(text));
+    return columns[i].align === 'right' ? fill + text : text + fill;
+  };
+  const line = (row) => `| ${row.map(pad).join(' | ')} |`;
+  const rule = widths.map((w, i) =>
+    columns[i].align === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w),
+  );
+  return [line(heads), `| ${rule.join(' | ')} |`, ...cells.map(line)].join('\n');
+}
+
+/** Every backend x network measured: the backend's reference network first, then the others. */
+function benchRows(results) {
+  const names = Array.isArray(results.backends) ? results.backends : [];
+  const rows = [];
+  for (const backend of names) {
+    const b = results[backend];
+    if (!isObject(b)) continue;
+    rows.push({ backend: String(backend), id: null, figures: b });
+    const others = isObject(b.otherNetworks) ? b.otherNetworks : {};
+    for (const [id, figures] of Object.entries(others)) {
+      if (isObject(figures)) rows.push({ backend: String(backend), id, figures });
+    }
+  }
+  return rows;
+}
+
+const networkLabel = (row) =>
+  typeof row.figures.network === 'string' && row.figures.network !== ''
+    ? row.figures.network
+    : (row.id ?? 'reference');
+
+/** "Measured ... with Chromium ..., on ..." from the results' own date, versions and devices. */
+function contextLine(results) {
+  const parts = [];
+  const date = new Date(results.date);
+  const when =
+    typeof results.date === 'string' && !Number.isNaN(date.getTime())
+      ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+      : 'an unknown date';
+  parts.push(
+    `Measured ${when} with Chromium ${typeof results.chromium === 'string' ? results.chromium : NA}`,
+  );
+  const repetitions = isObject(results.settings) ? results.settings.repetitions : null;
+  if (isNumber(repetitions)) {
+    parts.push(`medians of ${repetitions} repetition${repetitions === 1 ? '' : 's'}`);
+  }
+  let line = `${parts.join(', ')}.`;
+  if (typeof results.machine === 'string' && results.machine !== '') {
+    line += ` Machine: ${results.machine}.`;
+  } else if (isObject(results.machine)) {
+    const facts = Object.entries(results.machine)
+      .filter(([, v]) => ['string', 'number'].includes(typeof v))
+      .map(([k, v]) => `${k} ${v}`);
+    if (facts.length > 0) line += ` Machine: ${facts.join(', ')}.`;
+  }
+  const devices = (Array.isArray(results.backends) ? results.backends : [])
+    .filter((name) => isObject(results[name]))
+    .map((name) => {
+      const device = isObject(results[name].device) ? results[name].device : {};
+      const facts = [];
+      if (typeof device.renderer === 'string' && device.renderer !== '') {
+        facts.push(device.renderer);
+      }
+      if (isNumber(device.floatBits)) facts.push(`${device.floatBits}-bit floats`);
+      return `${name}: ${facts.length > 0 ? facts.join(', ') : 'device not recorded'}`;
+    });
+  if (devices.length > 0) line += ` Devices: ${devices.join('; ')}.`;
+  if (results.quick === true) {
+    line += ' This was a `--quick` run (one short repetition): a harness check, not a measurement.';
+  }
+  return line;
+}
+
+const MAIN_COLUMNS = [
+  { title: 'backend' },
+  { title: 'network' },
+  { title: 'bare steps/s', align: 'right' },
+  { title: 'engine steps/s', align: 'right' },
+  { title: 'app steps/s', align: 'right' },
+  { title: 'engine/bare', align: 'right' },
+  { title: 'app/engine', align: 'right' },
+  { title: 'app/bare', align: 'right' },
+  { title: 'frame p50 / p95 ms', align: 'right' },
+];
+
+function mainTable(rows) {
+  return table(
+    MAIN_COLUMNS,
+    rows.map((row) => {
+      const f = row.figures;
+      const frames =
+        isNumber(f.frameP50Ms) || isNumber(f.frameP95Ms)
+          ? `${ms(f.frameP50Ms)} / ${ms(f.frameP95Ms)}`
+          : NA;
+      return [
+        row.backend,
+        networkLabel(row),
+        steps(f.bareStepsPerSec),
+        steps(f.engineStepsPerSec),
+        steps(f.appStepsPerSec),
+        ratio(f.engineOverBare),
+        ratio(f.appOverEngine),
+        ratio(f.appOverBare),
+        frames,
+      ];
+    }),
+  );
+}
+
+/** Why some rows have no app figures, once per distinct note. */
+function appNotes(rows) {
+  const seen = new Set();
+  const notes = [];
+  for (const row of rows) {
+    const note = row.figures.appNote;
+    if (typeof note !== 'string' || note === '' || seen.has(`${row.backend}\n${note}`)) continue;
+    seen.add(`${row.backend}\n${note}`);
+    notes.push(note.includes(row.backend) ? note : `${row.backend}: ${note}`);
+  }
+  return notes;
+}
+
+/**
+ * A per-row target over every row that has the figure: met when all of them meet it; the
+ * measured column names the worst row and how many rows meet it.
+ */
+function rowTarget(rows, key, format, meets, worstIsLow, unit = '') {
+  const measured = rows.filter((row) => isNumber(row.figures[key]));
+  if (measured.length === 0) return { measured: 'not measured', ok: null };
+  const worst = measured.reduce((a, b) =>
+    (worstIsLow ? b.figures[key] < a.figures[key] : b.figures[key] > a.figures[key]) ? b : a,
+  );
+  const meeting = measured.filter((row) => meets(row.figures[key])).length;
+  const value = `${format(worst.figures[key])}${unit}`;
+  const where = `${worst.backend}, ${networkLabel(worst)}`;
+  return {
+    measured:
+      measured.length === 1
+        ? `${value} (${where})`
+        : `${worstIsLow ? 'lowest' : 'highest'} ${value} (${where}); ` +
+          `${meeting} of ${measured.length} rows meet it`,
+    ok: meeting === measured.length,
+  };
+}
+
+function tensorsTarget(results) {
+  const before = results.tensorsBefore;
+  const after = results.tensorsAfter;
+  if (!isNumber(before) || !isNumber(after)) return { measured: NA, ok: null };
+  const t = isObject(results.tensors) ? results.tensors : {};
+  const settings = isObject(results.settings) ? results.settings : {};
+  const n = isNumber(t.steps) ? t.steps : settings.tensorSteps;
+  const over = isNumber(n) ? ` over ${count(n)} steps` : '';
+  const on = typeof t.backend === 'string' ? ` (${t.backend})` : '';
+  return {
+    measured: `${count(before)} → ${count(after)} live tensors${over}${on}`,
+    ok: after <= before,
+  };
+}
+
+function heapTarget(results) {
+  const first = results.heapMBAfter1k;
+  const last = results.heapMBAfter100k;
+  const heap = isObject(results.heap) ? results.heap : {};
+  const points = Array.isArray(heap.points) ? heap.points.filter(isObject) : [];
+  const firstSteps = isNumber(points[0]?.steps) ? points[0].steps : 1000;
+  const lastSteps = isNumber(points.at(-1)?.steps) ? points.at(-1).steps : 100_000;
+  const heapRatio = isNumber(heap.ratio)
+    ? heap.ratio
+    : isNumber(first) && isNumber(last) && first > 0
+      ? last / first
+      : null;
+  if (!isNumber(heapRatio)) return { measured: NA, ok: null };
+  return {
+    measured:
+      `${fixed(first, 1)} MB after ${count(firstSteps)} steps, ` +
+      `${fixed(last, 1)} MB after ${count(lastSteps)} (×${ratio(heapRatio)})`,
+    ok: heapRatio <= TARGETS.heapRatio,
+  };
+}
+
+function bundleTarget(results) {
+  const bundle = isObject(results.bundle) ? results.bundle : {};
+  const initial = isNumber(results.bundleInitialGzipKB)
+    ? results.bundleInitialGzipKB
+    : bundle.initialGzipKB;
+  const total = isNumber(results.bundleGzipKB) ? results.bundleGzipKB : bundle.totalGzipKB;
+  if (!isNumber(initial)) return { measured: NA, ok: null };
+  return {
+    measured: `${kb(initial)} KB initial, ${kb(total)} KB total (gzip)`,
+    ok: initial <= TARGETS.initialBundleGzipKB,
+  };
+}
+
+function firstStepTarget(results) {
+  const f = isObject(results.firstStep) ? results.firstStep : {};
+  const total = isNumber(results.firstStepMs) ? results.firstStepMs : f.totalMs;
+  if (!isNumber(total)) return { measured: NA, ok: null };
+  const about = [];
+  if (typeof f.backend === 'string') about.push(f.backend);
+  if (Array.isArray(f.runs) && f.runs.length > 1) about.push(`median of ${f.runs.length} loads`);
+  return {
+    measured:
+      `${ms(total)} ms = navigation → Play ${ms(f.navigationToPlayMs)} ms + ` +
+      `Play → step 1 ${ms(f.playToStepMs)} ms` +
+      (about.length > 0 ? ` (${about.join(', ')})` : ''),
+    ok: total <= TARGETS.firstStepMs,
+  };
+}
+
+function targetsTable(results, rows) {
+  const targets = [
+    [
+      `engine/bare ≥ ${TARGETS.engineOverBare.toFixed(2)}`,
+      rowTarget(rows, 'engineOverBare', ratio, (v) => v >= TARGETS.engineOverBare, true),
+    ],
+    [
+      `app/engine ≥ ${TARGETS.appOverEngine.toFixed(2)}`,
+      rowTarget(rows, 'appOverEngine', ratio, (v) => v >= TARGETS.appOverEngine, true),
+    ],
+    [
+      `frame p95 ≤ ${TARGETS.frameP95Ms} ms`,
+      rowTarget(rows, 'frameP95Ms', ms, (v) => v <= TARGETS.frameP95Ms, false, ' ms'),
+    ],
+    ['live tensors flat', tensorsTarget(results)],
+    [`heap within ${TARGETS.heapRatio}×`, heapTarget(results)],
+    [`initial bundle ≤ ${TARGETS.initialBundleGzipKB} KB gzip`, bundleTarget(results)],
+    [`first trained step ≤ ${TARGETS.firstStepMs / 1000} s`, firstStepTarget(results)],
+  ];
+  return table(
+    [{ title: 'target' }, { title: 'measured' }, { title: 'result' }],
+    targets.map(([target, { measured, ok }]) => [target, measured, mark(ok)]),
+  );
+}
+
+const SCHEDULING_KEYS = ['stepsPerSec', 'p50', 'p95', 'p99'];
+
+/**
+ * The optional top-level `scheduling` object ({label: {p50, p95, p99, stepsPerSec}}) as a small
+ * table; null when it is absent or has no entry of that shape.
+ */
+function schedulingTable(scheduling) {
+  if (!isObject(scheduling)) return null;
+  const entries = Object.entries(scheduling).filter(
+    ([, v]) => isObject(v) && SCHEDULING_KEYS.some((k) => isNumber(v[k])),
+  );
+  if (entries.length === 0) return null;
+  return table(
+    [
+      { title: 'scheduling' },
+      { title: 'steps/s', align: 'right' },
+      { title: 'p50 ms', align: 'right' },
+      { title: 'p95 ms', align: 'right' },
+      { title: 'p99 ms', align: 'right' },
+    ],
+    entries.map(([label, v]) => [
+      label,
+      steps(v.stepsPerSec),
+      fixed(v.p50, 1),
+      fixed(v.p95, 1),
+      fixed(v.p99, 1),
+    ]),
+  );
+}
+
+/** The performance section's generated markdown (no trailing newline). */
+export function performanceMarkdown(results) {
+  if (!isObject(results)) throw new TypeError('bench results must be an object');
+  const rows = benchRows(results);
+  const blocks = [contextLine(results)];
+  blocks.push(rows.length > 0 ? mainTable(rows) : 'No backend figures in these results.');
+  const notes = appNotes(rows);
+  if (notes.length > 0) blocks.push(notes.map((note) => `- ${note}`).join('\n'));
+  const scheduling = schedulingTable(results.scheduling);
+  if (scheduling) blocks.push(scheduling);
+  blocks.push(targetsTable(results, rows));
+  return blocks.join('\n\n');
+}
+
+/**
+ * `readmeText` with everything between the `<!-- bench:start -->` and `<!-- bench:end -->` lines
+ * replaced by `markdown` (blank line either side); the marker lines and all text outside them are
+ * kept byte for byte. Throws when the markers are missing, repeated or out of order.
+ */
+export function replaceReadmeSection(readmeText, markdown) {
+  const find = (marker) => {
+    const found = [];
+    let offset = 0;
+    for (const line of readmeText.split('\n')) {
+      if (line.trim() === marker) found.push(offset);
+      offset += line.length + 1;
+    }
+    if (found.length !== 1) {
+      throw new Error(
+        found.length === 0
+          ? `README has no "${marker}" line: add ${BENCH_START} and ${BENCH_END} lines around ` +
+              'the generated performance table'
+          : `README has ${found.length} "${marker}" lines; expected exactly one`,
+      );
+    }
+    return found[0];
+  };
+  const start = find(BENCH_START);
+  const end = find(BENCH_END);
+  if (end < start) throw new Error(`README's "${BENCH_END}" line comes before "${BENCH_START}"`);
+  const afterStart = readmeText.indexOf('\n', start) + 1;
+  // The generated lines end as the start marker's line does.
+  const newline = readmeText[afterStart - 2] === '\r' ? '\r\n' : '\n';
+  const body = markdown.replace(/\r?\n/g, newline).trim();
+  return `${readmeText.slice(0, afterStart)}${newline}${body}${newline}${newline}${readmeText.slice(end)}`;
+}

@@ -1,0 +1,325 @@
+import { format, resolveConfig } from 'prettier';
+import { describe, expect, it } from 'vitest';
+import {
+  performanceMarkdown,
+  replaceReadmeSection,
+  type BenchBackendFigures,
+  type BenchResults,
+} from '../../../scripts/bench/readmeTable.mjs';
+
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+/** A small results file: webgl with app figures and a second network, cpu without app figures. */
+function sample(): BenchResults & { webgl: BenchBackendFigures; cpu: BenchBackendFigures } {
+  return {
+    date: '2031-02-03T04:05:06.000Z',
+    chromium: '999.0.1234.5',
+    settings: { repetitions: 3, tensorSteps: 10_000 },
+    backends: ['webgl', 'cpu'],
+    webgl: {
+      device: { name: 'webgl', floatBits: 32, renderer: 'Test GPU renderer' },
+      network: 'net A, batch 8',
+      bareStepsPerSec: 47.66,
+      engineStepsPerSec: 25.94,
+      appStepsPerSec: 23.41,
+      engineOverBare: 0.8123,
+      appOverEngine: 0.9312,
+      appOverBare: 0.4912,
+      frameP50Ms: 16.7,
+      frameP95Ms: 18.2,
+      frameP99Ms: 40,
+      otherNetworks: {
+        deep: {
+          network: 'net B, batch 8',
+          bareStepsPerSec: 15.84,
+          engineStepsPerSec: 12.73,
+          appStepsPerSec: 11.96,
+          engineOverBare: 0.8036,
+          appOverEngine: 0.9395,
+          appOverBare: 0.7551,
+          frameP50Ms: 16.2,
+          frameP95Ms: 19.6,
+        },
+      },
+    },
+    cpu: {
+      device: { name: 'cpu', floatBits: 32, renderer: null },
+      network: 'net A, batch 8',
+      bareStepsPerSec: 117,
+      engineStepsPerSec: 106.04,
+      appStepsPerSec: null,
+      engineOverBare: 0.9063,
+      appOverEngine: null,
+      appOverBare: null,
+      frameP50Ms: null,
+      frameP95Ms: null,
+      appNote: 'no app run on this backend',
+      otherNetworks: {},
+    },
+    tensorsBefore: 62,
+    tensorsAfter: 62,
+    tensors: { backend: 'cpu', steps: 10_000 },
+    heapMBAfter1k: 20,
+    heapMBAfter100k: 21.9,
+    heap: {
+      ratio: 1.1,
+      points: [
+        { steps: 1000, heapMB: 20 },
+        { steps: 100_000, heapMB: 21.9 },
+      ],
+    },
+    bundleGzipKB: 357.2,
+    bundleInitialGzipKB: 354.4,
+    bundle: { totalGzipKB: 357.2, initialGzipKB: 354.4 },
+    firstStepMs: 1804,
+    firstStep: { backend: 'webgl', navigationToPlayMs: 612.4, playToStepMs: 1191.6, totalMs: 1804 },
+    somethingNew: { whatever: [1, 2, 3] },
+  };
+}
+
+/** Every markdown table row as its trimmed cells (separator rows left out). */
+function tableRows(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .filter((line) => line.startsWith('|') && !/^\|[\s:|-]+\|$/.test(line))
+    .map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim()),
+    );
+}
+
+const row = (markdown: string, first: string, second?: string) => {
+  const found = tableRows(markdown).filter(
+    (cells) => cells[0] === first && (second === undefined || cells[1] === second),
+  );
+  expect(found, `one row "${first}${second ? ` / ${second}` : ''}"`).toHaveLength(1);
+  return found[0]!;
+};
+
+/** The result cell of the targets row whose target starts with `prefix`. */
+const targetResult = (markdown: string, prefix: string) => {
+  const found = tableRows(markdown).filter((cells) => cells[0]!.startsWith(prefix));
+  expect(found, `one target row "${prefix}"`).toHaveLength(1);
+  return found[0]!.at(-1)!;
+};
+const status = (cell: string) =>
+  /not met/.test(cell)
+    ? 'not met'
+    : /\bmet\b/.test(cell)
+      ? 'met'
+      : /n\/a/.test(cell)
+        ? 'n/a'
+        : cell;
+
+describe('performanceMarkdown', () => {
+  it('prints one row per backend x network carrying exactly the input figures, formatted', () => {
+    const md = performanceMarkdown(sample());
+    expect(row(md, 'backend')).toEqual([
+      'backend',
+      'network',
+      'bare steps/s',
+      'engine steps/s',
+      'app steps/s',
+      'engine/bare',
+      'app/engine',
+      'app/bare',
+      'frame p50 / p95 ms',
+    ]);
+    expect(row(md, 'webgl', 'net A, batch 8')).toEqual([
+      'webgl',
+      'net A, batch 8',
+      '47.7',
+      '25.9',
+      '23.4',
+      '0.81',
+      '0.93',
+      '0.49',
+      '17 / 18',
+    ]);
+    expect(row(md, 'webgl', 'net B, batch 8')).toEqual([
+      'webgl',
+      'net B, batch 8',
+      '15.8',
+      '12.7',
+      '12.0',
+      '0.80',
+      '0.94',
+      '0.76',
+      '16 / 20',
+    ]);
+    const mainRows = tableRows(md).filter((cells) => ['webgl', 'cpu'].includes(cells[0]!));
+    expect(mainRows).toHaveLength(3);
+  });
+
+  it('shows n/a for a backend without app figures and gives its note', () => {
+    const md = performanceMarkdown(sample());
+    expect(row(md, 'cpu', 'net A, batch 8')).toEqual([
+      'cpu',
+      'net A, batch 8',
+      '117.0',
+      '106.0',
+      'n/a',
+      '0.91',
+      'n/a',
+      'n/a',
+      'n/a',
+    ]);
+    expect(md).toContain('no app run on this backend');
+  });
+
+  it('states the date, the Chromium version and the devices from the results', () => {
+    const md = performanceMarkdown(sample());
+    const context = md.split('\n')[0]!;
+    expect(context).toContain('2031-02-03');
+    expect(context).toContain('Chromium 999.0.1234.5');
+    expect(context).toContain('Test GPU renderer');
+    expect(context).toContain('3 repetitions');
+  });
+
+  it('marks every target met when the figures meet it', () => {
+    const md = performanceMarkdown(sample());
+    for (const prefix of [
+      'engine/bare',
+      'app/engine',
+      'frame p95',
+      'live tensors',
+      'heap',
+      'initial bundle',
+      'first trained step',
+    ]) {
+      expect(status(targetResult(md, prefix)), prefix).toBe('met');
+    }
+  });
+
+  it('marks a ratio below its target not met, including when only one row misses it', () => {
+    const low = sample();
+    low.webgl.otherNetworks!.deep!.engineOverBare = 0.74;
+    expect(status(targetResult(performanceMarkdown(low), 'engine/bare'))).toBe('not met');
+
+    const lowApp = sample();
+    lowApp.webgl.appOverEngine = 0.89;
+    expect(status(targetResult(performanceMarkdown(lowApp), 'app/engine'))).toBe('not met');
+
+    const exact = sample();
+    exact.webgl.engineOverBare = 0.75;
+    exact.webgl.appOverEngine = 0.9;
+    exact.webgl.frameP95Ms = 20;
+    const md = performanceMarkdown(exact);
+    expect(status(targetResult(md, 'engine/bare'))).toBe('met');
+    expect(status(targetResult(md, 'app/engine'))).toBe('met');
+    expect(status(targetResult(md, 'frame p95'))).toBe('met');
+  });
+
+  it('marks each other figure not met just past its target', () => {
+    const cases: [string, (r: ReturnType<typeof sample>) => void][] = [
+      ['frame p95', (r) => (r.webgl.frameP95Ms = 20.5)],
+      ['live tensors', (r) => (r.tensorsAfter = 63)],
+      ['heap', (r) => ((r.heap as { ratio: number }).ratio = 2.01)],
+      ['initial bundle', (r) => (r.bundleInitialGzipKB = 450.5)],
+      ['first trained step', (r) => (r.firstStepMs = 2001)],
+    ];
+    for (const [prefix, change] of cases) {
+      const results = sample();
+      change(results);
+      expect(status(targetResult(performanceMarkdown(results), prefix)), prefix).toBe('not met');
+    }
+  });
+
+  it('computes the heap ratio from the two heap figures when the results lack it', () => {
+    const results = sample();
+    delete results.heap;
+    results.heapMBAfter1k = 10;
+    results.heapMBAfter100k = 25;
+    const md = performanceMarkdown(results);
+    expect(row(md, 'heap within 2×')[1]).toContain('2.50');
+    expect(status(targetResult(md, 'heap'))).toBe('not met');
+  });
+
+  it('puts the measured figures next to their targets', () => {
+    const md = performanceMarkdown(sample());
+    expect(row(md, 'live tensors flat')[1]).toMatch(/62 → 62 .*10,000 steps/);
+    expect(row(md, 'heap within 2×')[1]).toMatch(/20\.0 MB .*21\.9 MB .*1\.10/);
+    expect(row(md, 'initial bundle ≤ 450 KB gzip')[1]).toMatch(/354 KB initial, 357 KB total/);
+    expect(row(md, 'first trained step ≤ 2 s')[1]).toMatch(
+      /1804 ms .*Play 612 ms .*step 1 1192 ms/,
+    );
+  });
+
+  it('does not call an unmeasured figure met', () => {
+    const results = sample();
+    results.webgl.appOverEngine = null;
+    results.webgl.otherNetworks!.deep!.appOverEngine = null;
+    delete results.firstStepMs;
+    delete results.firstStep;
+    const md = performanceMarkdown(results);
+    expect(status(targetResult(md, 'app/engine'))).toBe('n/a');
+    expect(status(targetResult(md, 'first trained step'))).toBe('n/a');
+  });
+
+  it('takes any backend the results list, such as wasm', () => {
+    const results = sample();
+    results.backends = ['webgl', 'cpu', 'wasm'];
+    results.wasm = { network: 'net A, batch 8', bareStepsPerSec: 80.25, engineOverBare: 0.5 };
+    const md = performanceMarkdown(results);
+    expect(row(md, 'wasm', 'net A, batch 8').slice(2, 6)).toEqual(['80.3', 'n/a', 'n/a', '0.50']);
+    expect(status(targetResult(md, 'engine/bare'))).toBe('not met');
+  });
+
+  it('renders a scheduling object as its own table and ignores other shapes', () => {
+    const results = sample();
+    results.scheduling = {
+      setTimeout: { p50: 4.24, p95: 9.87, p99: 12.01, stepsPerSec: 21.46 },
+      worker: { p50: 0.31, stepsPerSec: 30 },
+      bogus: 'not an entry',
+    };
+    const md = performanceMarkdown(results);
+    expect(row(md, 'setTimeout')).toEqual(['setTimeout', '21.5', '4.2', '9.9', '12.0']);
+    expect(row(md, 'worker')).toEqual(['worker', '30.0', '0.3', 'n/a', 'n/a']);
+    expect(md).not.toContain('bogus');
+
+    const plain = performanceMarkdown(sample());
+    for (const odd of [[1, 2], 'fast', 42, null, { a: 1 }, { a: { note: 'x' } }]) {
+      expect(performanceMarkdown({ ...sample(), scheduling: odd })).toBe(plain);
+    }
+  });
+
+  it('comes out in Prettier shape, so a regenerated README stays lint-clean', async () => {
+    const results = sample();
+    results.scheduling = { setTimeout: { p50: 4, p95: 9, p99: 12, stepsPerSec: 21 } };
+    const md = `${performanceMarkdown(results)}\n`;
+    const config = (await resolveConfig('README.md')) ?? {};
+    expect(await format(md, { ...config, parser: 'markdown' })).toBe(md);
+  });
+});
+
+describe('replaceReadmeSection', () => {
+  const before = '# Title\r\nintro ✓ with trailing space  \n\n## Performance\n\nprose\n\n';
+  const after = '\nmore prose\n\n## Next\n\ntail without newline';
+  const readme = `${before}${START}\nold table\n| a |\n${END}${after}`;
+
+  it('replaces only what lies between the markers, keeping the rest byte for byte', () => {
+    const out = replaceReadmeSection(readme, '| new |\n| --- |');
+    expect(out.startsWith(`${before}${START}\n`)).toBe(true);
+    expect(out.endsWith(`${END}${after}`)).toBe(true);
+    expect(out).toContain('| new |');
+    expect(out).not.toContain('old table');
+    const middle = out.slice(before.length + START.length, out.length - END.length - after.length);
+    expect(middle.trim()).toBe('| new |\n| --- |');
+  });
+
+  it('gives the same text when run again', () => {
+    const once = replaceReadmeSection(readme, 'table');
+    expect(replaceReadmeSection(once, 'table')).toBe(once);
+  });
+
+  it('throws a clear error when a marker is missing, repeated or out of order', () => {
+    expect(() => replaceReadmeSection('# no markers\n', 'x')).toThrow(/bench:start/);
+    expect(() => replaceReadmeSection(`a\n${START}\nb\n`, 'x')).toThrow(/bench:end/);
+    expect(() => replaceReadmeSection(`a\n${END}\nb\n`, 'x')).toThrow(/bench:start/);
+    expect(() => replaceReadmeSection(`${END}\n${START}\n`, 'x')).toThrow(/before/);
+    expect(() => replaceReadmeSection(`${START}\n${START}\n${END}\n`, 'x')).toThrow(/2/);
+  });
+});
