@@ -9,6 +9,7 @@
 // (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
 // the figures to bench/results.json, and a one-line summary comes last.
 // `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
+/* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { measureAppOnce, timeFirstStep } from './bench/appRun.mjs';

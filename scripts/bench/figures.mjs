@@ -2,21 +2,6 @@
 // and which fixed readback interval stands for the engine as the page drives it.
 import { median, percentile, ratio, round3 } from './stats.mjs';
 
-/** The page's loop aims at chunks this long and at most this many steps (store/trainingLoop.ts). */
-const PAGE_TARGET_CHUNK_MS = 40;
-const PAGE_MAX_STEPS_PER_CHUNK = 64;
-
-/**
- * Steps per readback the page uses at full speed: observed on the app when it was measured,
- * else estimated as the page's own rule would pick it from the engine's speed.
- */
-function pageStepsPerReadback(appObserved, engineStepsPerSec) {
-  if (appObserved != null) return { value: appObserved, estimated: false };
-  if (engineStepsPerSec == null) return { value: null, estimated: true };
-  const ideal = Math.round((PAGE_TARGET_CHUNK_MS * engineStepsPerSec) / 1000);
-  return { value: Math.max(1, Math.min(PAGE_MAX_STEPS_PER_CHUNK, ideal)), estimated: true };
-}
-
 /** The measured readback interval closest (in ratio) to the page's. */
 function closestInterval(intervals, target) {
   if (target == null) return intervals[0];
@@ -37,7 +22,9 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
   const bare = median(rates(samples.bare));
   const app = samples.app.length > 0 ? median(rates(samples.app)) : null;
   const appReadback = median(samples.app.map((s) => s.stepsPerReadback ?? NaN));
-  const page = pageStepsPerReadback(appReadback, engineRate[Math.min(...intervals)]);
+  // Steps per readback the app used at full speed; without an app figure the engine stands at
+  // the shortest interval measured.
+  const page = { value: Number.isNaN(appReadback) ? null : appReadback };
   const chosen = closestInterval(intervals, page.value);
   const engine = engineRate[chosen];
   const frames = samples.app.flatMap((s) => s.frameDeltasMs);
@@ -52,7 +39,6 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
     engineStepsPerSec: round3(engine),
     appStepsPerSec: round3(app),
     pageStepsPerReadback: round3(page.value),
-    pageStepsPerReadbackEstimated: page.estimated,
     engineOverBare: round3(ratio(engine, bare)),
     appOverEngine: round3(ratio(app, engine)),
     appOverBare: round3(ratio(app, bare)),

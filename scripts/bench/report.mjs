@@ -12,11 +12,7 @@ const COLUMNS = [
   ['eng@50/s', 9, (b, n) => fixed(n.engine50StepsPerSec)],
   ['engine/s', 13, (b, n) => `${fixed(n.engineStepsPerSec)} (@${n.engineStepsPerReadback})`],
   ['app/s', 7, (b, n) => fixed(n.appStepsPerSec)],
-  [
-    'page k',
-    8,
-    (b, n) => `${fixed(n.pageStepsPerReadback)}${n.pageStepsPerReadbackEstimated ? '*' : ''}`,
-  ],
+  ['page k', 8, (b, n) => fixed(n.pageStepsPerReadback)],
   ['eng/bare', 9, (b, n) => fixed(n.engineOverBare, 2)],
   ['app/eng', 8, (b, n) => fixed(n.appOverEngine, 2)],
   ['app/bare', 9, (b, n) => fixed(n.appOverBare, 2)],
@@ -47,7 +43,7 @@ export function formatReport(results) {
   }
   lines.push(
     "  engine = the fixed readback interval closest to the page's (page k: steps per readback " +
-      "the app showed; * = estimated by the page's 40 ms rule)",
+      'the app showed)',
   );
   for (const b of backends) if (b.appNote) lines.push(`  ${b.backend}: ${b.appNote}`);
 

@@ -6,11 +6,14 @@ import { publishHistory, runHistory } from './historyStore';
 import { SPEED_STEPS_PER_SECOND, useRunStore, type RunState } from './runStore';
 
 /**
- * Aim for chunks of about this long between readbacks, so the step counter moves often. Frames
- * do not wait for a chunk: training runs in a worker, or yields between steps on the main thread.
+ * Aim for chunks of about this long between readbacks: the step counter still moves ~10 times a
+ * second, and each chunk's fixed costs (a message to the worker and back, a readback, a run-bar
+ * update) stay small next to its training. Frames do not wait for a chunk: training runs in a
+ * worker, or yields between steps on the main thread. (At 40 ms, wasm chunks were 1-2 steps and
+ * the app trained at under half the engine's speed.)
  */
-export const TARGET_CHUNK_MS = 40;
-export const MAX_STEPS_PER_CHUNK = 64;
+export const TARGET_CHUNK_MS = 100;
+export const MAX_STEPS_PER_CHUNK = 128;
 /**
  * On WebGL every readback is a GPU sync (~15-20 ms here), and reading every step halves
  * throughput while reading every ~10 steps recovers it (../shared/machine.md).
@@ -41,7 +44,8 @@ export class TrainingLoop {
   private readonly createTrainer: TrainerFactory;
   private queue: Promise<unknown> = Promise.resolve();
   private running = false;
-  private stepsPerChunk = 4;
+  /** The first chunk is one step, so the counter moves as soon as possible after Play. */
+  private stepsPerChunk = 1;
   private lastTestLossStep = 0;
   private rateWindow: { time: number; step: number }[] = [];
 

@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-import { startSession } from '../store/session';
 import { useViewStore } from '../store/viewStore';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -16,9 +14,6 @@ import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
  * link names in one strip, and the charts at full width.
  */
 export function App() {
-  useEffect(() => {
-    void startSession();
-  }, []);
   useKeyboardShortcuts();
   const embedded = useViewStore((s) => s.embed !== null);
   return (
