@@ -26,10 +26,13 @@ function applyBackend(choice: BackendChoice): void {
 export async function startSession(): Promise<void> {
   if (loop) return;
   let host: TrainerHost | null = null;
-  const created = new TrainingLoop(useConfigStore.getState().config, (config) => {
-    if (!host) throw new Error('the training backend is not started');
-    return host.createTrainer(config);
-  });
+  let hostStarted: (started: TrainerHost) => void = () => {};
+  const hostReady = new Promise<TrainerHost>((resolve) => (hostStarted = resolve));
+  // Anything queued before the backend is up (a setting changed while the page loads) waits
+  // for it here.
+  const created = new TrainingLoop(useConfigStore.getState().config, async (config) =>
+    (await hostReady).createTrainer(config),
+  );
   loop = created;
   exposeDiagnostics({
     backend: () => useRunStore.getState().backend?.name ?? '',
@@ -37,6 +40,20 @@ export async function startSession(): Promise<void> {
     numTensors: () => host?.numTensors() ?? Promise.resolve(0),
     loseWebglContext: () => host?.loseWebglContext() ?? Promise.resolve(false),
     history: () => runHistory.steps,
+  });
+  // Subscribed first, so no setting changed while the backend starts and the shaders compile
+  // is lost; the loop queues every change after what is in progress.
+  useConfigStore.subscribe((state, prev) => {
+    if (state.config !== prev.config) void created.setConfig(state.config);
+  });
+  useViewStore.subscribe((state, prev) => {
+    if (state.backend === prev.backend) return;
+    const preferred = state.backend ?? 'webgl';
+    void created.switchBackend(async () => {
+      const running = await hostReady;
+      applyBackend(await running.startBackend(preferred));
+      running.watchContextLoss(onContextLost);
+    });
   });
   try {
     const started = await startTrainerHost(useViewStore.getState().backend ?? 'webgl');
@@ -47,19 +64,9 @@ export async function startSession(): Promise<void> {
     return;
   }
   const running = host;
+  hostStarted(running);
   await created.start();
-  useConfigStore.subscribe((state, prev) => {
-    if (state.config !== prev.config) void created.setConfig(state.config);
-  });
   running.watchContextLoss(onContextLost);
-  useViewStore.subscribe((state, prev) => {
-    if (state.backend === prev.backend) return;
-    const preferred = state.backend ?? 'webgl';
-    void created.switchBackend(async () => {
-      applyBackend(await running.startBackend(preferred));
-      running.watchContextLoss(onContextLost);
-    });
-  });
   function onContextLost(): void {
     useRunStore.setState({ backendNotice: 'contextLost' });
     void created

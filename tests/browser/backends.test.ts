@@ -64,7 +64,10 @@ describe('where training runs', () => {
     // After a first stretch (every kind of chunk, with and without the test loss, has run).
     const early = await tensorsAt(100);
     expect(early).toBeGreaterThan(0);
-    expect(await tensorsAt(500)).toBe(early);
+    // The count read between chunks varies by one here (19 or 20 at either point, run to run);
+    // a leak of even one tensor per chunk would add dozens over these 400 steps.
+    const late = await tensorsAt(500);
+    expect(Math.abs(late! - early!)).toBeLessThanOrEqual(1);
     expect(errors).toEqual([]);
     await page.context().close();
   });
