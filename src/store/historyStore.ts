@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { RunHistory } from './runHistory';
+import type { StepMetrics } from '../engine/metrics';
+import { RunHistory, type HistoryMarker, type TestLossPoint } from './runHistory';
 
 /** Charts redraw at most this often, however fast training runs. */
 export const CHART_REFRESH_MS = 250;
@@ -7,12 +8,33 @@ export const CHART_REFRESH_MS = 250;
 /** The single run history of the page. Mutated by the training loop only. */
 export const runHistory = new RunHistory();
 
-interface HistoryVersionState {
-  /** Changes when the charts should redraw from runHistory (throttled). */
+/** A copy of the run history as it was when published: what every chart draws. */
+export interface HistorySnapshot {
   version: number;
+  steps: readonly StepMetrics[];
+  testLosses: readonly TestLossPoint[];
+  markers: readonly HistoryMarker[];
 }
 
-export const useHistoryVersion = create<HistoryVersionState>(() => ({ version: 0 }));
+interface PublishedHistoryState {
+  /** Replaced (throttled) when the charts should redraw. runHistory is mutated in place, hence
+   * one copy per publication, shared by all charts: they take it in turns, one per frame (see
+   * ui/charts/refreshQueue.ts) and show the same steps again once each has had its turn. */
+  snapshot: HistorySnapshot;
+}
+
+function takeSnapshot(): HistorySnapshot {
+  return {
+    version: runHistory.version,
+    steps: runHistory.steps.slice(),
+    testLosses: runHistory.testLosses.slice(),
+    markers: runHistory.markers.slice(),
+  };
+}
+
+export const usePublishedHistory = create<PublishedHistoryState>(() => ({
+  snapshot: takeSnapshot(),
+}));
 
 let scheduled: ReturnType<typeof setTimeout> | null = null;
 let lastPublished = 0;
@@ -23,7 +45,7 @@ export function publishHistory(immediate = false): void {
   const publish = () => {
     scheduled = null;
     lastPublished = performance.now();
-    useHistoryVersion.setState({ version: runHistory.version });
+    usePublishedHistory.setState({ snapshot: takeSnapshot() });
   };
   if (immediate || now - lastPublished >= CHART_REFRESH_MS) {
     if (scheduled) clearTimeout(scheduled);

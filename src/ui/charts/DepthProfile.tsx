@@ -13,7 +13,7 @@ import type { LayerInfo } from '../../engine/network';
 import { useConfigStore } from '../../store/configStore';
 import { useRunStore } from '../../store/runStore';
 import { t } from '../i18n/messages';
-import { AXIS_TICK_STYLE, CHART_MARGIN, logYAxisProps } from './axes';
+import { AXIS_TICK_STYLE, CHART_MARGIN, CHART_STYLE, useLogYAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import { seriesAccessor, type ChartRow, type OverflowMark } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -23,7 +23,7 @@ import { useHistorySnapshot, useLayerLook, type HistorySnapshot } from './hooks'
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { isNonFinite, logDomain, toLogSafe } from './logScale';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
-import { overflowMarks } from './referenceMarks';
+import { OverflowMarks } from './referenceMarks';
 import { predictSignalNorms } from './theory';
 
 const MEASURED = 'measured';
@@ -142,9 +142,17 @@ export const DepthProfile = memo(function DepthProfile() {
       : profile.status === 'none'
         ? t('chart.theoryNone')
         : null;
-  const ticks =
-    layerCount <= ALL_TICKS_UP_TO ? Array.from({ length: layerCount }, (_, i) => i + 1) : undefined;
-
+  const xAxis = useMemo(
+    () => ({
+      domain: [1, Math.max(2, layerCount)],
+      ticks:
+        layerCount <= ALL_TICKS_UP_TO
+          ? Array.from({ length: layerCount }, (_, i) => i + 1)
+          : undefined,
+    }),
+    [layerCount],
+  );
+  const yAxis = useLogYAxisProps(profile.domain);
   return (
     <ChartCard
       testId="depth-profile"
@@ -163,23 +171,18 @@ export const DepthProfile = memo(function DepthProfile() {
         </>
       }
     >
-      <LineChart
-        data={profile.rows}
-        margin={CHART_MARGIN}
-        responsive
-        style={{ width: '100%', height: '100%' }}
-      >
+      <LineChart data={profile.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
         <XAxis
           type="number"
           dataKey="x"
-          domain={[1, Math.max(2, layerCount)]}
-          ticks={ticks}
+          domain={xAxis.domain}
+          ticks={xAxis.ticks}
           allowDecimals={false}
           tick={AXIS_TICK_STYLE}
           height={20}
         />
-        <YAxis {...logYAxisProps(profile.domain)} />
+        <YAxis {...yAxis} />
         <Tooltip content={renderTooltip} isAnimationActive={false} />
         <Line
           dataKey={seriesAccessor(MEASURED)}
@@ -198,7 +201,7 @@ export const DepthProfile = memo(function DepthProfile() {
             isAnimationActive={false}
           />
         ) : null}
-        {overflowMarks(profile.overflow, profile.domain[1])}
+        <OverflowMarks marks={profile.overflow} yTop={profile.domain[1]} />
       </LineChart>
     </ChartCard>
   );

@@ -1,24 +1,18 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, stepXAxisProps, logYAxisProps } from './axes';
+import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
-import {
-  buildSeriesChart,
-  extremes,
-  layerCountOf,
-  layerKey,
-  layerSeries,
-  seriesAccessor,
-} from './chartData';
+import { buildSeriesChart, extremes, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { formatMeasured } from './format';
 import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
-import { StepMarkers, overflowMarks } from './referenceMarks';
+import { LabelledHorizontalLine, OverflowMarks, StepMarkers } from './referenceMarks';
+import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
 
 /**
  * Class of the one extra line drawn in clip mode 'globalNorm': the global gradient norm, which is
@@ -90,6 +84,22 @@ export const GradNormChart = memo(function GradNormChart() {
     return list;
   }, [keys, names, colors, withGlobal, globalLabel]);
   const renderTooltip = useTooltipContent(tooltipSeries);
+  const lines = useMemo<SeriesLook[]>(() => {
+    const list: SeriesLook[] = keys.map((key, i) => ({
+      key,
+      color: colors[i] ?? '',
+      strokeWidth: 1.5,
+    }));
+    if (withGlobal)
+      list.push({
+        key: GLOBAL_KEY,
+        color: GLOBAL_NORM_COLOR,
+        strokeWidth: 1.5,
+        strokeDasharray: '4 2',
+        className: GLOBAL_NORM_LINE_CLASS,
+      });
+    return list;
+  }, [keys, colors, withGlobal]);
 
   const thresholdLabel =
     threshold === null
@@ -115,6 +125,8 @@ export const GradNormChart = memo(function GradNormChart() {
 
   const first = chart.rows[0]?.x ?? 0;
   const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
+  const xAxis = useStepXAxisProps(first, last);
+  const yAxis = useLogYAxisProps(chart.domain);
   const ext = chart.latest ? extremes(chart.latest.values) : null;
   const summary =
     chart.latest && ext
@@ -136,54 +148,18 @@ export const GradNormChart = memo(function GradNormChart() {
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={<LayerLegend names={names} colors={colors} extras={extras} />}
     >
-      <LineChart
-        data={chart.rows}
-        margin={CHART_MARGIN}
-        responsive
-        style={{ width: '100%', height: '100%' }}
-      >
+      <LineChart data={chart.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis {...stepXAxisProps(first, last)} />
-        <YAxis {...logYAxisProps(chart.domain)} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} />
-        {keys.map((key, i) => (
-          <Line
-            key={key}
-            name={key}
-            dataKey={seriesAccessor(key)}
-            stroke={colors[i]}
-            strokeWidth={1.5}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
-        {withGlobal ? (
-          <Line
-            className={GLOBAL_NORM_LINE_CLASS}
-            name={GLOBAL_KEY}
-            dataKey={seriesAccessor(GLOBAL_KEY)}
-            stroke={GLOBAL_NORM_COLOR}
-            strokeWidth={1.5}
-            strokeDasharray="4 2"
-            dot={false}
-            isAnimationActive={false}
-          />
-        ) : null}
+        <XAxis {...xAxis} />
+        <YAxis {...yAxis} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} includeHidden />
+        <TooltipRowSource />
+        <SeriesLines rows={chart.rows} series={lines} />
         {threshold !== null && thresholdLabel ? (
-          <ReferenceLine
-            y={threshold}
-            stroke={NEUTRAL_LINE_COLOR}
-            strokeDasharray="6 4"
-            label={{
-              value: thresholdLabel,
-              position: 'insideTopLeft',
-              fontSize: 10,
-              fill: NEUTRAL_LINE_COLOR,
-            }}
-          />
+          <LabelledHorizontalLine y={threshold} label={thresholdLabel} />
         ) : null}
         <StepMarkers markers={history.markers} event={event} xRange={[first, last]} withLabels />
-        {overflowMarks(chart.overflow, chart.domain[1])}
+        <OverflowMarks marks={chart.overflow} yTop={chart.domain[1]} />
       </LineChart>
     </ChartCard>
   );

@@ -1,21 +1,37 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, stepXAxisProps, logYAxisProps } from './axes';
+import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
-import { buildSeriesChart, mergeRows, seriesAccessor } from './chartData';
+import { buildSeriesChart, mergeRows } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { formatMeasured } from './format';
 import { useHistorySnapshot, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { logDomain } from './logScale';
 import { NON_FINITE_COLOR } from './palette';
-import { StepMarkers, overflowMarks } from './referenceMarks';
+import { OverflowMarks, StepMarkers } from './referenceMarks';
+import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
 
 const TRAIN = 'train';
 const TEST = 'test';
 const TRAIN_COLOR = 'var(--accent)';
 const TEST_COLOR = '#c2410c';
+/**
+ * Train and test rows interleave on one x axis, so each line bridges the other's rows. The test
+ * loss is measured now and then: each measurement is a dot.
+ */
+const LOSS_LINES: SeriesLook[] = [
+  { key: TRAIN, color: TRAIN_COLOR, strokeWidth: 1.5, connectNulls: true },
+  {
+    key: TEST,
+    color: TEST_COLOR,
+    strokeWidth: 1.5,
+    strokeDasharray: '4 3',
+    connectNulls: true,
+    dotRadius: 2,
+  },
+];
 
 function buildLoss(history: HistorySnapshot) {
   const train = buildSeriesChart(
@@ -61,6 +77,8 @@ export const LossChart = memo(function LossChart() {
     });
   const first = chart.rows[0]?.x ?? 0;
   const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
+  const xAxis = useStepXAxisProps(first, last);
+  const yAxis = useLogYAxisProps(chart.domain);
   return (
     <ChartCard
       testId="loss-chart"
@@ -77,41 +95,20 @@ export const LossChart = memo(function LossChart() {
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={<LayerLegend names={[]} colors={[]} extras={extras} />}
     >
-      <LineChart
-        data={chart.rows}
-        margin={CHART_MARGIN}
-        responsive
-        style={{ width: '100%', height: '100%' }}
-      >
+      <LineChart data={chart.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis {...stepXAxisProps(first, last)} />
-        <YAxis {...logYAxisProps(chart.domain)} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} />
-        {/* Train and test rows interleave on one x axis, so each line bridges the other's rows. */}
-        <Line
-          dataKey={seriesAccessor(TRAIN)}
-          stroke={TRAIN_COLOR}
-          strokeWidth={1.5}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey={seriesAccessor(TEST)}
-          stroke={TEST_COLOR}
-          strokeWidth={1.5}
-          strokeDasharray="4 3"
-          dot={{ r: 2, fill: TEST_COLOR, strokeWidth: 0 }}
-          connectNulls
-          isAnimationActive={false}
-        />
+        <XAxis {...xAxis} />
+        <YAxis {...yAxis} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} includeHidden />
+        <TooltipRowSource />
+        <SeriesLines rows={chart.rows} series={LOSS_LINES} />
         <StepMarkers
           markers={history.markers}
           event={event}
           xRange={[first, last]}
           withLabels={false}
         />
-        {overflowMarks(chart.overflow, chart.domain[1])}
+        <OverflowMarks marks={chart.overflow} yTop={chart.domain[1]} />
       </LineChart>
     </ChartCard>
   );

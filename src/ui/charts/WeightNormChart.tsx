@@ -1,14 +1,15 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, stepXAxisProps, logYAxisProps } from './axes';
+import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
-import { buildSeriesChart, layerCountOf, layerKey, layerSeries, seriesAccessor } from './chartData';
+import { buildSeriesChart, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { NON_FINITE_COLOR } from './palette';
-import { StepMarkers, overflowMarks } from './referenceMarks';
+import { OverflowMarks, StepMarkers } from './referenceMarks';
+import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
 
 function buildWeights(history: HistorySnapshot) {
   const layerCount = layerCountOf(history.steps);
@@ -33,6 +34,10 @@ export const WeightNormChart = memo(function WeightNormChart() {
     [keys, names, colors],
   );
   const renderTooltip = useTooltipContent(tooltipSeries);
+  const lines = useMemo<SeriesLook[]>(
+    () => keys.map((key, i) => ({ key, color: colors[i] ?? '', strokeWidth: 1.25 })),
+    [keys, colors],
+  );
   const extras: LegendExtra[] =
     chart.overflow.length > 0
       ? [
@@ -46,6 +51,8 @@ export const WeightNormChart = memo(function WeightNormChart() {
       : [];
   const first = chart.rows[0]?.x ?? 0;
   const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
+  const xAxis = useStepXAxisProps(first, last);
+  const yAxis = useLogYAxisProps(chart.domain);
   return (
     <ChartCard
       testId="weight-norm-chart"
@@ -59,33 +66,20 @@ export const WeightNormChart = memo(function WeightNormChart() {
         </div>
       }
     >
-      <LineChart
-        data={chart.rows}
-        margin={CHART_MARGIN}
-        responsive
-        style={{ width: '100%', height: '100%' }}
-      >
+      <LineChart data={chart.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
         <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis {...stepXAxisProps(first, last)} />
-        <YAxis {...logYAxisProps(chart.domain)} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} />
-        {keys.map((key, i) => (
-          <Line
-            key={key}
-            dataKey={seriesAccessor(key)}
-            stroke={colors[i]}
-            strokeWidth={1.25}
-            dot={false}
-            isAnimationActive={false}
-          />
-        ))}
+        <XAxis {...xAxis} />
+        <YAxis {...yAxis} />
+        <Tooltip content={renderTooltip} isAnimationActive={false} includeHidden />
+        <TooltipRowSource />
+        <SeriesLines rows={chart.rows} series={lines} />
         <StepMarkers
           markers={history.markers}
           event={event}
           xRange={[first, last]}
           withLabels={false}
         />
-        {overflowMarks(chart.overflow, chart.domain[1])}
+        <OverflowMarks marks={chart.overflow} yTop={chart.domain[1]} />
       </LineChart>
     </ChartCard>
   );

@@ -1,12 +1,19 @@
 /**
  * Axis settings shared by the line charts. Log axes always get an explicit positive domain with
  * allowDataOverflow (without one recharts draws nothing) and power-of-ten ticks.
+ *
+ * The hooks return the same props object for as long as the axis looks the same: recharts
+ * replaces an axis in its store (and re-renders the whole chart one frame later) whenever an
+ * axis prop changes identity, so per-refresh arrays would cost every chart a second redraw.
  */
+import { useMemo } from 'react';
 import { formatPow10, logTicks, type LogDomain } from './logScale';
 
 export const AXIS_TICK_STYLE = { fontSize: 11 } as const;
 /** Chart margins in px: room at the top for the overflow markers and marker labels. */
 export const CHART_MARGIN = { top: 14, right: 12, bottom: 0, left: 0 } as const;
+/** Every chart fills its card's plot area. */
+export const CHART_STYLE = { width: '100%', height: '100%' } as const;
 
 export function logYAxisProps(domain: LogDomain) {
   return {
@@ -19,6 +26,12 @@ export function logYAxisProps(domain: LogDomain) {
     tick: AXIS_TICK_STYLE,
     width: 42,
   };
+}
+
+/** logYAxisProps, one object per domain. */
+export function useLogYAxisProps(domain: LogDomain) {
+  const [lo, hi] = domain;
+  return useMemo(() => logYAxisProps([lo, hi]), [lo, hi]);
 }
 
 /** Step axes show at most this many ticks. */
@@ -35,15 +48,27 @@ export function stepTicks(first: number, last: number, maxTicks = MAX_STEP_TICKS
   return ticks;
 }
 
-/** X axis over steps (row field `x`) spanning exactly [first, last], with round ticks. */
-export function stepXAxisProps(first: number, last: number) {
+/**
+ * X axis over steps (row field `x`) spanning exactly the rows' first to last step, with `ticks`.
+ * The span comes from the data ('dataMin'/'dataMax' is exact for a number axis with explicit
+ * ticks), so the props stay the same while training extends it.
+ */
+export function stepXAxisProps(ticks: readonly number[]) {
   return {
     type: 'number' as const,
     dataKey: 'x',
-    domain: [first, last],
-    ticks: stepTicks(first, last),
+    domain: ['dataMin', 'dataMax'],
+    // Counts the data of hidden lines too (TooltipRowSource is the only line of some charts).
+    includeHidden: true,
+    ticks,
     allowDecimals: false,
     tick: AXIS_TICK_STYLE,
     height: 20,
   };
+}
+
+/** stepXAxisProps with round ticks over [first, last]; one object per set of ticks. */
+export function useStepXAxisProps(first: number, last: number) {
+  const ticksKey = stepTicks(first, last).join(' ');
+  return useMemo(() => stepXAxisProps(ticksKey.split(' ').map(Number)), [ticksKey]);
 }

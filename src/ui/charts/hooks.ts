@@ -1,37 +1,43 @@
 /** Store selections the charts share. Each returns a stable value between store changes. */
-import { useMemo } from 'react';
-import type { StepMetrics } from '../../engine/metrics';
-import { runHistory, useHistoryVersion } from '../../store/historyStore';
-import type { HistoryMarker, TestLossPoint } from '../../store/runHistory';
+import { startTransition, useEffect, useMemo, useState } from 'react';
+import { usePublishedHistory, type HistorySnapshot } from '../../store/historyStore';
 import { useRunStore } from '../../store/runStore';
 import { eventLabel, layerName } from './format';
 import { layerColors } from './palette';
+import { createRefreshQueue } from './refreshQueue';
 import type { StepEvent } from './referenceMarks';
 
-/** A copy of the run history as it was at one published version. */
-export interface HistorySnapshot {
-  version: number;
-  steps: readonly StepMetrics[];
-  testLosses: readonly TestLossPoint[];
-  markers: readonly HistoryMarker[];
-}
+export type { HistorySnapshot };
+
+/** The page's charts take turns on every published snapshot. */
+const snapshotQueue = createRefreshQueue(usePublishedHistory.getState().snapshot, (callback) =>
+  requestAnimationFrame(callback),
+);
+usePublishedHistory.subscribe((state) => snapshotQueue.publish(state.snapshot));
 
 /**
- * The page's run history, as a new snapshot object only when the history store publishes a new
- * version (throttled to CHART_REFRESH_MS): charts derive their data with useMemo keyed on it, so
- * they never re-render per training step. runHistory is mutated in place, hence the copies.
+ * The run history as last published (throttled to CHART_REFRESH_MS), so charts derive their data
+ * with useMemo keyed on it and never re-render per training step.
+ *
+ * A new snapshot reaches the charts one chart at a time (see refreshQueue.ts), as a transition:
+ * React renders the chart in slices between frames and input, then commits it, and recharts
+ * redraws from its own store in the effects after. The chart's turn ends when its effects have
+ * run; the next chart starts in the following frame.
  */
 export function useHistorySnapshot(): HistorySnapshot {
-  const version = useHistoryVersion((s) => s.version);
-  return useMemo(
-    () => ({
-      version,
-      steps: runHistory.steps.slice(),
-      testLosses: runHistory.testLosses.slice(),
-      markers: runHistory.markers.slice(),
-    }),
-    [version],
+  const [snapshot, setSnapshot] = useState(snapshotQueue.latest);
+  const [show] = useState(
+    () => (next: HistorySnapshot) => startTransition(() => setSnapshot(next)),
   );
+  useEffect(
+    // Subscribed once per chart with the snapshot it first rendered: a newer one published
+    // since is queued at once; later ones arrive through the queue.
+    () => snapshotQueue.subscribe(show, snapshot),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [show],
+  );
+  useEffect(() => snapshotQueue.drawn(show), [show, snapshot]);
+  return snapshot;
 }
 
 export interface LayerLook {

@@ -1,8 +1,15 @@
 /**
  * Reference elements shared by the step charts: vertical lines at setting changes and at the
- * first non-finite step, and triangles on the top edge where a value overflowed. Placed directly
- * inside a chart (recharts 3 lets its elements live in nested components).
+ * first non-finite step, triangles on the top edge where a value overflowed, and a labelled
+ * horizontal line (the clip threshold). Placed directly inside a chart (recharts 3 lets its
+ * elements live in nested components).
+ *
+ * Each element is a memo component with primitive props. recharts' ReferenceLine and
+ * ReferenceDot remove and re-add themselves in its store after every render, and each of those
+ * dispatches makes the whole chart re-check its selectors; memoized, they render only when they
+ * change, not on every chart refresh.
  */
+import { memo } from 'react';
 import { ReferenceDot, ReferenceLine, usePlotArea, type DotProps } from 'recharts';
 import type { HistoryMarker } from '../../store/runHistory';
 import type { OverflowMark } from './chartData';
@@ -48,31 +55,74 @@ export function StepMarkers({ markers, event, xRange, withLabels }: StepMarkersP
   return lines.map((line, i) => {
     const place = placements[i];
     const row = withLabels && plotWidth > 0 ? (place?.row ?? null) : null;
-    const color = line.red ? NON_FINITE_COLOR : NEUTRAL_LINE_COLOR;
-    const side = place?.side === 'left' ? 'Right' : 'Left';
     return (
-      <ReferenceLine
+      <StepMarkerLine
         key={`marker-${i}-${line.step}`}
-        x={line.step}
-        stroke={color}
-        strokeDasharray={line.red ? undefined : '3 3'}
-        strokeWidth={line.red ? 1.5 : 1}
-        label={
-          row === null
-            ? undefined
-            : {
-                value: line.text,
-                position: line.red ? `insideBottom${side}` : `insideTop${side}`,
-                offset: LABEL_OFFSET_PX,
-                dy: (line.red ? -1 : 1) * row * LABEL_ROW_PX,
-                fill: color,
-                style: LABEL_STYLE,
-              }
-        }
+        step={line.step}
+        red={line.red}
+        text={row === null ? null : line.text}
+        row={row ?? 0}
+        side={place?.side === 'left' ? 'Right' : 'Left'}
       />
     );
   });
 }
+
+interface StepMarkerLineProps {
+  step: number;
+  red: boolean;
+  /** Label text, or null for a line without a label. */
+  text: string | null;
+  /** Label row (0 = nearest the edge). */
+  row: number;
+  /** Which side of the plot's inside edge the label is anchored to. */
+  side: 'Left' | 'Right';
+}
+
+const StepMarkerLine = memo(function StepMarkerLine(props: StepMarkerLineProps) {
+  const { step, red, text, row, side } = props;
+  const color = red ? NON_FINITE_COLOR : NEUTRAL_LINE_COLOR;
+  return (
+    <ReferenceLine
+      x={step}
+      stroke={color}
+      strokeDasharray={red ? undefined : '3 3'}
+      strokeWidth={red ? 1.5 : 1}
+      label={
+        text === null
+          ? undefined
+          : {
+              value: text,
+              position: red ? `insideBottom${side}` : `insideTop${side}`,
+              offset: LABEL_OFFSET_PX,
+              dy: (red ? -1 : 1) * row * LABEL_ROW_PX,
+              fill: color,
+              style: LABEL_STYLE,
+            }
+      }
+    />
+  );
+});
+
+/** A dashed horizontal line at `y` with a label in its top-left corner. */
+export const LabelledHorizontalLine = memo(function LabelledHorizontalLine(props: {
+  y: number;
+  label: string;
+}) {
+  return (
+    <ReferenceLine
+      y={props.y}
+      stroke={NEUTRAL_LINE_COLOR}
+      strokeDasharray="6 4"
+      label={{
+        value: props.label,
+        position: 'insideTopLeft',
+        fontSize: 10,
+        fill: NEUTRAL_LINE_COLOR,
+      }}
+    />
+  );
+});
 
 function OverflowTriangle({ cx, cy }: DotProps) {
   if (cx === undefined || cy === undefined) return <g />;
@@ -85,16 +135,13 @@ function OverflowTriangle({ cx, cy }: DotProps) {
   );
 }
 
+const OverflowDot = memo(function OverflowDot(props: { x: number; yTop: number }) {
+  return (
+    <ReferenceDot x={props.x} y={props.yTop} r={5} shape={OverflowTriangle} ifOverflow="visible" />
+  );
+});
+
 /** A red triangle on the top edge (y = yTop) at each step where some value is NaN or infinite. */
-export function overflowMarks(marks: readonly OverflowMark[], yTop: number) {
-  return marks.map((m) => (
-    <ReferenceDot
-      key={`overflow-${m.x}`}
-      x={m.x}
-      y={yTop}
-      r={5}
-      shape={OverflowTriangle}
-      ifOverflow="visible"
-    />
-  ));
+export function OverflowMarks({ marks, yTop }: { marks: readonly OverflowMark[]; yTop: number }) {
+  return marks.map((m) => <OverflowDot key={`overflow-${m.x}`} x={m.x} yTop={yTop} />);
 }

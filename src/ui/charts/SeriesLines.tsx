@@ -1,0 +1,154 @@
+/**
+ * The lines of a step chart (one per layer, or train and test loss), drawn as one SVG path per
+ * series inside a recharts chart (on its scales, clipped to its plot area), plus a dot per series
+ * at the hovered step.
+ *
+ * Why not one recharts <Line> per series: on every refresh a Line rebuilds, per point, a point
+ * object and a label-list entry (even with no labels), measures its path, and re-checks its store
+ * selectors. In profiles of a refresh that was the largest single cost of the 9-layer charts
+ * (about a third of their time) and most of the loss chart's; a path string costs ~0.3 ms per
+ * 400-point series.
+ *
+ * The drawing matches recharts' own Line: straight segments, a gap at every null value, the
+ * same class names (`recharts-line` per series, `recharts-line-curve` on its path) and the same
+ * hover dots. Tooltips still come from recharts: see TooltipRowSource.
+ */
+import { memo, useId, useState } from 'react';
+import {
+  Line,
+  useActiveTooltipLabel,
+  useIsTooltipActive,
+  usePlotArea,
+  useXAxisDomain,
+  useXAxisScale,
+  useYAxisScale,
+} from 'recharts';
+import type { ChartRow } from './chartData';
+import { seriesGeometry, type Scale, type SeriesGeometry, type SeriesLook } from './seriesGeometry';
+
+export type { SeriesLook };
+
+/** Hover dot radius and ring, as recharts draws a Line's active dot. */
+const ACTIVE_DOT = { r: 4, stroke: '#fff', strokeWidth: 2 } as const;
+
+interface Props {
+  rows: readonly ChartRow[];
+  series: readonly SeriesLook[];
+}
+
+/** What the lines show: these rows and series on these scales. */
+interface Drawn {
+  rows: readonly ChartRow[];
+  series: readonly SeriesLook[];
+  x: Scale;
+  y: Scale;
+  geometry: SeriesGeometry[];
+}
+
+export const SeriesLines = memo(function SeriesLines({ rows, series }: Props) {
+  const xScale = useXAxisScale() as Scale | undefined;
+  const yScale = useYAxisScale() as Scale | undefined;
+  const plot = usePlotArea();
+  const clipId = useId();
+  // New rows reach this component one render before recharts' scales do (the chart's store takes
+  // its data in an effect). Drawn on the old x scale they would be wrong, and drawing them twice
+  // doubles the cost of a refresh; so until the x axis spans the new rows, the lines drawn last
+  // stay as they are.
+  const xDomain = useXAxisDomain();
+  const inStep =
+    rows.length === 0 ||
+    (xDomain?.[0] === rows[0]?.x && xDomain?.[xDomain.length - 1] === rows[rows.length - 1]?.x);
+  const [drawn, setDrawn] = useState<Drawn | null>(null);
+  if (
+    inStep &&
+    xScale &&
+    yScale &&
+    (drawn?.rows !== rows || drawn.series !== series || drawn.x !== xScale || drawn.y !== yScale)
+  ) {
+    // Derived state, set while rendering: React renders again at once with it.
+    setDrawn({
+      rows,
+      series,
+      x: xScale,
+      y: yScale,
+      geometry: series.map((s) => seriesGeometry(rows, s, xScale, yScale)),
+    });
+  }
+  if (!drawn || !plot) return null;
+  return (
+    <g className="chart-series-lines">
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
+        </clipPath>
+      </defs>
+      {drawn.series.map((s, i) => {
+        const { d = '', dots = [] } = drawn.geometry[i] ?? {};
+        return (
+          <g key={s.key} className={s.className ? `recharts-line ${s.className}` : 'recharts-line'}>
+            <path
+              className="recharts-line-curve"
+              clipPath={`url(#${clipId})`}
+              d={d}
+              fill="none"
+              stroke={s.color}
+              strokeWidth={s.strokeWidth}
+              strokeDasharray={s.strokeDasharray}
+            />
+            {/* Not clipped: a dot on the plot's edge stays whole, as recharts draws it. */}
+            {dots.length > 0 ? (
+              <g className="recharts-line-dots">
+                {dots.map(([cx, cy], j) => (
+                  <circle key={j} cx={cx} cy={cy} r={s.dotRadius} fill={s.color} />
+                ))}
+              </g>
+            ) : null}
+          </g>
+        );
+      })}
+      <ActiveDots rows={drawn.rows} series={drawn.series} x={drawn.x} y={drawn.y} />
+    </g>
+  );
+});
+
+/** A dot on every series at the step the tooltip shows. */
+function ActiveDots(props: {
+  rows: readonly ChartRow[];
+  series: readonly SeriesLook[];
+  x: Scale;
+  y: Scale;
+}) {
+  const active = useIsTooltipActive();
+  const label = useActiveTooltipLabel();
+  if (!active || label === undefined) return null;
+  const row = props.rows.find((r) => r.x === Number(label));
+  const cx = row ? props.x(row.x) : undefined;
+  if (!row || cx === undefined) return null;
+  return props.series.map((s) => {
+    const value = row.y[s.key];
+    const cy = value === null || value === undefined ? undefined : props.y(value);
+    if (cy === undefined || !Number.isFinite(cy)) return null;
+    return (
+      <circle
+        key={s.key}
+        className="recharts-active-dot"
+        cx={cx}
+        cy={cy}
+        fill={s.color}
+        {...ACTIVE_DOT}
+      />
+    );
+  });
+}
+
+/** The row's step: the hidden tooltip line's value (any finite value would do). */
+const rowStep = (row: ChartRow) => row.x;
+
+/**
+ * A hidden recharts Line that draws nothing but gives the chart's Tooltip its payload (recharts
+ * fills a tooltip only from graphical items): the hovered row, which ChartTooltip reads. Needs
+ * `includeHidden` on the Tooltip, and on the X axis when its domain comes from the data.
+ */
+export function TooltipRowSource() {
+  return <Line dataKey={rowStep} hide isAnimationActive={false} activeDot={false} />;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ChartRow } from '../../../src/ui/charts/chartData';
+import { seriesGeometry, type SeriesLook } from '../../../src/ui/charts/seriesGeometry';
+
+/** Rows at x = 0, 1, ... with series `a` drawable (number), a gap (null) or absent (undefined). */
+function rows(values: (number | null | undefined)[]): ChartRow[] {
+  return values.map((v, i) => {
+    const row: ChartRow = { x: i, y: {}, raw: {} };
+    if (v !== undefined) row.y.a = v;
+    if (typeof v === 'number') row.raw.a = v;
+    return row;
+  });
+}
+
+const x = (v: number) => v * 10;
+const y = (v: number) => 100 - v;
+const look: SeriesLook = { key: 'a', color: 'red', strokeWidth: 1 };
+
+describe('seriesGeometry', () => {
+  it('joins the drawable values with straight segments in pixels', () => {
+    expect(seriesGeometry(rows([1, 2, 3]), look, x, y).d).toBe('M0,99L10,98L20,97');
+  });
+
+  it('lifts the pen at a null or missing value, as recharts leaves a gap', () => {
+    expect(seriesGeometry(rows([1, null, 3, undefined, 5]), look, x, y).d).toBe(
+      'M0,99M20,97M40,95',
+    );
+  });
+
+  it('bridges null and missing values with connectNulls', () => {
+    const bridged = { ...look, connectNulls: true };
+    expect(seriesGeometry(rows([1, null, 3, undefined, 5]), bridged, x, y).d).toBe(
+      'M0,99L20,97L40,95',
+    );
+  });
+
+  it('skips values the scale cannot place (outside a log domain)', () => {
+    const logY = (v: number) => (v > 0 ? -Math.log10(v) : undefined);
+    expect(seriesGeometry(rows([10, 0, 100]), look, x, logY).d).toBe('M0,-1M20,-2');
+  });
+
+  it('rounds to 0.1 px and lists dot centres only when the series has dots', () => {
+    const values = rows([1.234, 2.345]);
+    expect(seriesGeometry(values, look, x, y)).toEqual({ d: 'M0,98.8L10,97.7', dots: [] });
+    expect(seriesGeometry(values, { ...look, dotRadius: 2 }, x, y).dots).toEqual([
+      [0, 98.8],
+      [10, 97.7],
+    ]);
+  });
+});

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StepMetrics } from '../../../src/engine/metrics';
+import {
+  CHART_REFRESH_MS,
+  publishHistory,
+  runHistory,
+  usePublishedHistory,
+} from '../../../src/store/historyStore';
+
+function step(n: number): StepMetrics {
+  return {
+    step: n,
+    loss: 1,
+    gradNorm: [1],
+    clippedGradNorm: [1],
+    globalNorm: 1,
+    clippedGlobalNorm: 1,
+    signalNorm: [1],
+    weightNorm: [1],
+    clipped: false,
+  };
+}
+
+const published = () => usePublishedHistory.getState().snapshot;
+
+describe('publishHistory', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    runHistory.clear();
+    publishHistory(true);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('publishes a copy that later appends to the history do not change', () => {
+    runHistory.append([step(1), step(2)]);
+    publishHistory(true);
+    const snapshot = published();
+    runHistory.append([step(3)]);
+    expect(snapshot.steps.map((s) => s.step)).toEqual([1, 2]);
+    expect(snapshot.version).toBe(runHistory.version - 1);
+  });
+
+  it('publishes at most once per CHART_REFRESH_MS, and the last change is never lost', () => {
+    vi.advanceTimersByTime(CHART_REFRESH_MS);
+    runHistory.append([step(1)]);
+    publishHistory();
+    const first = published();
+    expect(first.steps).toHaveLength(1);
+    runHistory.append([step(2)]);
+    publishHistory();
+    runHistory.append([step(3)]);
+    publishHistory();
+    expect(published()).toBe(first);
+    vi.advanceTimersByTime(CHART_REFRESH_MS);
+    expect(published().steps.map((s) => s.step)).toEqual([1, 2, 3]);
+  });
+
+  it('publishes at once when asked to, cancelling a pending publication', () => {
+    runHistory.append([step(1)]);
+    publishHistory();
+    runHistory.append([step(2)]);
+    publishHistory(true);
+    const now = published();
+    expect(now.steps).toHaveLength(2);
+    vi.advanceTimersByTime(CHART_REFRESH_MS);
+    expect(published()).toBe(now);
+  });
+});
