@@ -1,8 +1,6 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import { buildSeriesChart, extremes, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -10,9 +8,10 @@ import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { formatMeasured } from './format';
 import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
-import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
-import { LabelledHorizontalLine, OverflowMarks, StepMarkers } from './referenceMarks';
-import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
+import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
+import { LabelledHorizontalLine } from './referenceMarks';
+import type { SeriesLook } from './SeriesLines';
+import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
 /**
  * Class of the one extra line drawn in clip mode 'globalNorm': the global gradient norm, which is
@@ -115,18 +114,8 @@ export const GradNormChart = memo(function GradNormChart() {
       color: NEUTRAL_LINE_COLOR,
       kind: 'dashed',
     });
-  if (chart.overflow.length > 0 || event)
-    extras.push({
-      key: 'overflow',
-      label: t('chart.overflowNote'),
-      color: NON_FINITE_COLOR,
-      kind: 'overflow',
-    });
+  if (chart.overflow.length > 0 || event) extras.push(overflowLegendExtra());
 
-  const first = chart.rows[0]?.x ?? 0;
-  const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
-  const xAxis = useStepXAxisProps(first, last);
-  const yAxis = useLogYAxisProps(chart.domain);
   const ext = chart.latest ? extremes(chart.latest.values) : null;
   const summary =
     chart.latest && ext
@@ -148,19 +137,20 @@ export const GradNormChart = memo(function GradNormChart() {
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={<LayerLegend names={names} colors={colors} extras={extras} />}
     >
-      <LineChart data={chart.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis {...xAxis} />
-        <YAxis {...yAxis} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} includeHidden />
-        <TooltipRowSource />
-        <SeriesLines rows={chart.rows} series={lines} />
+      <StepLogChart
+        rows={chart.rows}
+        domain={chart.domain}
+        series={lines}
+        renderTooltip={renderTooltip}
+        markers={history.markers}
+        event={event}
+        overflow={chart.overflow}
+        markerLabels
+      >
         {threshold !== null && thresholdLabel ? (
           <LabelledHorizontalLine y={threshold} label={thresholdLabel} />
         ) : null}
-        <StepMarkers markers={history.markers} event={event} xRange={[first, last]} withLabels />
-        <OverflowMarks marks={chart.overflow} yTop={chart.domain[1]} />
-      </LineChart>
+      </StepLogChart>
     </ChartCard>
   );
 });

@@ -1,7 +1,5 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import { buildSeriesChart, mergeRows } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -9,9 +7,8 @@ import { formatMeasured } from './format';
 import { useHistorySnapshot, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { logDomain } from './logScale';
-import { NON_FINITE_COLOR } from './palette';
-import { OverflowMarks, StepMarkers } from './referenceMarks';
-import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
+import type { SeriesLook } from './SeriesLines';
+import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
 const TRAIN = 'train';
 const TEST = 'test';
@@ -68,17 +65,7 @@ export const LossChart = memo(function LossChart() {
     { key: TRAIN, label: t('chart.trainLoss'), color: TRAIN_COLOR, kind: 'line' },
     { key: TEST, label: t('chart.testLoss'), color: TEST_COLOR, kind: 'dashed' },
   ];
-  if (chart.overflow.length > 0)
-    extras.push({
-      key: 'overflow',
-      label: t('chart.overflowNote'),
-      color: NON_FINITE_COLOR,
-      kind: 'overflow',
-    });
-  const first = chart.rows[0]?.x ?? 0;
-  const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
-  const xAxis = useStepXAxisProps(first, last);
-  const yAxis = useLogYAxisProps(chart.domain);
+  if (chart.overflow.length > 0) extras.push(overflowLegendExtra());
   return (
     <ChartCard
       testId="loss-chart"
@@ -95,21 +82,16 @@ export const LossChart = memo(function LossChart() {
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={<LayerLegend names={[]} colors={[]} extras={extras} />}
     >
-      <LineChart data={chart.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis {...xAxis} />
-        <YAxis {...yAxis} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} includeHidden />
-        <TooltipRowSource />
-        <SeriesLines rows={chart.rows} series={LOSS_LINES} />
-        <StepMarkers
-          markers={history.markers}
-          event={event}
-          xRange={[first, last]}
-          withLabels={false}
-        />
-        <OverflowMarks marks={chart.overflow} yTop={chart.domain[1]} />
-      </LineChart>
+      <StepLogChart
+        rows={chart.rows}
+        domain={chart.domain}
+        series={LOSS_LINES}
+        renderTooltip={renderTooltip}
+        markers={history.markers}
+        event={event}
+        overflow={chart.overflow}
+        markerLabels={false}
+      />
     </ChartCard>
   );
 });

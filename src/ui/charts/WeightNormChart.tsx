@@ -1,15 +1,12 @@
 import { memo, useMemo } from 'react';
-import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import { buildSeriesChart, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
-import { NON_FINITE_COLOR } from './palette';
-import { OverflowMarks, StepMarkers } from './referenceMarks';
-import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
+import type { SeriesLook } from './SeriesLines';
+import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
 function buildWeights(history: HistorySnapshot) {
   const layerCount = layerCountOf(history.steps);
@@ -38,21 +35,7 @@ export const WeightNormChart = memo(function WeightNormChart() {
     () => keys.map((key, i) => ({ key, color: colors[i] ?? '', strokeWidth: 1.25 })),
     [keys, colors],
   );
-  const extras: LegendExtra[] =
-    chart.overflow.length > 0
-      ? [
-          {
-            key: 'overflow',
-            label: t('chart.overflowNote'),
-            color: NON_FINITE_COLOR,
-            kind: 'overflow',
-          },
-        ]
-      : [];
-  const first = chart.rows[0]?.x ?? 0;
-  const last = chart.rows[chart.rows.length - 1]?.x ?? 1;
-  const xAxis = useStepXAxisProps(first, last);
-  const yAxis = useLogYAxisProps(chart.domain);
+  const extras: LegendExtra[] = chart.overflow.length > 0 ? [overflowLegendExtra()] : [];
   return (
     <ChartCard
       testId="weight-norm-chart"
@@ -66,21 +49,16 @@ export const WeightNormChart = memo(function WeightNormChart() {
         </div>
       }
     >
-      <LineChart data={chart.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis {...xAxis} />
-        <YAxis {...yAxis} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} includeHidden />
-        <TooltipRowSource />
-        <SeriesLines rows={chart.rows} series={lines} />
-        <StepMarkers
-          markers={history.markers}
-          event={event}
-          xRange={[first, last]}
-          withLabels={false}
-        />
-        <OverflowMarks marks={chart.overflow} yTop={chart.domain[1]} />
-      </LineChart>
+      <StepLogChart
+        rows={chart.rows}
+        domain={chart.domain}
+        series={lines}
+        renderTooltip={renderTooltip}
+        markers={history.markers}
+        event={event}
+        overflow={chart.overflow}
+        markerLabels={false}
+      />
     </ChartCard>
   );
 });
