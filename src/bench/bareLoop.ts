@@ -9,7 +9,7 @@
  * the metrics".
  */
 import type { ClipConfig, ExperimentConfig } from '../config/schema';
-import { createBatchSampler, type BatchSampler } from '../data/batchSampler';
+import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset } from '../data/datasets';
 import { GLOBAL_NORM_EPSILON } from '../engine/clipGradients';
 import { applyWeightConstraints } from '../engine/constraints';
@@ -24,7 +24,6 @@ import {
 } from '../engine/network';
 import { createOptimizer, type Optimizer } from '../engine/optimizers';
 import * as tf from '../engine/tf';
-import { deriveSeed } from '../random/prng';
 
 /** Clips like engine/clipGradients.ts, without measuring what it changed. */
 function clip(grads: tf.Tensor[], config: ClipConfig): tf.Tensor[] {
@@ -63,13 +62,8 @@ export class BareLoop {
   constructor(config: ExperimentConfig) {
     this.config = config;
     const d = generateDataset(config.data);
-    const batchSize = Math.min(config.training.batchSize, d.trainCount);
-    // The engine's batch order: same sampler, same derived seed (see engine/trainer.ts).
-    this.sampler = createBatchSampler(
-      d.trainCount,
-      batchSize,
-      deriveSeed(config.init.seed, 'batches'),
-    );
+    // The engine's batch order (see data/batchSampler.ts).
+    this.sampler = createRunBatchSampler(config, d.trainCount).sampler;
     this.network = createNetwork(config);
     this.params = flatParams(this.network);
     this.optimizer = createOptimizer(config.optimizer, this.params);

@@ -5,6 +5,7 @@
  * of an epoch is completed from the next one. Pure TypeScript, deterministic in its arguments.
  */
 
+import type { ExperimentConfig } from '../config/schema';
 import { createPrng, deriveSeed, shuffleInPlace } from '../random/prng';
 
 export interface BatchSampler {
@@ -65,4 +66,22 @@ export function createBatchSampler(
       return batch;
     },
   };
+}
+
+/**
+ * A run's batches: its batch size (at most the training set) and an order seeded from the run's
+ * seed. The engine and the benchmark's bare loop both draw from this, so they train on the same
+ * batches.
+ */
+export function createRunBatchSampler(
+  config: Pick<ExperimentConfig, 'training' | 'init'>,
+  trainCount: number,
+): { sampler: BatchSampler; batchSize: number } {
+  const batchSize = Math.min(config.training.batchSize, trainCount);
+  const sampler = createBatchSampler(
+    trainCount,
+    batchSize,
+    deriveSeed(config.init.seed, 'batches'),
+  );
+  return { sampler, batchSize };
 }

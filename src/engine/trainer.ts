@@ -1,9 +1,8 @@
 import * as tf from './tf';
 import type { ExperimentConfig } from '../config/schema';
 import { needsRestart } from '../config/liveSettings';
-import { createBatchSampler, type BatchSampler } from '../data/batchSampler';
+import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
-import { deriveSeed } from '../random/prng';
 import { clipGradients } from './clipGradients';
 import { applyWeightConstraints } from './constraints';
 import { decodeStepMetrics, metricsVectorLength, type StepMetrics } from './metrics';
@@ -109,12 +108,8 @@ export class Trainer implements RunTrainer {
     this.betweenSteps = options.betweenSteps ?? null;
     this.dataset = options.dataset ?? generateDataset(config.data);
     const d = this.dataset;
-    const batchSize = Math.min(config.training.batchSize, d.trainCount);
-    this.sampler = createBatchSampler(
-      d.trainCount,
-      batchSize,
-      deriveSeed(config.init.seed, 'batches'),
-    );
+    const { sampler, batchSize } = createRunBatchSampler(config, d.trainCount);
+    this.sampler = sampler;
     this.network = createNetwork(config);
     this.layers = this.network.layers;
     this.loss = this.network.loss;

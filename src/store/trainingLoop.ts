@@ -12,8 +12,8 @@ import { SPEED_STEPS_PER_SECOND, useRunStore, type RunState } from './runStore';
  * worker, or yields between steps on the main thread. (At 40 ms, wasm chunks were 1-2 steps and
  * the app trained at under half the engine's speed.)
  */
-export const TARGET_CHUNK_MS = 100;
-export const MAX_STEPS_PER_CHUNK = 128;
+const TARGET_CHUNK_MS = 100;
+const MAX_STEPS_PER_CHUNK = 128;
 /**
  * On WebGL every readback is a GPU sync (~15-20 ms here), and reading every step halves
  * throughput while reading every ~10 steps recovers it (../shared/machine.md).

@@ -4,16 +4,10 @@
  * page's main thread free for drawing: on the main thread every step's op dispatch held it for
  * ~20-50 ms here and frames stretched to 33-100 ms while training.
  */
-import {
-  loseWebglContext,
-  restartAfterContextLoss,
-  startBackend,
-  watchWebglContext,
-  type BackendChoice,
-} from '../backend/tfBackend';
+import { LocalTrainers } from '../backend/localTrainers';
+import { loseWebglContext, type BackendChoice } from '../backend/tfBackend';
 import * as tf from '../engine/tf';
-import { Trainer } from '../engine/trainer';
-import { WarmUpCache } from '../engine/warmUp';
+import type { Trainer } from '../engine/trainer';
 import type { RequestKind, RequestMessage, WorkerEvent, WorkerRequests } from './protocol';
 
 type Handlers = {
@@ -24,22 +18,15 @@ type Handlers = {
 
 const trainers = new Map<number, Trainer>();
 let nextTrainerId = 1;
-let floatBits: 16 | 32 = 32;
-let stopWatching: () => void = () => {};
-const warmUps = new WarmUpCache();
+const local = new LocalTrainers();
 
 function post(message: unknown): void {
   (self as unknown as Worker).postMessage(message);
 }
 
-function onBackend(choice: BackendChoice): BackendChoice {
-  floatBits = choice.info.floatBits;
-  warmUps.clear();
-  stopWatching();
-  stopWatching = watchWebglContext(() => {
-    stopWatching();
-    post({ event: 'contextLost' } satisfies WorkerEvent);
-  });
+/** Every backend started here is watched; the page hears of a lost context as an event. */
+function watched(choice: BackendChoice): BackendChoice {
+  local.watchContextLoss(() => post({ event: 'contextLost' } satisfies WorkerEvent));
   return choice;
 }
 
@@ -50,18 +37,14 @@ function trainer(id: number): Trainer {
 }
 
 const handlers: Handlers = {
-  startBackend: async ({ preferred }) => onBackend(await startBackend(preferred)),
+  startBackend: async ({ preferred }) => watched(await local.startBackend(preferred)),
   restartAfterContextLoss: async () => {
     // The lost context took every tensor with it; the trainers are rebuilt by the page.
     trainers.clear();
-    return onBackend(await restartAfterContextLoss());
+    return watched(await local.restartAfterContextLoss());
   },
   createTrainer: async ({ config }) => {
-    // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
-    const options = { normMode: floatBits === 16 ? 'scaled' : 'plain' } as const;
-    // Compile the shaders now, while the page is still starting, not after Play.
-    await warmUps.ensure(config, options);
-    const created = new Trainer(config, options);
+    const created = await local.createTrainer(config);
     const trainerId = nextTrainerId++;
     trainers.set(trainerId, created);
     return { trainerId, layers: created.layers };

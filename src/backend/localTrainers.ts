@@ -1,0 +1,59 @@
+/**
+ * Trainers on the tfjs backend of this thread: the one place that starts or restarts the
+ * backend, picks norms to suit its floats, warms its shaders up and watches its WebGL context.
+ * The training worker uses it, and so does the page's main thread where there is no worker.
+ */
+import type { ExperimentConfig } from '../config/schema';
+import { Trainer, type TrainerOptions } from '../engine/trainer';
+import { WarmUpCache } from '../engine/warmUp';
+import type { BackendName } from './backendNames';
+import {
+  restartAfterContextLoss,
+  startBackend,
+  watchWebglContext,
+  type BackendChoice,
+} from './tfBackend';
+
+export class LocalTrainers {
+  private floatBits: 16 | 32 = 32;
+  private readonly warmUps = new WarmUpCache();
+  private stopWatching: () => void = () => {};
+
+  constructor(private readonly trainerOptions: Pick<TrainerOptions, 'betweenSteps'> = {}) {}
+
+  async startBackend(preferred: BackendName): Promise<BackendChoice> {
+    return this.adopt(await startBackend(preferred));
+  }
+
+  async restartAfterContextLoss(): Promise<BackendChoice> {
+    return this.adopt(await restartAfterContextLoss());
+  }
+
+  async createTrainer(config: ExperimentConfig): Promise<Trainer> {
+    // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
+    const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
+    // Compile the shaders now, while the page is still starting, not after Play.
+    await this.warmUps.ensure(config, { normMode });
+    return new Trainer(config, { normMode, ...this.trainerOptions });
+  }
+
+  /** Calls `onLost` (once) when the WebGL context of the current backend is lost. */
+  watchContextLoss(onLost: () => void): void {
+    this.stopWatching();
+    this.stopWatching = watchWebglContext(() => {
+      this.stopWatching();
+      onLost();
+    });
+  }
+
+  dispose(): void {
+    this.stopWatching();
+  }
+
+  private adopt(choice: BackendChoice): BackendChoice {
+    this.floatBits = choice.info.floatBits;
+    // A new backend compiles its shaders anew.
+    this.warmUps.clear();
+    return choice;
+  }
+}
