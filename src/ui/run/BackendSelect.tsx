@@ -12,20 +12,22 @@ export function BackendSelect() {
   const chosen = useViewStore((s) => s.backend ?? 'webgl');
   const choose = (name: BackendName) =>
     useViewStore.setState({ backend: name === 'webgl' ? null : name });
+  // Named for screen readers rather than labelled on screen: the run bar has no width to spare
+  // at 1366 px, and the badge beside it says what the menu is.
   return (
-    <label className="backend-select" title={t('run.backendSelectTitle')}>
-      {t('run.backendSelect')}{' '}
-      <select
-        value={active ?? chosen}
-        disabled={active === null}
-        onChange={(e) => choose(e.target.value as BackendName)}
-      >
-        {PAGE_BACKENDS.map((name) => (
-          <option key={name} value={name}>
-            {t(`run.backendName.${name}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <select
+      className="backend-select"
+      aria-label={t('run.backendSelect')}
+      title={t('run.backendSelectTitle')}
+      value={active ?? chosen}
+      disabled={active === null}
+      onChange={(e) => choose(e.target.value as BackendName)}
+    >
+      {PAGE_BACKENDS.map((name) => (
+        <option key={name} value={name}>
+          {t(`run.backendName.${name}`)}
+        </option>
+      ))}
+    </select>
   );
 }
