@@ -4,6 +4,9 @@ import * as tf from '../engine/tf';
 import type { BackendInfo } from '../store/runStore';
 import { PAGE_BACKENDS, type BackendName } from './backendNames';
 import { registerWasmBackend } from './wasmBackend';
+import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
+
+registerWebglSumsOfSquares();
 
 export { PAGE_BACKENDS, type BackendName };
 

@@ -9,16 +9,17 @@
  * trajectory) and warms up first, so shader compilation is not timed.
  */
 import { PAGE_BACKENDS, startBackend, type BackendName } from '../backend/tfBackend';
-import { decodeConfig } from '../config/codec';
-import type { ExperimentConfig } from '../config/schema';
 import type { StepMetrics } from '../engine/metrics';
 import type { NormMode } from '../engine/norms';
 import * as tf from '../engine/tf';
 import { BareLoop } from './bareLoop';
+import { configOf } from './benchConfig';
 import { ChunkedTrainer, warmUpSteps } from './engineLoop';
 import { measureHistoryHeap, type HistoryHeapResult, type RecordedRun } from './historyHeap';
+import { profileSteps, type StepProfile } from './stepProfile';
 
 export { observeRun, type RunObservation } from './observeRun';
+export { checkSumsOfSquares, engineOnCpuAndWebgl } from './backendChecks';
 
 /**
  * Warm-up before timing. 'full' trains enough to compile every shader the timed loop uses
@@ -72,6 +73,11 @@ export async function setBackend(name: BackendName): Promise<BackendDescription>
   return { ...info, renderer: rendererOf(name) };
 }
 
+/** TEMP experiment: sets a tfjs flag. */
+export function setFlag(name: string, value: boolean | number): void {
+  tf.env().set(name, value);
+}
+
 export function numTensors(): number {
   return tf.memory().numTensors;
 }
@@ -119,6 +125,30 @@ export async function runEngine(
   return timing(steps, timed, numTensors() - before);
 }
 
+/**
+ * Kernels and WebGL programs per step of the bare loop and of the engine (chunks of
+ * `stepsPerReadback`), after a full warm-up so that nothing is compiled while profiled.
+ */
+export async function profileStep(
+  hash: string,
+  stepsPerReadback: number,
+): Promise<{ bare: StepProfile; engine: StepProfile }> {
+  const config = configOf(hash);
+  const loop = new BareLoop(config);
+  const run = new ChunkedTrainer(config, normMode);
+  try {
+    await loop.run(BARE_WARM_UP_STEPS);
+    await run.train(warmUpSteps(stepsPerReadback), stepsPerReadback);
+    return {
+      bare: await profileSteps(stepsPerReadback, (steps) => loop.run(steps)),
+      engine: await profileSteps(stepsPerReadback, (steps) => run.train(steps, stepsPerReadback)),
+    };
+  } finally {
+    loop.dispose();
+    run.dispose();
+  }
+}
+
 /** Live tensors around a long engine run: they must not grow with the steps trained. */
 export async function countTensors(
   hash: string,
@@ -160,15 +190,6 @@ export async function historyHeap(
     run.dispose();
   }
   return measureHistoryHeap(recorded, checkpoints);
-}
-
-/** The link's config; a link that needed repairs would benchmark something else, so it throws. */
-function configOf(hash: string): ExperimentConfig {
-  const { config, repairs } = decodeConfig(hash);
-  if (repairs.length > 0) {
-    throw new Error(`bench link ${hash} needs repairs: ${repairs.map((r) => r.reason).join('; ')}`);
-  }
-  return config;
 }
 
 function timing(

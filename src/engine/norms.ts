@@ -1,3 +1,4 @@
+import { sumsOfSquares } from './sumsOfSquares';
 import * as tf from './tf';
 
 /**
@@ -17,7 +18,7 @@ function scaledNorm(x: tf.Tensor, axis?: number): tf.Tensor {
 /** The L2 norm of each tensor, stacked into a 1-D tensor in the same order. */
 export function tensorNorms(tensors: readonly tf.Tensor[], mode: NormMode): tf.Tensor1D {
   if (mode === 'scaled') return tf.stack(tensors.map((t) => scaledNorm(t))) as tf.Tensor1D;
-  return tf.sqrt(tf.stack(tensors.map((t) => tf.sum(tf.square(t))))) as tf.Tensor1D;
+  return tf.sqrt(sumsOfSquares(tensors));
 }
 
 /** sqrt(sum of squares) along the last axis: combines the norms of parts into the norm of the whole. */

@@ -1,0 +1,186 @@
+/**
+ * The WebGL kernel behind engine/sumsOfSquares.ts: the sums of squares of many tensors in one
+ * or a few shader programs instead of 3-5 programs per tensor.
+ *
+ * A WebGL program samples either packed textures (2x2 values per texel) or unpacked ones, and
+ * tfjs converts every input that does not match, one program per tensor. Gradients of kernels
+ * come out of packed matMuls while bias gradients come out of unpacked reductions, so the
+ * inputs are grouped by how they are stored: one program per group of at most
+ * WEBGL_MAX_TEXTURES_IN_SHADER inputs, in which each output value loops over one whole tensor.
+ * When there is more than one group, a last small program puts the sums back in input order.
+ */
+import { registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
+import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
+import { SUMS_OF_SQUARES_KERNEL } from '../engine/sumsOfSquares';
+import * as tf from '../engine/tf';
+
+/** One input of a group program: its sampler name, logical shape and storage. */
+interface GroupInput {
+  name: string;
+  shape: number[];
+}
+
+/** GLSL that returns the sum of squares of one input, sampled as tfjs generates it. */
+function sumSquaresBody(input: GroupInput, packed: boolean): string {
+  const get = `get${input.name}`;
+  const [rows, cols] = input.shape.length === 1 ? [1, input.shape[0]!] : input.shape;
+  if (!packed) {
+    if (input.shape.length === 1) {
+      return `for (int i = 0; i < ${cols}; i++) { float v = ${get}(i); total += v * v; }`;
+    }
+    return `for (int r = 0; r < ${rows}; r++) {
+        for (int c = 0; c < ${cols}; c++) { float v = ${get}(r, c); total += v * v; }
+      }`;
+  }
+  // A packed texel holds (r, c), (r, c+1), (r+1, c), (r+1, c+1); entries past the tensor's edge
+  // hold whatever the producing program wrote, so they are skipped, never multiplied by zero
+  // (0 * NaN would be NaN).
+  const sample = input.shape.length === 1 ? `${get}(c)` : `${get}(r, c)`;
+  return `for (int r = 0; r < ${rows}; r += 2) {
+      bool hasRow2 = r + 1 < ${rows};
+      for (int c = 0; c < ${cols}; c += 2) {
+        vec4 v = ${sample};
+        bool hasCol2 = c + 1 < ${cols};
+        total += v.x * v.x;
+        if (hasCol2) total += v.y * v.y;
+        if (hasRow2) total += v.z * v.z;
+        if (hasRow2 && hasCol2) total += v.w * v.w;
+      }
+    }`;
+}
+
+/** Output [k]: entry i is the sum of squares of input i. */
+class GroupSumsOfSquaresProgram implements GPGPUProgram {
+  variableNames: string[];
+  outputShape: number[];
+  userCode: string;
+  packedInputs: boolean;
+  // Loop bounds are baked into the shader; a network's tensors keep their shapes for a run.
+  enableShapeUniforms = false;
+
+  constructor(shapes: number[][], packed: boolean) {
+    const inputs = shapes.map((shape, i) => ({ name: `T${i}`, shape }));
+    this.variableNames = inputs.map((input) => input.name);
+    this.outputShape = [shapes.length];
+    this.packedInputs = packed;
+    const functions = inputs
+      .map((input, i) => `float sumSquares${i}() {
+      float total = 0.0;
+      ${sumSquaresBody(input, packed)}
+      return total;
+    }`)
+      .join('\n');
+    const dispatch = inputs
+      .map((_, i) => `${i === 0 ? '' : 'else '}if (i == ${i}) result = sumSquares${i}();`)
+      .join('\n      ');
+    this.userCode = `
+    ${functions}
+    void main() {
+      int i = getOutputCoords();
+      float result = 0.0;
+      ${dispatch}
+      setOutput(result);
+    }`;
+  }
+}
+
+/** Output [n]: entry i is entry `positions[i].index` of group output `positions[i].group`. */
+class AssembleProgram implements GPGPUProgram {
+  variableNames: string[];
+  outputShape: number[];
+  userCode: string;
+  enableShapeUniforms = false;
+
+  constructor(groupCount: number, positions: { group: number; index: number }[]) {
+    this.variableNames = Array.from({ length: groupCount }, (_, g) => `G${g}`);
+    this.outputShape = [positions.length];
+    const cases = positions
+      .map(
+        ({ group, index }, i) =>
+          `${i === 0 ? '' : 'else '}if (i == ${i}) result = getG${group}(${index});`,
+      )
+      .join('\n      ');
+    this.userCode = `
+    void main() {
+      int i = getOutputCoords();
+      float result = 0.0;
+      ${cases}
+      setOutput(result);
+    }`;
+  }
+}
+
+interface Group {
+  packed: boolean;
+  /** Input positions, ascending. */
+  members: number[];
+}
+
+/** Splits inputs by storage, in order, into groups of at most `maxPerGroup`. */
+function groupInputs(packedFlags: boolean[], maxPerGroup: number): Group[] {
+  const groups: Group[] = [];
+  for (const packed of [false, true]) {
+    const members = packedFlags.flatMap((p, i) => (p === packed ? [i] : []));
+    for (let start = 0; start < members.length; start += maxPerGroup) {
+      groups.push({ packed, members: members.slice(start, start + maxPerGroup) });
+    }
+  }
+  return groups;
+}
+
+function sumsOfSquaresWebgl({
+  inputs,
+  backend,
+}: {
+  inputs: Record<string, TensorInfo>;
+  backend: unknown;
+}): TensorInfo {
+  const webgl = backend as MathBackendWebGL;
+  const tensors = Object.keys(inputs).map((_, i) => {
+    const input = inputs[`x${i}`];
+    if (!input) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: input x${i} is missing`);
+    return input;
+  });
+  // A tensor not yet on the GPU is uploaded unpacked by an unpacked program.
+  const packedFlags = tensors.map((t) => webgl.texData.get(t.dataId)?.isPacked === true);
+  const maxTextures = tf.env().getNumber('WEBGL_MAX_TEXTURES_IN_SHADER');
+  const groups = groupInputs(packedFlags, maxTextures);
+  if (groups.length > maxTextures) {
+    throw new Error(`${SUMS_OF_SQUARES_KERNEL}: ${tensors.length} inputs are too many`);
+  }
+
+  const outputs = groups.map((group) =>
+    webgl.runWebGLProgram(
+      new GroupSumsOfSquaresProgram(
+        group.members.map((i) => tensors[i]!.shape),
+        group.packed,
+      ),
+      group.members.map((i) => tensors[i]!),
+      'float32',
+    ),
+  );
+  if (outputs.length === 1) return outputs[0]!;
+
+  const positions = new Array<{ group: number; index: number }>(tensors.length);
+  groups.forEach((group, g) =>
+    group.members.forEach((member, index) => (positions[member] = { group: g, index })),
+  );
+  const result = webgl.runWebGLProgram(
+    new AssembleProgram(outputs.length, positions),
+    outputs,
+    'float32',
+  );
+  for (const output of outputs) webgl.disposeIntermediateTensorInfo(output);
+  return result;
+}
+
+const kernelConfig: KernelConfig = {
+  kernelName: SUMS_OF_SQUARES_KERNEL,
+  backendName: 'webgl',
+  kernelFunc: sumsOfSquaresWebgl as unknown as KernelConfig['kernelFunc'],
+};
+
+/** Registers the kernel once (tfjs warns about registering a name twice). */
+export function registerWebglSumsOfSquares(): void {
+  if (tf.getKernel(SUMS_OF_SQUARES_KERNEL, 'webgl') === undefined) registerKernel(kernelConfig);
+}

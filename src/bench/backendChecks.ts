@@ -1,0 +1,149 @@
+/**
+ * In-page checks of the WebGL-only code paths for the browser tests (Node has no WebGL): the
+ * fused sums-of-squares kernel against an exact oracle, and the engine's metrics on WebGL
+ * against the same run on the CPU backend. Reached through window.__gradscope.loadBench().
+ */
+import { startBackend } from '../backend/tfBackend';
+import { configOf } from './benchConfig';
+import type { StepMetrics } from '../engine/metrics';
+import { SUMS_OF_SQUARES_KERNEL, sumsOfSquares } from '../engine/sumsOfSquares';
+import { Trainer } from '../engine/trainer';
+import * as tf from '../engine/tf';
+
+export interface SumsOfSquaresCase {
+  label: string;
+  shape: number[];
+  /** How the tensor was stored on the GPU when the kernel read it. */
+  packed: boolean;
+  /** sum(x^2) in float64 from the values read back, rounded to float32; non-finite ones as
+   * strings ('NaN', 'Infinity'), which JSON cannot carry as numbers. */
+  expected: number | string;
+  fused: number | string;
+}
+
+export interface SumsOfSquaresCheck {
+  backend: string;
+  kernelRegistered: boolean;
+  cases: SumsOfSquaresCase[];
+  tensorsLeaked: number;
+}
+
+/** Deterministic values in [-2, 2), with a few exact specials spliced in by the caller. */
+function values(size: number, seed: number): Float32Array {
+  const out = new Float32Array(size);
+  let s = seed >>> 0;
+  for (let i = 0; i < size; i++) {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    out[i] = (s / 2 ** 32) * 4 - 2;
+  }
+  return out;
+}
+
+/** Non-finite numbers as strings so they survive the trip to the test through JSON. */
+function jsonNumber(x: number): number | string {
+  return Number.isFinite(x) ? x : String(x);
+}
+
+/**
+ * Builds tensors of many shapes, some stored packed (outputs of matMul and of binary ops) and
+ * some unpacked (uploads, reductions), interleaved so that the kernel needs several groups and
+ * its reassembly; runs the kernel once on all of them and compares with float64 sums.
+ */
+export async function checkSumsOfSquares(): Promise<SumsOfSquaresCheck> {
+  await startBackend('webgl');
+  const before = tf.memory().numTensors;
+  const labels: string[] = [];
+  // Kept by tidy: only the tensors under test survive, not the inputs they were made from.
+  const tensors = tf.tidy(() => buildCheckTensors(labels));
+  const built = tensors.map((tensor, i) => ({ label: labels[i] as string, tensor }));
+  const backend = tf.backend() as unknown as {
+    texData: { get: (id: object) => { isPacked?: boolean } | undefined };
+  };
+  const packed = built.map(({ tensor }) => backend.texData.get(tensor.dataId)?.isPacked === true);
+  const fusedTensor = sumsOfSquares(built.map(({ tensor }) => tensor));
+  const fused = await fusedTensor.data();
+  const cases: SumsOfSquaresCase[] = [];
+  for (const [i, { label, tensor }] of built.entries()) {
+    let expected = 0;
+    for (const v of await tensor.data()) expected += v * v;
+    cases.push({
+      label,
+      shape: tensor.shape,
+      packed: packed[i] === true,
+      // Rounded to float32, where a sum beyond 3.4e38 is Infinity, as on the device.
+      expected: jsonNumber(Math.fround(expected)),
+      fused: jsonNumber(fused[i] as number),
+    });
+  }
+  fusedTensor.dispose();
+  tf.dispose(tensors);
+  return {
+    backend: tf.getBackend(),
+    kernelRegistered: tf.getKernel(SUMS_OF_SQUARES_KERNEL, 'webgl') !== undefined,
+    cases,
+    tensorsLeaked: tf.memory().numTensors - before,
+  };
+}
+
+/** The tensors checkSumsOfSquares measures; their labels are pushed onto `labels`. */
+function buildCheckTensors(labels: string[]): tf.Tensor[] {
+  const built: tf.Tensor[] = [];
+  const add = (label: string, tensor: tf.Tensor) => {
+    labels.push(label);
+    built.push(tensor);
+  };
+  let seed = 1;
+  const upload = (shape: number[]) => {
+    const size = shape.reduce((a, b) => a * b, 1);
+    return tf.tensor(values(size, seed++), shape);
+  };
+  const matMul = (rows: number, inner: number, cols: number) =>
+    tf.matMul(upload([rows, inner]), upload([inner, cols]));
+  const shapes2d: [number, number, number][] = [
+    [64, 32, 32],
+    [3, 5, 7],
+    [1, 4, 9],
+    [64, 32, 1],
+    [5, 2, 1],
+    [2, 3, 32],
+  ];
+  for (let round = 0; round < 3; round++) {
+    for (const [rows, inner, cols] of shapes2d) {
+      add(`matMul [${rows},${cols}]`, matMul(rows, inner, cols));
+      add(`upload [${rows},${cols}]`, upload([rows, cols]));
+    }
+    add('add [33]', tf.add(upload([33]), upload([33])));
+    add('upload [33]', upload([33]));
+    add('row sums [7]', tf.sum(matMul(7, 3, 5), 1));
+    add('upload [1]', upload([1]));
+  }
+  const withNaN = values(15, seed++);
+  withNaN[4] = NaN;
+  add('NaN [3,5]', tf.tensor2d(withNaN, [3, 5]));
+  const withInf = values(6, seed++);
+  withInf[5] = -Infinity;
+  add('-Infinity [6] packed', tf.add(tf.tensor1d(withInf), tf.zeros([6])));
+  add('overflowing square [2,2]', tf.mul(tf.ones([2, 2]), 3e20));
+
+  return built;
+}
+
+/** The same run's first `steps` steps of metrics on the CPU backend and on WebGL. */
+export async function engineOnCpuAndWebgl(
+  hash: string,
+  steps: number,
+): Promise<{ cpu: StepMetrics[]; webgl: StepMetrics[]; webglBackend: string }> {
+  const config = configOf(hash);
+  const trainOn = async (name: 'cpu' | 'webgl') => {
+    await startBackend(name);
+    const trainer = new Trainer(config);
+    try {
+      return (await trainer.train(steps)).steps;
+    } finally {
+      trainer.dispose();
+    }
+  };
+  const cpu = await trainOn('cpu');
+  const webgl = await trainOn('webgl');
+  return { cpu, webgl, webglBackend: tf.getBackend() };
+}

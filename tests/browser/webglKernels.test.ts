@@ -1,0 +1,98 @@
+/**
+ * The engine's own WebGL kernel (src/backend/webglSumsOfSquares.ts) can only run in a browser:
+ * these tests drive it in the built page's main thread through the bench harness.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { SumsOfSquaresCheck } from '../../src/bench/backendChecks';
+import type { StepMetrics } from '../../src/engine/metrics';
+import { openApp, serveBuiltApp } from './support/app';
+
+const app = serveBuiltApp();
+
+function callBench<T>(page: Page, name: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(
+    async ([fn, fnArgs]) => {
+      const bench = (await window.__gradscope!.loadBench!()) as Record<
+        string,
+        (...a: unknown[]) => unknown
+      >;
+      return bench[fn as string]!(...(fnArgs as unknown[]));
+    },
+    [name, args] as const,
+  ) as Promise<T>;
+}
+
+/**
+ * The kernel adds squares one by one in float32; over at most 2,048 terms of this size that
+ * stays within 2e-5 of the float64 sum (the error bound grows with the count of terms).
+ */
+const SUM_TOLERANCE = 2e-5;
+
+describe('the fused sums-of-squares kernel on WebGL', () => {
+  it('matches float64 sums on packed and unpacked tensors of every shape, NaN and overflow included', async () => {
+    const { page, errors } = await openApp(app, '#layers=8x2');
+    const check = await callBench<SumsOfSquaresCheck>(page, 'checkSumsOfSquares');
+    expect(check.backend).toBe('webgl');
+    expect(check.kernelRegistered).toBe(true);
+    // Both storages and more tensors than one program takes, so grouping and reassembly run.
+    expect(check.cases.filter((c) => c.packed).length).toBeGreaterThan(16);
+    expect(check.cases.filter((c) => !c.packed).length).toBeGreaterThan(16);
+    for (const c of check.cases) {
+      if (typeof c.expected === 'string') {
+        expect(c.fused, c.label).toBe(c.expected);
+      } else {
+        expect(typeof c.fused, c.label).toBe('number');
+        const error = Math.abs((c.fused as number) - c.expected);
+        expect(error, c.label).toBeLessThanOrEqual(SUM_TOLERANCE * c.expected + 1e-30);
+      }
+    }
+    expect(check.cases.find((c) => c.label.startsWith('NaN'))?.fused).toBe('NaN');
+    expect(check.cases.find((c) => c.label.startsWith('-Infinity'))?.fused).toBe('Infinity');
+    expect(check.cases.find((c) => c.label.startsWith('overflowing'))?.fused).toBe('Infinity');
+    expect(check.tensorsLeaked).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('gives the same per-layer metrics as the CPU backend, for every clipping mode', async () => {
+    const { page, errors } = await openApp(app, '#layers=8x2');
+    const links = [
+      '#layers=32x8&act=tanh&batch=64',
+      '#layers=16x5&act=relu&bias=0&clip=globalNorm:0.5',
+      '#layers=7x6&act=tanh&clip=layerNorm:0.01&gscale=3',
+      '#layers=9x4&act=sigmoid&clip=value:0.001&batch=5',
+    ];
+    const metricKeys = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
+    for (const link of links) {
+      const run = await callBench<{ cpu: StepMetrics[]; webgl: StepMetrics[]; webglBackend: string }>(
+        page,
+        'engineOnCpuAndWebgl',
+        link,
+        5,
+      );
+      expect(run.webglBackend).toBe('webgl');
+      expect(run.webgl).toHaveLength(5);
+      run.webgl.forEach((step, i) => {
+        const cpu = run.cpu[i]!;
+        expect(step.clipped, `${link} step ${step.step} clipped`).toBe(cpu.clipped);
+        // Step 1 measures the same weights on both backends: only the order of float32 sums
+        // differs (seen: under 1e-6). Later steps also carry each backend's rounding of the
+        // updates, which the sigmoid and value-clip link amplifies (seen: 2e-4 by step 5).
+        const tolerance = step.step === 1 ? 1e-5 : 1e-3;
+        const close = (actual: number, want: number, what: string) =>
+          expect(Math.abs(actual - want), `${link} step ${step.step} ${what}`).toBeLessThanOrEqual(
+            tolerance * Math.abs(want) + 1e-9,
+          );
+        close(step.loss, cpu.loss, 'loss');
+        close(step.globalNorm, cpu.globalNorm, 'globalNorm');
+        close(step.clippedGlobalNorm, cpu.clippedGlobalNorm, 'clippedGlobalNorm');
+        for (const key of metricKeys) {
+          step[key].forEach((v, layer) => close(v, cpu[key][layer]!, `${key}[${layer}]`));
+        }
+      });
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});
