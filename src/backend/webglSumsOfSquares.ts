@@ -64,11 +64,13 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
     this.outputShape = [shapes.length];
     this.packedInputs = packed;
     const functions = inputs
-      .map((input, i) => `float sumSquares${i}() {
+      .map(
+        (input, i) => `float sumSquares${i}() {
       float total = 0.0;
       ${sumSquaresBody(input, packed)}
       return total;
-    }`)
+    }`,
+      )
       .join('\n');
     const dispatch = inputs
       .map((_, i) => `${i === 0 ? '' : 'else '}if (i == ${i}) result = sumSquares${i}();`)

@@ -65,12 +65,11 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
     ];
     const metricKeys = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
     for (const link of links) {
-      const run = await callBench<{ cpu: StepMetrics[]; webgl: StepMetrics[]; webglBackend: string }>(
-        page,
-        'engineOnCpuAndWebgl',
-        link,
-        5,
-      );
+      const run = await callBench<{
+        cpu: StepMetrics[];
+        webgl: StepMetrics[];
+        webglBackend: string;
+      }>(page, 'engineOnCpuAndWebgl', link, 5);
       expect(run.webglBackend).toBe('webgl');
       expect(run.webgl).toHaveLength(5);
       run.webgl.forEach((step, i) => {
