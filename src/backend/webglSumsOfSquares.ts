@@ -7,7 +7,8 @@
  * come out of packed matMuls while bias gradients come out of unpacked reductions, so the
  * inputs are grouped by how they are stored: one program per group of at most
  * WEBGL_MAX_TEXTURES_IN_SHADER inputs, in which each output value loops over one whole tensor.
- * When there is more than one group, a last small program puts the sums back in input order.
+ * A last small program adds the sums of each segment (e.g. a layer's kernel and bias) and puts
+ * them in the order asked for; it is skipped when one group already gives that.
  */
 import { registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
@@ -58,7 +59,7 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
   // Loop bounds are baked into the shader; a network's tensors keep their shapes for a run.
   enableShapeUniforms = false;
 
-  constructor(shapes: number[][], packed: boolean) {
+  constructor(shapes: number[][], packed: boolean, root: boolean) {
     const inputs = shapes.map((shape, i) => ({ name: `T${i}`, shape }));
     this.variableNames = inputs.map((input) => input.name);
     this.outputShape = [shapes.length];
@@ -81,33 +82,42 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
       int i = getOutputCoords();
       float result = 0.0;
       ${dispatch}
-      setOutput(result);
+      setOutput(${root ? 'sqrt(result)' : 'result'});
     }`;
   }
 }
 
-/** Output [n]: entry i is entry `positions[i].index` of group output `positions[i].group`. */
-class AssembleProgram implements GPGPUProgram {
+/** Where one input's sum of squares sits: entry `index` of part `part`. */
+interface Position {
+  part: number;
+  index: number;
+}
+
+/**
+ * Output [k]: entry j is the sum of the entries at `sums[j]` (an empty list gives 0), or its
+ * square root when `root`.
+ */
+class SumEntriesProgram implements GPGPUProgram {
   variableNames: string[];
   outputShape: number[];
   userCode: string;
   enableShapeUniforms = false;
 
-  constructor(groupCount: number, positions: { group: number; index: number }[]) {
-    this.variableNames = Array.from({ length: groupCount }, (_, g) => `G${g}`);
-    this.outputShape = [positions.length];
-    const cases = positions
-      .map(
-        ({ group, index }, i) =>
-          `${i === 0 ? '' : 'else '}if (i == ${i}) result = getG${group}(${index});`,
-      )
+  constructor(partCount: number, sums: Position[][], root: boolean) {
+    this.variableNames = Array.from({ length: partCount }, (_, p) => `P${p}`);
+    this.outputShape = [sums.length];
+    const cases = sums
+      .map((entries, j) => {
+        const terms = entries.map(({ part, index }) => `getP${part}(${index})`);
+        return `${j === 0 ? '' : 'else '}if (i == ${j}) result = ${terms.join(' + ') || '0.0'};`;
+      })
       .join('\n      ');
     this.userCode = `
     void main() {
       int i = getOutputCoords();
       float result = 0.0;
       ${cases}
-      setOutput(result);
+      setOutput(${root ? 'sqrt(result)' : 'result'});
     }`;
   }
 }
@@ -130,12 +140,26 @@ function groupInputs(packedFlags: boolean[], maxPerGroup: number): Group[] {
   return groups;
 }
 
+/** Reads the kernel's attrs: segments of input indices (or one per input) and `root`. */
+function attrsOf(
+  attrs: Record<string, unknown> | undefined,
+  inputCount: number,
+): { segments: number[][]; root: boolean } {
+  const segments = attrs?.segments as number[][] | undefined;
+  return {
+    segments: segments ?? Array.from({ length: inputCount }, (_, i) => [i]),
+    root: attrs?.root === true,
+  };
+}
+
 function sumsOfSquaresWebgl({
   inputs,
   backend,
+  attrs,
 }: {
   inputs: Record<string, TensorInfo>;
   backend: unknown;
+  attrs?: Record<string, unknown>;
 }): TensorInfo {
   const webgl = backend as MathBackendWebGL;
   const tensors = Object.keys(inputs).map((_, i) => {
@@ -143,39 +167,76 @@ function sumsOfSquaresWebgl({
     if (!input) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: input x${i} is missing`);
     return input;
   });
+  const { segments, root } = attrsOf(attrs, tensors.length);
   // A tensor not yet on the GPU is uploaded unpacked by an unpacked program.
   const packedFlags = tensors.map((t) => webgl.texData.get(t.dataId)?.isPacked === true);
   const maxTextures = tf.env().getNumber('WEBGL_MAX_TEXTURES_IN_SHADER');
   const groups = groupInputs(packedFlags, maxTextures);
-  if (groups.length > maxTextures) {
-    throw new Error(`${SUMS_OF_SQUARES_KERNEL}: ${tensors.length} inputs are too many`);
-  }
 
-  const outputs = groups.map((group) =>
+  const inOrderSingletons =
+    segments.length === tensors.length &&
+    segments.every((seg, j) => seg.length === 1 && seg[0] === j);
+  // One group that already gives the segments in order is the whole answer.
+  const groupIsFinal = groups.length === 1 && inOrderSingletons;
+  let parts = groups.map((group) =>
     webgl.runWebGLProgram(
       new GroupSumsOfSquaresProgram(
         group.members.map((i) => tensors[i]!.shape),
         group.packed,
+        root && groupIsFinal,
       ),
       group.members.map((i) => tensors[i]!),
       'float32',
     ),
   );
-  if (outputs.length === 1) return outputs[0]!;
-
-  const positions = new Array<{ group: number; index: number }>(tensors.length);
+  if (groupIsFinal) return parts[0]!;
+  // Input i's sum is entry positions[i].index of parts[positions[i].part].
+  const positions = new Array<Position>(tensors.length);
   groups.forEach((group, g) =>
-    group.members.forEach((member, index) => (positions[member] = { group: g, index })),
+    group.members.forEach((member, index) => (positions[member] = { part: g, index })),
   );
+  // More parts than one program can sample (many inputs, or WebGL 1's 8 textures): copy
+  // them, maxTextures at a time, into fewer parts first.
+  while (parts.length > maxTextures) {
+    const merged = parts.slice(0, maxTextures);
+    const held: { input: number; position: Position }[] = [];
+    positions.forEach((position, input) => {
+      if (position.part < maxTextures) held.push({ input, position });
+    });
+    const copy = webgl.runWebGLProgram(
+      new SumEntriesProgram(
+        merged.length,
+        held.map(({ position }) => [position]),
+        false,
+      ),
+      merged,
+      'float32',
+    );
+    for (const part of merged) webgl.disposeIntermediateTensorInfo(part);
+    positions.forEach((position, input) => {
+      positions[input] = { part: position.part - maxTextures + 1, index: position.index };
+    });
+    held.forEach(({ input }, index) => (positions[input] = { part: 0, index }));
+    parts = [copy, ...parts.slice(maxTextures)];
+  }
   const result = webgl.runWebGLProgram(
-    new AssembleProgram(outputs.length, positions),
-    outputs,
+    new SumEntriesProgram(
+      parts.length,
+      segments.map((seg) =>
+        seg.map((i) => {
+          const position = positions[i];
+          if (!position) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: no input ${i}`);
+          return position;
+        }),
+      ),
+      root,
+    ),
+    parts,
     'float32',
   );
-  for (const output of outputs) webgl.disposeIntermediateTensorInfo(output);
+  for (const part of parts) webgl.disposeIntermediateTensorInfo(part);
   return result;
 }
-
 const kernelConfig: KernelConfig = {
   kernelName: SUMS_OF_SQUARES_KERNEL,
   backendName: 'webgl',

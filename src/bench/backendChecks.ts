@@ -21,10 +21,19 @@ export interface SumsOfSquaresCase {
   fused: number | string;
 }
 
+export interface SegmentCase {
+  segment: number[];
+  /** The L2 norm over the segment's tensors, from float64 sums rounded to float32. */
+  expected: number | string;
+  fused: number | string;
+}
+
 export interface SumsOfSquaresCheck {
   backend: string;
   kernelRegistered: boolean;
   cases: SumsOfSquaresCase[];
+  /** The same tensors through segments with root (norms of unions of tensors). */
+  segments: SegmentCase[];
   tensorsLeaked: number;
 }
 
@@ -49,8 +58,21 @@ function jsonNumber(x: number): number | string {
  * some unpacked (uploads, reductions), interleaved so that the kernel needs several groups and
  * its reassembly; runs the kernel once on all of them and compares with float64 sums.
  */
-export async function checkSumsOfSquares(): Promise<SumsOfSquaresCheck> {
+export async function checkSumsOfSquares(maxTextures?: number): Promise<SumsOfSquaresCheck> {
   await startBackend('webgl');
+  // A lower texture limit than this device's forces more groups than one program can sample,
+  // as on a WebGL 1 device with 8 texture units, and with that the kernel's staged merging.
+  const flag = 'WEBGL_MAX_TEXTURES_IN_SHADER';
+  const deviceMaxTextures = tf.env().getNumber(flag);
+  if (maxTextures !== undefined) tf.env().set(flag, maxTextures);
+  try {
+    return await checkOnTensors();
+  } finally {
+    tf.env().set(flag, deviceMaxTextures);
+  }
+}
+
+async function checkOnTensors(): Promise<SumsOfSquaresCheck> {
   const before = tf.memory().numTensors;
   const labels: string[] = [];
   // Kept by tidy: only the tensors under test survive, not the inputs they were made from.
@@ -60,12 +82,24 @@ export async function checkSumsOfSquares(): Promise<SumsOfSquaresCheck> {
     texData: { get: (id: object) => { isPacked?: boolean } | undefined };
   };
   const packed = built.map(({ tensor }) => backend.texData.get(tensor.dataId)?.isPacked === true);
-  const fusedTensor = sumsOfSquares(built.map(({ tensor }) => tensor));
+  const fusedTensor = sumsOfSquares(tensors);
   const fused = await fusedTensor.data();
+  // Pairs across storages (as a layer's packed kernel and unpacked bias), overlaps, an empty
+  // segment and all of them at once.
+  const segmentList = [
+    ...tensors.map((_, i) => [i, (i + 1) % tensors.length]),
+    [],
+    [3, 3, 40, 7],
+    tensors.map((_, i) => i).filter((i) => !labels[i]!.startsWith('NaN')),
+  ];
+  const segmentTensor = sumsOfSquares(tensors, { segments: segmentList, root: true });
+  const segmentNorms = await segmentTensor.data();
+  const sums: number[] = [];
   const cases: SumsOfSquaresCase[] = [];
   for (const [i, { label, tensor }] of built.entries()) {
     let expected = 0;
     for (const v of await tensor.data()) expected += v * v;
+    sums.push(expected);
     cases.push({
       label,
       shape: tensor.shape,
@@ -75,12 +109,20 @@ export async function checkSumsOfSquares(): Promise<SumsOfSquaresCheck> {
       fused: jsonNumber(fused[i] as number),
     });
   }
-  fusedTensor.dispose();
-  tf.dispose(tensors);
+  const segments = segmentList.map((segment, j) => {
+    const total = segment.reduce((sum, i) => sum + sums[i]!, 0);
+    return {
+      segment,
+      expected: jsonNumber(Math.fround(Math.sqrt(Math.fround(total)))),
+      fused: jsonNumber(segmentNorms[j] as number),
+    };
+  });
+  tf.dispose([fusedTensor, segmentTensor, ...tensors]);
   return {
     backend: tf.getBackend(),
     kernelRegistered: tf.getKernel(SUMS_OF_SQUARES_KERNEL, 'webgl') !== undefined,
     cases,
+    segments,
     tensorsLeaked: tf.memory().numTensors - before,
   };
 }

@@ -102,16 +102,15 @@ export function disposeNetwork(network: Network): void {
 }
 
 /**
- * Forward pass. `probes`, when given, are zero tensors added to each pre-activation z_l, so
- * that the gradient of the loss with respect to probe l equals dL/dz_l (the backpropagated
- * signal) at no change to the result.
+ * Forward pass. `tap`, when given, sees each layer's pre-activation z_l and returns what the
+ * pass goes on with (the trainer taps z_l to catch dL/dz_l on the way back; see signalTaps.ts).
  */
 export function forward(
   network: Network,
   kernels: readonly tf.Tensor[],
   biases: readonly (tf.Tensor | null)[],
   x: tf.Tensor,
-  probes?: readonly tf.Tensor[],
+  tap?: (layer: number, z: tf.Tensor) => tf.Tensor,
 ): tf.Tensor {
   const { activation, residual, normalization } = network.settings;
   const last = network.layers.length - 1;
@@ -120,7 +119,7 @@ export function forward(
     let z = tf.matMul(h, kernels[l] as tf.Tensor);
     const bias = biases[l];
     if (bias) z = tf.add(z, bias);
-    if (probes) z = tf.add(z, probes[l] as tf.Tensor);
+    if (tap) z = tap(l, z);
     if (l === last) return z;
     let u = z;
     if (normalization === 'layerNorm') {

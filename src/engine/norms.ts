@@ -9,38 +9,26 @@ import * as tf from './tf';
  */
 export type NormMode = 'plain' | 'scaled';
 
-function scaledNorm(x: tf.Tensor, axis?: number): tf.Tensor {
-  const m = tf.max(tf.abs(x), axis, true);
-  const norm = tf.mul(tf.sqrt(tf.sum(tf.square(tf.divNoNan(x, m)), axis, true)), m);
-  return axis === undefined ? tf.reshape(norm, []) : tf.squeeze(norm, [axis]);
-}
-
-/** The L2 norm of each tensor, stacked into a 1-D tensor in the same order. */
-export function tensorNorms(tensors: readonly tf.Tensor[], mode: NormMode): tf.Tensor1D {
-  if (mode === 'scaled') return tf.stack(tensors.map((t) => scaledNorm(t))) as tf.Tensor1D;
-  return tf.sqrt(sumsOfSquares(tensors));
-}
-
-/** sqrt(sum of squares) along the last axis: combines the norms of parts into the norm of the whole. */
-export function combineNorms(norms: tf.Tensor, mode: NormMode): tf.Tensor {
-  const axis = norms.rank - 1;
-  if (mode === 'scaled') return scaledNorm(norms, axis);
-  return tf.sqrt(tf.sum(tf.square(norms), axis));
+function scaledNorm(x: tf.Tensor): tf.Scalar {
+  const m = tf.max(tf.abs(x));
+  return tf.mul(tf.sqrt(tf.sum(tf.square(tf.divNoNan(x, m)))), m);
 }
 
 /**
- * Per-layer norms from per-tensor norms, where each layer owns `tensorsPerLayer` consecutive
- * tensors (kernel, then bias when the network has biases).
+ * The L2 norm of each segment, a list of indices into `tensors`, taken over all the elements of
+ * its tensors (a layer's kernel and bias, or every gradient for the global norm).
  */
-export function layerNormsFromTensorNorms(
-  tensorNormsVector: tf.Tensor1D,
-  tensorsPerLayer: number,
+export function segmentNorms(
+  tensors: readonly tf.Tensor[],
+  segments: readonly (readonly number[])[],
   mode: NormMode,
 ): tf.Tensor1D {
-  if (tensorsPerLayer === 1) return tensorNormsVector;
-  const layers = tensorNormsVector.shape[0] / tensorsPerLayer;
-  return combineNorms(
-    tf.reshape(tensorNormsVector, [layers, tensorsPerLayer]),
-    mode,
+  if (mode === 'plain') return sumsOfSquares(tensors, { segments, root: true });
+  // The norm of a union is the norm of its parts' norms.
+  const norms = tensors.map((t) => scaledNorm(t));
+  return tf.stack(
+    segments.map((segment) =>
+      segment.length === 0 ? tf.scalar(0) : scaledNorm(tf.stack(segment.map((i) => norms[i]!))),
+    ),
   ) as tf.Tensor1D;
 }

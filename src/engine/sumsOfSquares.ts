@@ -1,26 +1,26 @@
 import * as tf from './tf';
 
 /**
- * sum(x^2) of many tensors at once, the heart of every norm the engine reports.
+ * Sums of squares of many tensors at once, the heart of every norm the engine reports.
  *
- * With plain tfjs ops each tensor costs a square, a reduction and a stack slot: on WebGL that is
- * 3-5 shader programs per tensor (packing conversions and multi-pass reductions included), about
- * 230 per step for the 8 x 32 reference network, which doubled the step time on software WebGL.
- * A backend may register a kernel under this name that does many tensors in one program
- * (src/backend/webglSumsOfSquares.ts); elsewhere the plain ops run.
+ * With plain tfjs ops each tensor costs a square, a reduction and a stack slot, and combining
+ * them into layer norms costs reshapes and more reductions: on WebGL that came to 3-5 shader
+ * programs per tensor (packing conversions and multi-pass reductions included), about 230 per
+ * step for the 8 x 32 reference network, which nearly halved the step rate on software WebGL.
+ * A backend may register a kernel under this name that does it all in a few programs
+ * (src/backend/webglSumsOfSquares.ts); elsewhere plain ops run.
  *
- * The kernel's contract: inputs named x0..x{n-1}, float32, rank 1 or 2, each at most
- * FUSED_MAX_ELEMENTS elements, n at most FUSED_MAX_TENSORS; output float32 of shape [n], entry
- * i the sum of squares of x{i}, with non-finite values propagating as they would through
- * square-then-sum. Longer lists are split into calls of FUSED_MAX_TENSORS and concatenated.
+ * The kernel's contract: inputs named x0..x{n-1}, float32, rank 1 or 2, each of at most
+ * FUSED_MAX_ELEMENTS elements; attr `segments`, lists of input indices (they may overlap);
+ * output float32 [segments.length], entry j the sum of squares of all elements of the inputs in
+ * segments[j], or its square root when attr `root` is true (the L2 norm of the segment).
+ * Non-finite values propagate as through square-then-sum in float32.
  */
 export const SUMS_OF_SQUARES_KERNEL = 'GradscopeSumsOfSquares';
-/** Small enough that a WebGL 1 device (8 textures per program) can assemble one call's groups. */
-export const FUSED_MAX_TENSORS = 48;
 /** One shader invocation loops over a whole tensor; bigger ones are better reduced by tfjs. */
 export const FUSED_MAX_ELEMENTS = 1 << 16;
 
-/** Whether the active backend's fused kernel may take these tensors. */
+/** Whether the active backend has the fused kernel and it may take these tensors. */
 function fusedKernelTakes(tensors: readonly tf.Tensor[]): boolean {
   if (tensors.length === 0 || !fusedKernelRegistered()) return false;
   return tensors.every(
@@ -36,23 +36,60 @@ function fusedKernelRegistered(): boolean {
   }
 }
 
-/** The sum of squares of each tensor, stacked into a 1-D tensor in the same order. */
-export function sumsOfSquares(tensors: readonly tf.Tensor[]): tf.Tensor1D {
-  if (!fusedKernelTakes(tensors)) {
-    return tf.stack(tensors.map((t) => tf.sum(tf.square(t)))) as tf.Tensor1D;
+export interface SumsOfSquaresOptions {
+  /** Lists of tensor indices to sum together; one entry per tensor when left out. */
+  segments?: readonly (readonly number[])[];
+  /** Square root of each sum: the L2 norm of each segment. */
+  root?: boolean;
+}
+
+/**
+ * Entry j: the sum of squares of every element of the tensors listed in segments[j] (or its
+ * square root, with `root`); without segments, one entry per tensor in order.
+ */
+export function sumsOfSquares(
+  tensors: readonly tf.Tensor[],
+  { segments, root = false }: SumsOfSquaresOptions = {},
+): tf.Tensor1D {
+  for (const segment of segments ?? []) {
+    for (const i of segment) {
+      if (!Number.isInteger(i) || i < 0 || i >= tensors.length) {
+        throw new Error(`segment index ${i} is not one of the ${tensors.length} tensors`);
+      }
+    }
+  }
+  if (fusedKernelTakes(tensors)) {
+    const inputs: tf.NamedTensorMap = {};
+    return tf.tidy(() => {
+      // Scalars go in as [1] (a free reshape) so the kernel only meets ranks 1 and 2.
+      tensors.forEach((t, i) => (inputs[`x${i}`] = t.rank === 0 ? tf.reshape(t, [1]) : t));
+      const attrs: tf.NamedAttrMap = { root };
+      if (segments) attrs.segments = segments.map((s) => [...s]);
+      return tf.engine().runKernel(SUMS_OF_SQUARES_KERNEL, inputs, attrs) as tf.Tensor1D;
+    });
   }
   return tf.tidy(() => {
-    const parts: tf.Tensor1D[] = [];
-    for (let start = 0; start < tensors.length; start += FUSED_MAX_TENSORS) {
-      parts.push(runFusedKernel(tensors.slice(start, start + FUSED_MAX_TENSORS)));
-    }
-    return parts.length === 1 ? (parts[0] as tf.Tensor1D) : tf.concat(parts);
+    const sums = plainSumsOfSquares(tensors, segments);
+    return root ? tf.sqrt(sums) : sums;
   });
 }
 
-function runFusedKernel(tensors: readonly tf.Tensor[]): tf.Tensor1D {
-  const inputs: tf.NamedTensorMap = {};
-  // Scalars go in as [1] (a free reshape) so the kernel only meets ranks 1 and 2.
-  tensors.forEach((t, i) => (inputs[`x${i}`] = t.rank === 0 ? tf.reshape(t, [1]) : t));
-  return tf.engine().runKernel(SUMS_OF_SQUARES_KERNEL, inputs, {}) as tf.Tensor1D;
+function plainSumsOfSquares(
+  tensors: readonly tf.Tensor[],
+  segments: readonly (readonly number[])[] | undefined,
+): tf.Tensor1D {
+  const perTensor = tf.stack(tensors.map((t) => tf.sum(tf.square(t)))) as tf.Tensor1D;
+  if (!segments) return perTensor;
+  // Each segment's sums gathered into a row, padded with a zero entry, and summed along the
+  // row: a NaN stays in the segments that hold its tensor. (unsortedSegmentSum would be one
+  // op, but the wasm backend has no kernel for it.)
+  const width = Math.max(1, ...segments.map((segment) => segment.length));
+  const zeroAt = tensors.length;
+  const rows = segments.flatMap((segment) => [
+    ...segment,
+    ...new Array<number>(width - segment.length).fill(zeroAt),
+  ]);
+  const padded = tf.concat([perTensor, tf.zeros([1])]);
+  const gathered = tf.gather(padded, tf.tensor2d(rows, [segments.length, width], 'int32'));
+  return tf.sum(gathered, 1) as tf.Tensor1D;
 }

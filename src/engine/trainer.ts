@@ -3,9 +3,9 @@ import type { ExperimentConfig } from '../config/schema';
 import { needsRestart } from '../config/liveSettings';
 import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
-import { clipGradients } from './clipGradients';
 import { applyWeightConstraints } from './constraints';
-import { decodeStepMetrics, metricsVectorLength, type StepMetrics } from './metrics';
+import { measureAndClip } from './measureStep';
+import { decodeStepMetrics, type StepMetrics } from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -18,7 +18,8 @@ import {
   type Network,
 } from './network';
 import { findNonFinite, type NonFiniteEvent } from './nonFinite';
-import { combineNorms, layerNormsFromTensorNorms, tensorNorms, type NormMode } from './norms';
+import { SignalTaps } from './signalTaps';
+import type { NormMode } from './norms';
 import { createOptimizer, type Optimizer } from './optimizers';
 
 export interface TrainerOptions {
@@ -94,8 +95,8 @@ export class Trainer implements RunTrainer {
     trainY: tf.Tensor2D;
     testX: tf.Tensor2D | null;
     testY: tf.Tensor2D | null;
-    probes: tf.Tensor[];
   };
+  private readonly signalTaps: SignalTaps;
   private readonly normMode: NormMode;
   private readonly betweenSteps: (() => Promise<void>) | null;
   private stepsDone = 0;
@@ -108,7 +109,7 @@ export class Trainer implements RunTrainer {
     this.betweenSteps = options.betweenSteps ?? null;
     this.dataset = options.dataset ?? generateDataset(config.data);
     const d = this.dataset;
-    const { sampler, batchSize } = createRunBatchSampler(config, d.trainCount);
+    const { sampler } = createRunBatchSampler(config, d.trainCount);
     this.sampler = sampler;
     this.network = createNetwork(config);
     this.layers = this.network.layers;
@@ -120,9 +121,8 @@ export class Trainer implements RunTrainer {
       trainY: tf.tensor2d(d.trainY, [d.trainCount, 1]),
       testX: d.testCount > 0 ? tf.tensor2d(d.testX, [d.testCount, d.inputDim]) : null,
       testY: d.testCount > 0 ? tf.tensor2d(d.testY, [d.testCount, 1]) : null,
-      // Zero tensors added to each pre-activation; their gradients are the signals dL/dz.
-      probes: this.layers.map((layer) => tf.zeros([batchSize, layer.units])),
     };
+    this.signalTaps = new SignalTaps(this.layers.length);
   }
 
   /** Steps trained so far. */
@@ -207,7 +207,7 @@ export class Trainer implements RunTrainer {
     disposeNetwork(this.network);
     this.optimizer.dispose();
     const t = this.tensors;
-    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY, ...t.probes]) tensor?.dispose();
+    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY]) tensor?.dispose();
   }
 
   private assertUsable(): void {
@@ -236,15 +236,15 @@ export class Trainer implements RunTrainer {
     const layerCount = this.layers.length;
     const hasBias = this.config.network.bias;
     const tensorsPerLayer = hasBias ? 2 : 1;
-    const paramCount = this.params.length;
 
     return tf.tidy(() => {
       const batchIndices = tf.tensor1d(indices, 'int32');
       const x = tf.gather(this.tensors.trainX, batchIndices);
       const y = tf.gather(this.tensors.trainY, batchIndices);
 
-      // Differentiate the total loss with respect to every parameter and every probe in one
-      // backward pass. The data loss is kept out of the gradient scope to be reported.
+      // Differentiate the total loss with respect to every parameter in one backward pass, which
+      // the signal taps watch on its way through each pre-activation. The data loss is kept out
+      // of the gradient scope to be reported.
       let measuredLoss: tf.Scalar | null = null;
       const lossOf = (...args: tf.Tensor[]): tf.Scalar => {
         const kernels: tf.Tensor[] = [];
@@ -253,46 +253,30 @@ export class Trainer implements RunTrainer {
           kernels.push(args[l * tensorsPerLayer] as tf.Tensor);
           biases.push(hasBias ? (args[l * tensorsPerLayer + 1] as tf.Tensor) : null);
         }
-        const output = forward(this.network, kernels, biases, x, args.slice(paramCount));
+        const output = forward(this.network, kernels, biases, x, this.signalTaps.tap);
         const loss = dataLoss(this.loss, output, y);
         measuredLoss = tf.keep(loss);
         const reg = regularizationLoss(kernels, regularization.l1, regularization.l2);
         return reg ? tf.add(loss, reg) : loss;
       };
-      const allGrads = tf.grads(lossOf)([...this.params, ...this.tensors.probes]);
-      let grads = allGrads.slice(0, paramCount);
-      const signals = allGrads.slice(paramCount);
+      let grads = tf.grads(lossOf)(this.params);
+      // Kept by the taps; handed to this tidy to dispose once the norms are taken.
+      const signals = this.signalTaps.take().map((signal) => {
+        const tracked = tf.clone(signal);
+        signal.dispose();
+        return tracked;
+      });
       if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
 
-      const gradTensorNorms = tensorNorms(grads, mode);
-      const gradNorm = layerNormsFromTensorNorms(gradTensorNorms, tensorsPerLayer, mode);
-      const globalNorm = combineNorms(gradNorm, mode) as tf.Scalar;
-      const clip = clipGradients(grads, gradTensorNorms, globalNorm, gradient.clip, mode);
-      const clippedGradNorm = layerNormsFromTensorNorms(clip.tensorNorms, tensorsPerLayer, mode);
-      const clippedGlobalNorm = combineNorms(clippedGradNorm, mode);
-      const weightNorm = layerNormsFromTensorNorms(
-        tensorNorms(this.params, mode),
-        tensorsPerLayer,
+      const loss = measuredLoss as unknown as tf.Scalar;
+      const { clippedGrads, vector } = measureAndClip(
+        { loss, grads, params: this.params, signals, tensorsPerLayer },
+        gradient.clip,
         mode,
       );
-      const signalNorm = tensorNorms(signals, mode);
-      const loss = measuredLoss as unknown as tf.Scalar;
-      const vector = tf.concat([
-        tf.reshape(loss, [1]),
-        tf.reshape(globalNorm, [1]),
-        tf.reshape(clippedGlobalNorm, [1]),
-        tf.reshape(clip.changed, [1]),
-        gradNorm,
-        clippedGradNorm,
-        signalNorm,
-        weightNorm,
-      ]);
       loss.dispose();
-
-      this.optimizer.apply(this.params, clip.grads);
+      this.optimizer.apply(this.params, clippedGrads);
       applyWeightConstraints(this.network, this.config.gradient);
-      if (vector.shape[0] !== metricsVectorLength(layerCount))
-        throw new Error('metrics layout mismatch');
       return vector;
     });
   }

@@ -30,30 +30,49 @@ function callBench<T>(page: Page, name: string, ...args: unknown[]): Promise<T> 
 const SUM_TOLERANCE = 2e-5;
 
 describe('the fused sums-of-squares kernel on WebGL', () => {
-  it('matches float64 sums on packed and unpacked tensors of every shape, NaN and overflow included', async () => {
-    const { page, errors } = await openApp(app, '#layers=8x2');
-    const check = await callBench<SumsOfSquaresCheck>(page, 'checkSumsOfSquares');
-    expect(check.backend).toBe('webgl');
-    expect(check.kernelRegistered).toBe(true);
-    // Both storages and more tensors than one program takes, so grouping and reassembly run.
-    expect(check.cases.filter((c) => c.packed).length).toBeGreaterThan(16);
-    expect(check.cases.filter((c) => !c.packed).length).toBeGreaterThan(16);
-    for (const c of check.cases) {
-      if (typeof c.expected === 'string') {
-        expect(c.fused, c.label).toBe(c.expected);
-      } else {
-        expect(typeof c.fused, c.label).toBe('number');
-        const error = Math.abs((c.fused as number) - c.expected);
-        expect(error, c.label).toBeLessThanOrEqual(SUM_TOLERANCE * c.expected + 1e-30);
+  // 3 textures per program: 51 tensors make about 18 groups, more than one program can merge.
+  it.each([
+    ['the device’s', undefined],
+    ['a 3-per-program', 3],
+  ])(
+    'with %s texture limit, matches float64 sums on packed and unpacked tensors, NaN and overflow included',
+    async (_, maxTextures) => {
+      const { page, errors } = await openApp(app, '#layers=8x2');
+      const check = await callBench<SumsOfSquaresCheck>(page, 'checkSumsOfSquares', maxTextures);
+      expect(check.backend).toBe('webgl');
+      expect(check.kernelRegistered).toBe(true);
+      // Both storages and more tensors than one program takes, so grouping and reassembly run.
+      expect(check.cases.filter((c) => c.packed).length).toBeGreaterThan(16);
+      expect(check.cases.filter((c) => !c.packed).length).toBeGreaterThan(16);
+      for (const c of check.cases) {
+        if (typeof c.expected === 'string') {
+          expect(c.fused, c.label).toBe(c.expected);
+        } else {
+          expect(typeof c.fused, c.label).toBe('number');
+          const error = Math.abs((c.fused as number) - c.expected);
+          expect(error, c.label).toBeLessThanOrEqual(SUM_TOLERANCE * c.expected + 1e-30);
+        }
       }
-    }
-    expect(check.cases.find((c) => c.label.startsWith('NaN'))?.fused).toBe('NaN');
-    expect(check.cases.find((c) => c.label.startsWith('-Infinity'))?.fused).toBe('Infinity');
-    expect(check.cases.find((c) => c.label.startsWith('overflowing'))?.fused).toBe('Infinity');
-    expect(check.tensorsLeaked).toBe(0);
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+      expect(check.cases.find((c) => c.label.startsWith('NaN'))?.fused).toBe('NaN');
+      expect(check.cases.find((c) => c.label.startsWith('-Infinity'))?.fused).toBe('Infinity');
+      expect(check.cases.find((c) => c.label.startsWith('overflowing'))?.fused).toBe('Infinity');
+      // Segments with square roots: norms over unions of tensors of both storages.
+      expect(check.segments.length).toBeGreaterThan(50);
+      for (const segment of check.segments) {
+        const label = `segment [${segment.segment.join(',')}]`;
+        if (typeof segment.expected === 'string') {
+          expect(segment.fused, label).toBe(segment.expected);
+        } else {
+          const error = Math.abs((segment.fused as number) - segment.expected);
+          expect(error, label).toBeLessThanOrEqual(SUM_TOLERANCE * segment.expected + 1e-30);
+        }
+      }
+      expect(check.segments.find((s) => s.segment.length === 0)?.fused).toBe(0);
+      expect(check.tensorsLeaked).toBe(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+  );
 
   it('gives the same per-layer metrics as the CPU backend, for every clipping mode', async () => {
     const { page, errors } = await openApp(app, '#layers=8x2');

@@ -2,7 +2,7 @@ import * as tf from '../../../src/engine/tf';
 import { describe, expect, it } from 'vitest';
 import type { ClipConfig } from '../../../src/config/schema';
 import { clipGradients } from '../../../src/engine/clipGradients';
-import { combineNorms, tensorNorms, type NormMode } from '../../../src/engine/norms';
+import { segmentNorms, type NormMode } from '../../../src/engine/norms';
 import { setupCpuBackend } from '../../support/tfCpu';
 
 setupCpuBackend();
@@ -12,17 +12,27 @@ setupCpuBackend();
 const G1 = [3, 4];
 const G2 = [0, 0, 12];
 
+/** The norm of each tensor on its own. */
+const tensorNorms = (tensors: tf.Tensor[], mode: NormMode) =>
+  segmentNorms(
+    tensors,
+    tensors.map((_, i) => [i]),
+    mode,
+  );
+
 function clip(values: number[][], config: ClipConfig, mode: NormMode = 'plain') {
   return tf.tidy(() => {
     const grads = values.map((v) => tf.tensor1d(v));
     const norms = tensorNorms(grads, mode);
-    const global = combineNorms(norms, mode) as tf.Scalar;
-    const out = clipGradients(grads, norms, global, config, mode);
+    const everything = grads.map((_, i) => i);
+    const global = tf.reshape(segmentNorms(grads, [everything], mode), []) as tf.Scalar;
+    const out = clipGradients(grads, norms, global, config);
     return {
       grads: out.grads.map((g) => Array.from(g.dataSync())),
-      norms: Array.from(out.tensorNorms.dataSync()),
-      changed: out.changed.dataSync()[0],
-      global: global.dataSync()[0],
+      // Norms of what clipping returns.
+      norms: Array.from(tensorNorms(out.grads, mode).dataSync()),
+      changed: out.changed.dataSync()[0] as number,
+      global: global.dataSync()[0] as number,
     };
   });
 }

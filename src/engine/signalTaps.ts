@@ -1,0 +1,52 @@
+import * as tf from './tf';
+
+/**
+ * Catches the backpropagated signal dL/dz of every layer during the one backward pass that also
+ * gives the parameter gradients.
+ *
+ * Each tap is a clone of z whose gradient function passes dy through unchanged and keeps a
+ * handle to it. Both directions are free on every backend (a clone shares z's data), where
+ * the earlier way, adding a zero "probe" tensor to z and differentiating with respect to the
+ * probe, cost one add per layer and per step (9 of the 57 extra WebGL programs per step of the
+ * 8 x 32 network).
+ */
+export class SignalTaps {
+  private readonly caught: (tf.Tensor | null)[];
+  private readonly taps: ((z: tf.Tensor) => tf.Tensor)[];
+
+  constructor(layerCount: number) {
+    this.caught = new Array<tf.Tensor | null>(layerCount).fill(null);
+    this.taps = this.caught.map((_, layer) =>
+      tf.customGrad((z) => ({
+        value: tf.clone(z as tf.Tensor),
+        gradFunc: (dy: tf.Tensor) => {
+          this.caught[layer]?.dispose();
+          // A handle of our own (a clone shares dy's data), kept past tf.grads's tidy, so
+          // nothing tfjs does with dy afterwards can dispose what was caught.
+          this.caught[layer] = tf.keep(tf.clone(dy));
+          return dy;
+        },
+      })),
+    );
+  }
+
+  /** For forward(): returns z unchanged, with the tap on it. */
+  readonly tap = (layer: number, z: tf.Tensor): tf.Tensor => {
+    const tapOf = this.taps[layer];
+    if (!tapOf) throw new Error(`no tap for layer ${layer}`);
+    return tapOf(z);
+  };
+
+  /**
+   * The signals caught by the last backward pass, in layer order. The caller owns them (they
+   * are kept, so no tidy disposes them) and must dispose them.
+   */
+  take(): tf.Tensor[] {
+    const signals = this.caught.map((signal, layer) => {
+      if (!signal) throw new Error(`no signal was caught for layer ${layer}`);
+      return signal;
+    });
+    this.caught.fill(null);
+    return signals;
+  }
+}
