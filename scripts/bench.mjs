@@ -180,7 +180,19 @@ async function benchNetwork(browser, url, benchPage, backend, network) {
     log(`  rep ${rep}: ${line.join(', ')} steps/s`);
   }
   await app.page?.context().close();
-  return networkFigures(network, steps, samples, app.note);
+  // What one step asks of the backend (kernels; on WebGL, shader programs), engine vs bare.
+  const profile = await callBench(benchPage, 'profileStep', network.hash, 10);
+  return {
+    ...networkFigures(network, steps, samples, app.note),
+    stepWork: {
+      bareKernels: round3(profile.bare.kernelsPerStep),
+      engineKernels: round3(profile.engine.kernelsPerStep),
+      barePrograms:
+        profile.bare.programsPerStep === null ? null : round3(profile.bare.programsPerStep),
+      enginePrograms:
+        profile.engine.programsPerStep === null ? null : round3(profile.engine.programsPerStep),
+    },
+  };
 }
 
 async function benchBackend(browser, url, backend) {

@@ -11,6 +11,13 @@ export interface BenchNetworkFigures {
   frameP95Ms?: number | null;
   frameP99Ms?: number | null;
   appNote?: string;
+  /** Kernels (and WebGL programs; null elsewhere) per training step, bare loop and engine. */
+  stepWork?: {
+    bareKernels?: number | null;
+    engineKernels?: number | null;
+    barePrograms?: number | null;
+    enginePrograms?: number | null;
+  };
   [key: string]: unknown;
 }
 

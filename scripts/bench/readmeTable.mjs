@@ -315,6 +315,34 @@ function schedulingTable(scheduling) {
   );
 }
 
+/**
+ * Kernels (and, on WebGL, shader programs) per training step of the bare loop and the engine,
+ * from each row's optional `stepWork`; null when no row has it.
+ */
+function stepWorkTable(rows) {
+  const measured = rows.filter(
+    (row) => isObject(row.figures.stepWork) && isNumber(row.figures.stepWork.engineKernels),
+  );
+  if (measured.length === 0) return null;
+  const pair = (bare, engine) =>
+    isNumber(bare) && isNumber(engine) ? `${count(bare)} / ${count(engine)}` : NA;
+  return table(
+    [
+      { title: 'work per step' },
+      { title: 'tfjs kernels, bare / engine', align: 'right' },
+      { title: 'WebGL programs, bare / engine', align: 'right' },
+    ],
+    measured.map((row) => {
+      const w = row.figures.stepWork;
+      return [
+        `${row.backend}, ${networkLabel(row)}`,
+        pair(w.bareKernels, w.engineKernels),
+        pair(w.barePrograms, w.enginePrograms),
+      ];
+    }),
+  );
+}
+
 /** The performance section's generated markdown (no trailing newline). */
 export function performanceMarkdown(results) {
   if (!isObject(results)) throw new TypeError('bench results must be an object');
@@ -323,6 +351,8 @@ export function performanceMarkdown(results) {
   blocks.push(rows.length > 0 ? mainTable(rows) : 'No backend figures in these results.');
   const notes = appNotes(rows);
   if (notes.length > 0) blocks.push(notes.map((note) => `- ${note}`).join('\n'));
+  const stepWork = stepWorkTable(rows);
+  if (stepWork) blocks.push(stepWork);
   const scheduling = schedulingTable(results.scheduling);
   if (scheduling) blocks.push(scheduling);
   blocks.push(targetsTable(results, rows));

@@ -286,9 +286,41 @@ describe('performanceMarkdown', () => {
     }
   });
 
+  it('renders the work per step of the rows that have it, n/a for programs off WebGL', () => {
+    const results = sample();
+    results.webgl.stepWork = {
+      bareKernels: 218,
+      engineKernels: 265.1,
+      barePrograms: 1247.1,
+      enginePrograms: 1254.2,
+    };
+    results.cpu.stepWork = {
+      bareKernels: 200,
+      engineKernels: 230,
+      barePrograms: null,
+      enginePrograms: null,
+    };
+    const md = performanceMarkdown(results);
+    expect(row(md, 'webgl, net A, batch 8')).toEqual([
+      'webgl, net A, batch 8',
+      '218 / 265',
+      '1,247 / 1,254',
+    ]);
+    expect(row(md, 'cpu, net A, batch 8')).toEqual(['cpu, net A, batch 8', '200 / 230', 'n/a']);
+    // The deep network has no stepWork: no row for it.
+    expect(tableRows(md).some((cells) => cells[0] === 'webgl, net B, batch 8')).toBe(false);
+    expect(performanceMarkdown(sample())).not.toContain('work per step');
+  });
+
   it('comes out in Prettier shape, so a regenerated README stays lint-clean', async () => {
     const results = sample();
     results.scheduling = { setTimeout: { p50: 4, p95: 9, p99: 12, stepsPerSec: 21 } };
+    results.webgl.stepWork = {
+      bareKernels: 218,
+      engineKernels: 265,
+      barePrograms: 247,
+      enginePrograms: 254,
+    };
     const md = `${performanceMarkdown(results)}\n`;
     const config = (await resolveConfig('README.md')) ?? {};
     expect(await format(md, { ...config, parser: 'markdown' })).toBe(md);
