@@ -3,10 +3,13 @@ import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import * as tf from '../engine/tf';
 import type { BackendInfo } from '../store/runStore';
 import { PAGE_BACKENDS, type BackendName } from './backendNames';
+import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 
+// The engine's norms in one kernel call per backend (wasm's is registered with its backend).
 registerWebglSumsOfSquares();
+registerHostSumsOfSquares('cpu');
 
 export { PAGE_BACKENDS, type BackendName };
 

@@ -1,4 +1,5 @@
 import * as tf from '../engine/tf';
+import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 // `?url` makes Vite copy each binary into the build as a hashed asset and hand back its URL
 // (in dev, a URL the dev server answers), so the page never fetches tfjs from a CDN. Only the
 // two single-threaded binaries are imported: the threaded one is never emitted (see below).
@@ -28,6 +29,7 @@ async function loadWasmBackend(): Promise<void> {
   // "module"). Naming it keeps Node on it too: the bare name resolves there to the CommonJS
   // bundle, which requires a second tfjs-core copy (see tfjsEsmAliases.ts).
   const wasm = await import('@tensorflow/tfjs-backend-wasm/dist/index.js');
+  registerHostSumsOfSquares('wasm');
 
   // Multithreaded wasm needs SharedArrayBuffer, i.e. COOP/COEP headers we do not serve, and
   // it hung in a minified Vite build here (../shared/machine.md). With the flag false tfjs

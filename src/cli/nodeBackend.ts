@@ -1,4 +1,5 @@
 import '@tensorflow/tfjs-backend-cpu';
+import { registerHostSumsOfSquares } from '../backend/hostSumsOfSquares';
 import * as tf from '../engine/tf';
 
 /**
@@ -8,6 +9,7 @@ import * as tf from '../engine/tf';
  */
 export async function startNodeCpuBackend(): Promise<string> {
   tf.enableProdMode();
+  registerHostSumsOfSquares('cpu');
   await tf.setBackend('cpu');
   return tf.getBackend();
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerHostSumsOfSquares } from '../../../src/backend/hostSumsOfSquares';
 import { segmentNorms } from '../../../src/engine/norms';
-import { sumsOfSquares } from '../../../src/engine/sumsOfSquares';
+import { SUMS_OF_SQUARES_KERNEL, sumsOfSquares } from '../../../src/engine/sumsOfSquares';
 import * as tf from '../../../src/engine/tf';
 import { setupCpuBackend } from '../../support/tfCpu';
 
@@ -25,7 +26,24 @@ function run(
   );
 }
 
-describe('sumsOfSquares (plain ops, as on the cpu and wasm backends)', () => {
+/**
+ * The same cases through the kernel the cpu and wasm backends register (hostSumsOfSquares.ts)
+ * and through plain tfjs ops, the path of any backend without the kernel.
+ */
+describe.each([
+  ['the host kernel', true],
+  ['plain ops', false],
+])('sumsOfSquares through %s', (_, withKernel) => {
+  beforeAll(() => {
+    if (!withKernel) tf.unregisterKernel(SUMS_OF_SQUARES_KERNEL, 'cpu');
+  });
+  afterAll(() => registerHostSumsOfSquares('cpu'));
+
+  it('uses the path it is meant to test', () => {
+    const registered = tf.getKernel(SUMS_OF_SQUARES_KERNEL, 'cpu') !== undefined;
+    expect(registered).toBe(withKernel);
+  });
+
   it('gives one sum per tensor without segments', () => {
     expect(run([A, B, C])).toEqual([25, 144, 4]);
   });

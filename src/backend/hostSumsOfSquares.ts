@@ -1,0 +1,69 @@
+/**
+ * The sums-of-squares kernel (engine/sumsOfSquares.ts) for backends whose tensors live in
+ * memory the page's JavaScript can read: tfjs's cpu backend (JS arrays) and wasm (its heap).
+ * One pass over each tensor in plain JavaScript replaces a square, a sum and a stack slot per
+ * tensor plus the segment gathers: on the 32 x 16 network about 480 of the engine's 1,180
+ * kernels per step, each with its fixed dispatch cost.
+ *
+ * Numbers behave as in tfjs's own square-then-sum on the cpu backend: each square is a float32
+ * (Infinity past float32's range), sums run in float64 and are stored as float32, and a norm
+ * is the root of that float32 sum. A run must explode at the same step here as on WebGL, or a
+ * share link's explosion would not reproduce in the CLI.
+ */
+import {
+  registerKernel,
+  type KernelBackend,
+  type KernelConfig,
+  type TensorInfo,
+} from '@tensorflow/tfjs-core';
+import { SUMS_OF_SQUARES_KERNEL } from '../engine/sumsOfSquares';
+import * as tf from '../engine/tf';
+
+export type HostBackendName = 'cpu' | 'wasm';
+
+function sumsOfSquaresOnHost({
+  inputs,
+  backend,
+  attrs,
+}: {
+  inputs: Record<string, TensorInfo>;
+  backend: unknown;
+  attrs?: Record<string, unknown>;
+}): TensorInfo {
+  const host = backend as KernelBackend;
+  const count = Object.keys(inputs).length;
+  const sums = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const input = inputs[`x${i}`];
+    if (!input) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: input x${i} is missing`);
+    const values = host.readSync(input.dataId) as Float32Array;
+    let total = 0;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k] as number;
+      total += Math.fround(v * v);
+    }
+    sums[i] = Math.fround(total);
+  }
+  const segments =
+    (attrs?.segments as number[][] | undefined) ?? Array.from({ length: count }, (_, i) => [i]);
+  const root = attrs?.root === true;
+  const out = new Float32Array(segments.length);
+  segments.forEach((segment, j) => {
+    let total = 0;
+    for (const i of segment) total += sums[i] as number;
+    out[j] = root ? Math.sqrt(Math.fround(total)) : total;
+  });
+  const shape = [segments.length];
+  return { dataId: host.write(out, shape, 'float32'), shape, dtype: 'float32' };
+}
+
+/** Registers the kernel for `backendName` once (tfjs warns about registering a name twice). */
+export function registerHostSumsOfSquares(backendName: HostBackendName): void {
+  if (tf.getKernel(SUMS_OF_SQUARES_KERNEL, backendName) !== undefined) return;
+  const config: KernelConfig = {
+    kernelName: SUMS_OF_SQUARES_KERNEL,
+    backendName,
+    kernelFunc: sumsOfSquaresOnHost as unknown as KernelConfig['kernelFunc'],
+  };
+  registerKernel(config);
+}
