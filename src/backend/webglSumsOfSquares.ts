@@ -74,7 +74,7 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
       )
       .join('\n');
     const dispatch = inputs
-      .map((_, i) => `${i === 0 ? '' : 'else '}if (i == ${i}) result = sumSquares${i}();`)
+      .map((_, i) => `if (i == ${i}) result = sumSquares${i}();`)
       .join('\n      ');
     this.userCode = `
     ${functions}
@@ -86,6 +86,10 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
     }`;
   }
 }
+
+// Generated GLSL stays flat, independent `if` statements and one addition per statement: a
+// chain of `else if`s or one long sum nests as deep as a network has layers, and ANGLE refuses
+// such shaders ("Expression too complex") for deep networks.
 
 /** Where one input's sum of squares sits: entry `index` of part `part`. */
 interface Position {
@@ -108,8 +112,8 @@ class SumEntriesProgram implements GPGPUProgram {
     this.outputShape = [sums.length];
     const cases = sums
       .map((entries, j) => {
-        const terms = entries.map(({ part, index }) => `getP${part}(${index})`);
-        return `${j === 0 ? '' : 'else '}if (i == ${j}) result = ${terms.join(' + ') || '0.0'};`;
+        const terms = entries.map(({ part, index }) => `result += getP${part}(${index});`);
+        return `if (i == ${j}) {\n        ${terms.join('\n        ')}\n      }`;
       })
       .join('\n      ');
     this.userCode = `

@@ -6,7 +6,7 @@
 import { startBackend } from '../backend/tfBackend';
 import { configOf } from './benchConfig';
 import type { StepMetrics } from '../engine/metrics';
-import { SUMS_OF_SQUARES_KERNEL, sumsOfSquares } from '../engine/sumsOfSquares';
+import { fusedKernelFailure, SUMS_OF_SQUARES_KERNEL, sumsOfSquares } from '../engine/sumsOfSquares';
 import { Trainer } from '../engine/trainer';
 import * as tf from '../engine/tf';
 
@@ -31,6 +31,8 @@ export interface SegmentCase {
 export interface SumsOfSquaresCheck {
   backend: string;
   kernelRegistered: boolean;
+  /** Why the kernel was turned off (plain ops ran instead), or null. */
+  kernelFailure: string | null;
   cases: SumsOfSquaresCase[];
   /** The same tensors through segments with root (norms of unions of tensors). */
   segments: SegmentCase[];
@@ -121,6 +123,7 @@ async function checkOnTensors(): Promise<SumsOfSquaresCheck> {
   return {
     backend: tf.getBackend(),
     kernelRegistered: tf.getKernel(SUMS_OF_SQUARES_KERNEL, 'webgl') !== undefined,
+    kernelFailure: fusedKernelFailure('webgl'),
     cases,
     segments,
     tensorsLeaked: tf.memory().numTensors - before,
@@ -174,7 +177,12 @@ function buildCheckTensors(labels: string[]): tf.Tensor[] {
 export async function engineOnCpuAndWebgl(
   hash: string,
   steps: number,
-): Promise<{ cpu: StepMetrics[]; webgl: StepMetrics[]; webglBackend: string }> {
+): Promise<{
+  cpu: StepMetrics[];
+  webgl: StepMetrics[];
+  webglBackend: string;
+  kernelFailure: string | null;
+}> {
   const config = configOf(hash);
   const trainOn = async (name: 'cpu' | 'webgl') => {
     await startBackend(name);
@@ -187,5 +195,5 @@ export async function engineOnCpuAndWebgl(
   };
   const cpu = await trainOn('cpu');
   const webgl = await trainOn('webgl');
-  return { cpu, webgl, webglBackend: tf.getBackend() };
+  return { cpu, webgl, webglBackend: tf.getBackend(), kernelFailure: fusedKernelFailure('webgl') };
 }

@@ -20,9 +20,22 @@ export const SUMS_OF_SQUARES_KERNEL = 'GradscopeSumsOfSquares';
 /** One shader invocation loops over a whole tensor; bigger ones are better reduced by tfjs. */
 export const FUSED_MAX_ELEMENTS = 1 << 16;
 
+/**
+ * Why the fused kernel failed on a backend, which then uses plain ops for the rest of the
+ * page's life. A kernel that cannot run on some device (e.g. a GPU driver that refuses its
+ * shader) must cost speed, never the run.
+ */
+const kernelFailures = new Map<string, string>();
+
+/** The error that turned the fused kernel off on `backend`, or null while it works. */
+export function fusedKernelFailure(backend: string): string | null {
+  return kernelFailures.get(backend) ?? null;
+}
+
 /** Whether the active backend has the fused kernel and it may take these tensors. */
 function fusedKernelTakes(tensors: readonly tf.Tensor[]): boolean {
   if (tensors.length === 0 || !fusedKernelRegistered()) return false;
+  if (kernelFailures.has(tf.getBackend())) return false;
   return tensors.every(
     (t) => t.dtype === 'float32' && t.rank <= 2 && t.size > 0 && t.size <= FUSED_MAX_ELEMENTS,
   );
@@ -60,13 +73,19 @@ export function sumsOfSquares(
   }
   if (fusedKernelTakes(tensors)) {
     const inputs: tf.NamedTensorMap = {};
-    return tf.tidy(() => {
-      // Scalars go in as [1] (a free reshape) so the kernel only meets ranks 1 and 2.
-      tensors.forEach((t, i) => (inputs[`x${i}`] = t.rank === 0 ? tf.reshape(t, [1]) : t));
-      const attrs: tf.NamedAttrMap = { root };
-      if (segments) attrs.segments = segments.map((s) => [...s]);
-      return tf.engine().runKernel(SUMS_OF_SQUARES_KERNEL, inputs, attrs) as tf.Tensor1D;
-    });
+    try {
+      return tf.tidy(() => {
+        // Scalars go in as [1] (a free reshape) so the kernel only meets ranks 1 and 2.
+        tensors.forEach((t, i) => (inputs[`x${i}`] = t.rank === 0 ? tf.reshape(t, [1]) : t));
+        const attrs: tf.NamedAttrMap = { root };
+        if (segments) attrs.segments = segments.map((s) => [...s]);
+        return tf.engine().runKernel(SUMS_OF_SQUARES_KERNEL, inputs, attrs) as tf.Tensor1D;
+      });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      kernelFailures.set(tf.getBackend(), message);
+      console.warn(`Gradscope: fused norm kernel failed, using plain tfjs ops: ${message}`);
+    }
   }
   return tf.tidy(() => {
     const sums = plainSumsOfSquares(tensors, segments);

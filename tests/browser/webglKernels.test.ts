@@ -41,6 +41,7 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
       const check = await callBench<SumsOfSquaresCheck>(page, 'checkSumsOfSquares', maxTextures);
       expect(check.backend).toBe('webgl');
       expect(check.kernelRegistered).toBe(true);
+      expect(check.kernelFailure).toBeNull();
       // Both storages and more tensors than one program takes, so grouping and reassembly run.
       expect(check.cases.filter((c) => c.packed).length).toBeGreaterThan(16);
       expect(check.cases.filter((c) => !c.packed).length).toBeGreaterThan(16);
@@ -81,6 +82,9 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
       '#layers=16x5&act=relu&bias=0&clip=globalNorm:0.5',
       '#layers=7x6&act=tanh&clip=layerNorm:0.01&gscale=3',
       '#layers=9x4&act=sigmoid&clip=value:0.001&batch=5',
+      // The deepest network the page allows: ~200 segments in one program (a nested shader
+      // for that many once failed to compile: "Expression too complex").
+      '#layers=3x64&act=tanh&clip=globalNorm:1&batch=8',
     ];
     const metricKeys = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
     for (const link of links) {
@@ -88,8 +92,10 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
         cpu: StepMetrics[];
         webgl: StepMetrics[];
         webglBackend: string;
+        kernelFailure: string | null;
       }>(page, 'engineOnCpuAndWebgl', link, 5);
       expect(run.webglBackend).toBe('webgl');
+      expect(run.kernelFailure, link).toBeNull();
       expect(run.webgl).toHaveLength(5);
       run.webgl.forEach((step, i) => {
         const cpu = run.cpu[i]!;
