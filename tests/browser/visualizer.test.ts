@@ -31,8 +31,13 @@ describe('the visualizer page', () => {
     const { page, errors } = await openApp(app, '#layers=16x5&steps=5000');
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForStep(page, 40);
-    await page.getByRole('button', { name: 'Pause' }).click();
     const chart = page.getByTestId('grad-norm-chart');
+    const lines = chart.locator('.chart-series-lines');
+    // Lines are drawn without anti-aliasing while training runs (cheap to rasterise), and
+    // smooth again once paused.
+    await expect.poll(() => lines.first().getAttribute('shape-rendering')).toBe('optimizeSpeed');
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => lines.first().getAttribute('shape-rendering')).toBeNull();
     // 5 hidden layers + the output layer.
     await expect
       .poll(() => chart.locator('.recharts-line:not(.grad-global-norm-line)').count(), {
