@@ -4,6 +4,7 @@
 import { callBench, VIEWPORT } from './browser.mjs';
 
 const STEP_COUNTER = '[data-testid="step-counter"]';
+const FIRST_STEP_TIMEOUT_MS = 60_000;
 
 function playButton(page) {
   return page.getByRole('button', { name: 'Play', exact: true });
@@ -58,19 +59,26 @@ export async function timeFirstStep(browser, url) {
     const backend = await page.getByTestId('backend-badge').getAttribute('data-backend');
     const button = await playButton(page).elementHandle();
     const playToStepMs = await page.evaluate(
-      ([play, selector]) =>
-        new Promise((resolve) => {
+      ([play, selector, timeoutMs]) =>
+        new Promise((resolve, reject) => {
           const counter = document.querySelector(selector);
           const started = performance.now();
+          // A run that cannot train (e.g. a shader the device refuses) must fail the bench, not
+          // hang it.
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`no trained step ${timeoutMs} ms after Play`));
+          }, timeoutMs);
           const observer = new MutationObserver(() => {
             if (Number(counter.getAttribute('data-step')) < 1) return;
             observer.disconnect();
+            clearTimeout(timer);
             resolve(performance.now() - started);
           });
           observer.observe(counter, { attributes: true, attributeFilter: ['data-step'] });
           play.click();
         }),
-      [button, STEP_COUNTER],
+      [button, STEP_COUNTER, FIRST_STEP_TIMEOUT_MS],
     );
     return {
       backend,
