@@ -16,37 +16,27 @@ import {
   type KernelConfig,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { SUMS_OF_SQUARES_KERNEL } from '../engine/sumsOfSquares';
+import {
+  readSumsOfSquaresCall,
+  SUMS_OF_SQUARES_KERNEL,
+  type SumsOfSquaresKernelArgs,
+} from '../engine/sumsOfSquares';
 import * as tf from '../engine/tf';
 
 export type HostBackendName = 'cpu' | 'wasm';
 
-function sumsOfSquaresOnHost({
-  inputs,
-  backend,
-  attrs,
-}: {
-  inputs: Record<string, TensorInfo>;
-  backend: unknown;
-  attrs?: Record<string, unknown>;
-}): TensorInfo {
-  const host = backend as KernelBackend;
-  const count = Object.keys(inputs).length;
-  const sums = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const input = inputs[`x${i}`];
-    if (!input) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: input x${i} is missing`);
+function sumsOfSquaresOnHost(args: SumsOfSquaresKernelArgs<TensorInfo>): TensorInfo {
+  const host = args.backend as KernelBackend;
+  const { inputs, segments, root } = readSumsOfSquaresCall(args);
+  const sums = inputs.map((input) => {
     const values = host.readSync(input.dataId) as Float32Array;
     let total = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k] as number;
       total += Math.fround(v * v);
     }
-    sums[i] = Math.fround(total);
-  }
-  const segments =
-    (attrs?.segments as number[][] | undefined) ?? Array.from({ length: count }, (_, i) => [i]);
-  const root = attrs?.root === true;
+    return Math.fround(total);
+  });
   const out = new Float32Array(segments.length);
   segments.forEach((segment, j) => {
     let total = 0;

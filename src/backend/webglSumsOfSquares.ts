@@ -12,7 +12,11 @@
  */
 import { registerKernel, type KernelConfig, type TensorInfo } from '@tensorflow/tfjs-core';
 import type { GPGPUProgram, MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { SUMS_OF_SQUARES_KERNEL } from '../engine/sumsOfSquares';
+import {
+  readSumsOfSquaresCall,
+  SUMS_OF_SQUARES_KERNEL,
+  type SumsOfSquaresKernelArgs,
+} from '../engine/sumsOfSquares';
 import * as tf from '../engine/tf';
 
 /** One input of a group program: its sampler name, logical shape and storage. */
@@ -144,34 +148,9 @@ function groupInputs(packedFlags: boolean[], maxPerGroup: number): Group[] {
   return groups;
 }
 
-/** Reads the kernel's attrs: segments of input indices (or one per input) and `root`. */
-function attrsOf(
-  attrs: Record<string, unknown> | undefined,
-  inputCount: number,
-): { segments: number[][]; root: boolean } {
-  const segments = attrs?.segments as number[][] | undefined;
-  return {
-    segments: segments ?? Array.from({ length: inputCount }, (_, i) => [i]),
-    root: attrs?.root === true,
-  };
-}
-
-function sumsOfSquaresWebgl({
-  inputs,
-  backend,
-  attrs,
-}: {
-  inputs: Record<string, TensorInfo>;
-  backend: unknown;
-  attrs?: Record<string, unknown>;
-}): TensorInfo {
-  const webgl = backend as MathBackendWebGL;
-  const tensors = Object.keys(inputs).map((_, i) => {
-    const input = inputs[`x${i}`];
-    if (!input) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: input x${i} is missing`);
-    return input;
-  });
-  const { segments, root } = attrsOf(attrs, tensors.length);
+function sumsOfSquaresWebgl(args: SumsOfSquaresKernelArgs<TensorInfo>): TensorInfo {
+  const webgl = args.backend as MathBackendWebGL;
+  const { inputs: tensors, segments, root } = readSumsOfSquaresCall(args);
   // A tensor not yet on the GPU is uploaded unpacked by an unpacked program.
   const packedFlags = tensors.map((t) => webgl.texData.get(t.dataId)?.isPacked === true);
   const maxTextures = tf.env().getNumber('WEBGL_MAX_TEXTURES_IN_SHADER');

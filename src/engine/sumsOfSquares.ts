@@ -17,6 +17,38 @@ import * as tf from './tf';
  * Non-finite values propagate as through square-then-sum in float32.
  */
 export const SUMS_OF_SQUARES_KERNEL = 'GradscopeSumsOfSquares';
+/** What a kernel implementation receives, as tfjs passes it to a kernel function. */
+export interface SumsOfSquaresKernelArgs<T> {
+  inputs: Record<string, T>;
+  backend: unknown;
+  attrs?: Record<string, unknown>;
+}
+
+/** A kernel call read back into the contract's terms: inputs in order, segments, root. */
+export interface SumsOfSquaresCall<T> {
+  inputs: T[];
+  segments: number[][];
+  root: boolean;
+}
+
+/** For kernel implementations: the call's inputs x0..x{n-1} in order, segments and root. */
+export function readSumsOfSquaresCall<T>({
+  inputs,
+  attrs,
+}: SumsOfSquaresKernelArgs<T>): SumsOfSquaresCall<T> {
+  const ordered = Object.keys(inputs).map((_, i) => {
+    const input = inputs[`x${i}`];
+    if (input === undefined) throw new Error(`${SUMS_OF_SQUARES_KERNEL}: input x${i} is missing`);
+    return input;
+  });
+  const segments = attrs?.segments as number[][] | undefined;
+  return {
+    inputs: ordered,
+    segments: segments ?? ordered.map((_, i) => [i]),
+    root: attrs?.root === true,
+  };
+}
+
 /** One shader invocation loops over a whole tensor; bigger ones are better reduced by tfjs. */
 export const FUSED_MAX_ELEMENTS = 1 << 16;
 
