@@ -2,7 +2,7 @@
  * The benchmark's ceiling: the same training maths as the engine (same network and initial
  * weights, forward pass, loss, gradient scale, clipping, optimizer, constraints and batch order)
  * with no metrics at all and no readback until the caller asks for the loss. Whatever the engine
- * does beyond this (norms, probes, per-chunk readback) is its measurement overhead.
+ * does beyond this (norms, signal taps, per-chunk readback) is its measurement overhead.
  *
  * The network pieces are the engine's own (forward, dataLoss, createOptimizer...), so a faster
  * forward pass in the engine raises this ceiling too and engine/bare keeps meaning "the cost of

@@ -73,11 +73,6 @@ export async function setBackend(name: BackendName): Promise<BackendDescription>
   return { ...info, renderer: rendererOf(name) };
 }
 
-/** TEMP experiment: sets a tfjs flag. */
-export function setFlag(name: string, value: boolean | number): void {
-  tf.env().set(name, value);
-}
-
 export function numTensors(): number {
   return tf.memory().numTensors;
 }
