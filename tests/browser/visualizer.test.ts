@@ -50,6 +50,20 @@ describe('the visualizer page', () => {
     await page.context().close();
   });
 
+  it('a run that explodes at step 2 still shows each layer’s one finite value, as a dot', async () => {
+    const { page, errors } = await openApp(app, '#layers=32x6&act=relu&init=normal:40&lr=1');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByTestId('explosion-banner').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('explosion-banner').textContent()).resolves.toMatch(
+      /exploded at step 2/,
+    );
+    // 6 hidden layers + the output layer, each with step 1 as its only finite value.
+    const dots = page.getByTestId('grad-norm-chart').locator('.chart-lone-point');
+    await expect.poll(() => dots.count(), { timeout: 10_000 }).toBe(7);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('an exploding run pauses itself with a banner naming the step and layer; global-norm clipping keeps it bounded', async () => {
     const { page, errors } = await openApp(app, EXPLODING);
     await page.getByRole('button', { name: 'Play' }).click();

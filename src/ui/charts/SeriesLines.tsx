@@ -89,7 +89,7 @@ export const SeriesLines = memo(function SeriesLines({ rows, series }: Props) {
         </clipPath>
       </defs>
       {drawn.series.map((s, i) => {
-        const { d = '', dots = [] } = drawn.geometry[i] ?? {};
+        const { d = '', dots = [], lonePoints = [] } = drawn.geometry[i] ?? {};
         return (
           <g key={s.key} className={s.className ? `recharts-line ${s.className}` : 'recharts-line'}>
             <path
@@ -109,6 +109,17 @@ export const SeriesLines = memo(function SeriesLines({ rows, series }: Props) {
                 ))}
               </g>
             ) : null}
+            {/* A value with no drawn neighbour, as a dot (unclipped, like the dots above). */}
+            {lonePoints.map(([cx, cy], j) => (
+              <circle
+                key={`lone${j}`}
+                className="chart-lone-point"
+                cx={cx}
+                cy={cy}
+                r={Math.max(3, s.strokeWidth * 2)}
+                fill={s.color}
+              />
+            ))}
           </g>
         );
       })}

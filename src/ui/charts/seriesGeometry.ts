@@ -26,6 +26,12 @@ export interface SeriesLook {
 export interface SeriesGeometry {
   d: string;
   dots: [number, number][];
+  /**
+   * Values with no drawn neighbour (a run of one between gaps): a path through one point draws
+   * nothing, so these are drawn as dots. E.g. a layer whose only finite value is step 1 of a
+   * run that exploded at step 2.
+   */
+  lonePoints: [number, number][];
 }
 
 /**
@@ -41,21 +47,28 @@ export function seriesGeometry(
 ): SeriesGeometry {
   const parts: string[] = [];
   const dots: [number, number][] = [];
-  let penDown = false;
+  const lonePoints: [number, number][] = [];
+  /** The points of the run the pen is drawing (only the first two matter). */
+  let run: [number, number][] = [];
+  const liftPen = () => {
+    if (run.length === 1) lonePoints.push(run[0] as [number, number]);
+    run = [];
+  };
   for (const row of rows) {
     const value = row.y[look.key];
     const px = x(row.x);
     const py = value === null || value === undefined ? undefined : y(value);
     if (px === undefined || py === undefined || !Number.isFinite(py)) {
-      if (!look.connectNulls) penDown = false;
+      if (!look.connectNulls) liftPen();
       continue;
     }
     const point: [number, number] = [round1(px), round1(py)];
-    parts.push(`${penDown ? 'L' : 'M'}${point[0]},${point[1]}`);
+    parts.push(`${run.length > 0 ? 'L' : 'M'}${point[0]},${point[1]}`);
     if (look.dotRadius !== undefined) dots.push(point);
-    penDown = true;
+    if (run.length < 2) run.push(point);
   }
-  return { d: parts.join(''), dots };
+  liftPen();
+  return { d: parts.join(''), dots, lonePoints };
 }
 
 function round1(value: number): number {

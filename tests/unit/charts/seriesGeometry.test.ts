@@ -27,6 +27,20 @@ describe('seriesGeometry', () => {
     );
   });
 
+  it('lists values with no drawn neighbour as lone points, since a one-point path draws nothing', () => {
+    // A run that exploded at step 2: step 1 is the only finite value.
+    expect(seriesGeometry(rows([1, null, null]), look, x, y).lonePoints).toEqual([[0, 99]]);
+    expect(seriesGeometry(rows([1, null, 3, 4, null, 6]), look, x, y).lonePoints).toEqual([
+      [0, 99],
+      [50, 94],
+    ]);
+    expect(seriesGeometry(rows([1, 2, 3]), look, x, y).lonePoints).toEqual([]);
+    expect(seriesGeometry(rows([]), look, x, y).lonePoints).toEqual([]);
+    // Bridged over nulls, a value has neighbours.
+    const bridged = { ...look, connectNulls: true };
+    expect(seriesGeometry(rows([1, null, 3]), bridged, x, y).lonePoints).toEqual([]);
+  });
+
   it('bridges null and missing values with connectNulls', () => {
     const bridged = { ...look, connectNulls: true };
     expect(seriesGeometry(rows([1, null, 3, undefined, 5]), bridged, x, y).d).toBe(
@@ -41,7 +55,11 @@ describe('seriesGeometry', () => {
 
   it('rounds to 0.1 px and lists dot centres only when the series has dots', () => {
     const values = rows([1.234, 2.345]);
-    expect(seriesGeometry(values, look, x, y)).toEqual({ d: 'M0,98.8L10,97.7', dots: [] });
+    expect(seriesGeometry(values, look, x, y)).toEqual({
+      d: 'M0,98.8L10,97.7',
+      dots: [],
+      lonePoints: [],
+    });
     expect(seriesGeometry(values, { ...look, dotRadius: 2 }, x, y).dots).toEqual([
       [0, 98.8],
       [10, 97.7],
