@@ -4,7 +4,7 @@ import { needsRestart } from '../config/liveSettings';
 import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { applyWeightConstraints } from './constraints';
-import { measureAndClip } from './measureStep';
+import { measureAndClip, type MeasuredStep } from './measureStep';
 import { decodeStepMetrics, type StepMetrics } from './metrics';
 import {
   createNetwork,
@@ -260,21 +260,22 @@ export class Trainer implements RunTrainer {
         return reg ? tf.add(loss, reg) : loss;
       };
       let grads = tf.grads(lossOf)(this.params);
-      // Kept by the taps; handed to this tidy to dispose once the norms are taken.
-      const signals = this.signalTaps.take().map((signal) => {
-        const tracked = tf.clone(signal);
-        signal.dispose();
-        return tracked;
-      });
+      // Kept past tf.grads's tidy (by the taps, and by lossOf), so disposed here once measured.
+      const signals = this.signalTaps.take();
+      const loss = measuredLoss as unknown as tf.Scalar;
       if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
 
-      const loss = measuredLoss as unknown as tf.Scalar;
-      const { clippedGrads, vector } = measureAndClip(
-        { loss, grads, params: this.params, signals, tensorsPerLayer },
-        gradient.clip,
-        mode,
-      );
-      loss.dispose();
+      let measured: MeasuredStep;
+      try {
+        measured = measureAndClip(
+          { loss, grads, params: this.params, signals, tensorsPerLayer },
+          gradient.clip,
+          mode,
+        );
+      } finally {
+        tf.dispose([loss, ...signals]);
+      }
+      const { clippedGrads, vector } = measured;
       this.optimizer.apply(this.params, clippedGrads);
       applyWeightConstraints(this.network, this.config.gradient);
       return vector;
