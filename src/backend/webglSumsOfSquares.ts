@@ -19,7 +19,7 @@ import {
 } from '../engine/sumsOfSquares';
 import * as tf from '../engine/tf';
 
-/** One input of a group program: its sampler name, logical shape and storage. */
+/** One input of a group program: its sampler name and logical shape. */
 interface GroupInput {
   name: string;
   shape: number[];
@@ -54,6 +54,21 @@ function sumSquaresBody(input: GroupInput, packed: boolean): string {
     }`;
 }
 
+// Generated GLSL stays flat, independent `if` statements and one addition per statement: a
+// chain of `else if`s or one long sum nests as deep as a network has layers, and ANGLE refuses
+// such shaders ("Expression too complex") for deep networks.
+
+/** main() of a program with a 1-D output: `cases` set `result` for output index `i`. */
+function mainByOutputIndex(cases: string[], root: boolean): string {
+  return `
+    void main() {
+      int i = getOutputCoords();
+      float result = 0.0;
+      ${cases.join('\n      ')}
+      setOutput(${root ? 'sqrt(result)' : 'result'});
+    }`;
+}
+
 /** Output [k]: entry i is the sum of squares of input i. */
 class GroupSumsOfSquaresProgram implements GPGPUProgram {
   variableNames: string[];
@@ -77,23 +92,12 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
     }`,
       )
       .join('\n');
-    const dispatch = inputs
-      .map((_, i) => `if (i == ${i}) result = sumSquares${i}();`)
-      .join('\n      ');
+    const dispatch = inputs.map((_, i) => `if (i == ${i}) result = sumSquares${i}();`);
     this.userCode = `
     ${functions}
-    void main() {
-      int i = getOutputCoords();
-      float result = 0.0;
-      ${dispatch}
-      setOutput(${root ? 'sqrt(result)' : 'result'});
-    }`;
+    ${mainByOutputIndex(dispatch, root)}`;
   }
 }
-
-// Generated GLSL stays flat, independent `if` statements and one addition per statement: a
-// chain of `else if`s or one long sum nests as deep as a network has layers, and ANGLE refuses
-// such shaders ("Expression too complex") for deep networks.
 
 /** Where one input's sum of squares sits: entry `index` of part `part`. */
 interface Position {
@@ -114,19 +118,11 @@ class SumEntriesProgram implements GPGPUProgram {
   constructor(partCount: number, sums: Position[][], root: boolean) {
     this.variableNames = Array.from({ length: partCount }, (_, p) => `P${p}`);
     this.outputShape = [sums.length];
-    const cases = sums
-      .map((entries, j) => {
-        const terms = entries.map(({ part, index }) => `result += getP${part}(${index});`);
-        return `if (i == ${j}) {\n        ${terms.join('\n        ')}\n      }`;
-      })
-      .join('\n      ');
-    this.userCode = `
-    void main() {
-      int i = getOutputCoords();
-      float result = 0.0;
-      ${cases}
-      setOutput(${root ? 'sqrt(result)' : 'result'});
-    }`;
+    const cases = sums.map((entries, j) => {
+      const terms = entries.map(({ part, index }) => `result += getP${part}(${index});`);
+      return `if (i == ${j}) {\n        ${terms.join('\n        ')}\n      }`;
+    });
+    this.userCode = mainByOutputIndex(cases, root);
   }
 }
 

@@ -104,9 +104,9 @@ export function sumsOfSquares(
     }
   }
   if (fusedKernelTakes(tensors)) {
-    const inputs: tf.NamedTensorMap = {};
     try {
       return tf.tidy(() => {
+        const inputs: tf.NamedTensorMap = {};
         // Scalars go in as [1] (a free reshape) so the kernel only meets ranks 1 and 2.
         tensors.forEach((t, i) => (inputs[`x${i}`] = t.rank === 0 ? tf.reshape(t, [1]) : t));
         const attrs: tf.NamedAttrMap = { root };
