@@ -50,6 +50,38 @@ describe('the visualizer page', () => {
     await page.context().close();
   });
 
+  it('while training the lines leave room ahead and the tooltip reads the hovered step; paused, they fill the plot', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x5&steps=100000');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 60);
+    const chart = page.getByTestId('grad-norm-chart');
+    const plot = chart.locator('.recharts-cartesian-grid');
+    const line = chart.locator('.recharts-line-curve').first();
+    /** How far the first layer's line stops short of the plot's right edge, in px. */
+    const roomAhead = async () => {
+      const [p, l] = await Promise.all([plot.boundingBox(), line.boundingBox()]);
+      return p && l ? p.x + p.width - (l.x + l.width) : NaN;
+    };
+    // The step axis ends at a round step ahead of the newest one (at most a third more steps).
+    await expect.poll(roomAhead).toBeGreaterThan(2);
+    const box = (await plot.boundingBox())!;
+    const tooltip = chart.locator('.chart-tooltip');
+    // A pointer moving over the plot while training runs: the tooltip names a step and all 6 layers.
+    for (const fraction of [0.3, 0.32, 0.34]) {
+      await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+    }
+    await tooltip.waitFor({ timeout: 5_000 });
+    await expect(tooltip.textContent()).resolves.toMatch(/step \d+/i);
+    expect(await tooltip.locator('li').count()).toBe(6);
+    await screenshot(page, 'visualizer-tooltip-while-training');
+    await page.mouse.move(5, box.y + box.height + 200);
+    await tooltip.waitFor({ state: 'detached', timeout: 5_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(roomAhead, { timeout: 10_000 }).toBeLessThan(1);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('a run that explodes at step 2 still shows each layer’s one finite value, as a dot', async () => {
     const { page, errors } = await openApp(app, '#layers=32x6&act=relu&init=normal:40&lr=1');
     await page.getByRole('button', { name: 'Play' }).click();

@@ -1,29 +1,22 @@
 import { memo, useCallback, useMemo } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-  type DotItemDotProps,
-} from 'recharts';
 import type { ExperimentConfig } from '../../config/schema';
 import type { LayerInfo } from '../../engine/network';
 import { useConfigStore } from '../../store/configStore';
 import { useRunStore } from '../../store/runStore';
 import { t } from '../i18n/messages';
-import { AXIS_TICK_STYLE, CHART_MARGIN, CHART_STYLE, useLogYAxisProps } from './axes';
+import { AXIS_TICK_STYLE, useLogYAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
-import { seriesAccessor, type ChartRow, type OverflowMark } from './chartData';
+import type { ChartRow, OverflowMark } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { layerName } from './format';
-import { useHistorySnapshot, useLayerLook, type HistorySnapshot } from './hooks';
+import { useHistorySnapshot, useLayerLook, useStableList, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
+import { LiveLineChart, type LiveXAxis } from './LiveLineChart';
 import { isNonFinite, logDomain, toLogSafe } from './logScale';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
 import { OverflowMarks } from './referenceMarks';
+import type { SeriesLook } from './SeriesLines';
 import { predictSignalNorms } from './theory';
 
 const MEASURED = 'measured';
@@ -76,7 +69,10 @@ function buildProfile(
     overflow,
     status,
     step: latest?.step ?? null,
-    domain: logDomain([...values, ...(prediction?.norms ?? [])]),
+    // Over every step of the history, not just the latest: the profile then rises and sinks in
+    // a steady frame, and the axis (whose every change redraws the chart) changes only when the
+    // run reaches new extremes, not whenever the latest values cross a power of ten.
+    domain: logDomain(history.steps.flatMap((m) => m[quantity]).concat(prediction?.norms ?? [])),
   };
 }
 
@@ -110,19 +106,19 @@ export const DepthProfile = memo(function DepthProfile() {
     [names],
   );
   const renderTooltip = useTooltipContent(tooltipSeries, heading);
-  const renderDot = useCallback(
-    (p: DotItemDotProps) => (
-      <circle
-        key={`dot-${p.index}`}
-        cx={p.cx}
-        cy={p.cy}
-        r={3}
-        fill={colors[p.index] ?? NEUTRAL_LINE_COLOR}
-        stroke="none"
-      />
-    ),
-    [colors],
-  );
+  const series = useMemo<SeriesLook[]>(() => {
+    const list: SeriesLook[] = [
+      { key: MEASURED, color: 'var(--text)', strokeWidth: 1.5, dotRadius: 3, dotColors: colors },
+    ];
+    if (theoryShown)
+      list.push({
+        key: THEORY,
+        color: NEUTRAL_LINE_COLOR,
+        strokeWidth: 1.5,
+        strokeDasharray: '5 4',
+      });
+    return list;
+  }, [colors, theoryShown]);
 
   const extras: LegendExtra[] = [
     { key: MEASURED, label: t('chart.measured'), color: 'var(--text)', kind: 'line' },
@@ -142,17 +138,26 @@ export const DepthProfile = memo(function DepthProfile() {
       : profile.status === 'none'
         ? t('chart.theoryNone')
         : null;
-  const xAxis = useMemo(
+  const xAxis = useMemo<LiveXAxis>(
     () => ({
+      type: 'number',
+      dataKey: 'x',
       domain: [1, Math.max(2, layerCount)],
+      allowDataOverflow: true,
       ticks:
         layerCount <= ALL_TICKS_UP_TO
           ? Array.from({ length: layerCount }, (_, i) => i + 1)
           : undefined,
+      allowDecimals: false,
+      tick: AXIS_TICK_STYLE,
+      height: 20,
     }),
     [layerCount],
   );
   const yAxis = useLogYAxisProps(profile.domain);
+  const yTop = profile.domain[1];
+  const overflow = useStableList(profile.overflow, (a, b) => a.x === b.x);
+  const overlay = useMemo(() => <OverflowMarks marks={overflow} yTop={yTop} />, [overflow, yTop]);
   return (
     <ChartCard
       testId="depth-profile"
@@ -171,38 +176,14 @@ export const DepthProfile = memo(function DepthProfile() {
         </>
       }
     >
-      <LineChart data={profile.rows} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
-        <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={xAxis.domain}
-          ticks={xAxis.ticks}
-          allowDecimals={false}
-          tick={AXIS_TICK_STYLE}
-          height={20}
-        />
-        <YAxis {...yAxis} />
-        <Tooltip content={renderTooltip} isAnimationActive={false} />
-        <Line
-          dataKey={seriesAccessor(MEASURED)}
-          stroke="var(--text)"
-          strokeWidth={1.5}
-          dot={renderDot}
-          isAnimationActive={false}
-        />
-        {theoryShown ? (
-          <Line
-            dataKey={seriesAccessor(THEORY)}
-            stroke={NEUTRAL_LINE_COLOR}
-            strokeWidth={1.5}
-            strokeDasharray="5 4"
-            dot={false}
-            isAnimationActive={false}
-          />
-        ) : null}
-        <OverflowMarks marks={profile.overflow} yTop={profile.domain[1]} />
-      </LineChart>
+      <LiveLineChart
+        rows={profile.rows}
+        xAxis={xAxis}
+        yAxis={yAxis}
+        series={series}
+        renderTooltip={renderTooltip}
+        overlay={overlay}
+      />
     </ChartCard>
   );
 });

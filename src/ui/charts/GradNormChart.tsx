@@ -9,7 +9,6 @@ import { formatMeasured } from './format';
 import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
-import { LabelledHorizontalLine } from './referenceMarks';
 import type { SeriesLook } from './SeriesLines';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
@@ -146,11 +145,10 @@ export const GradNormChart = memo(function GradNormChart() {
         event={event}
         overflow={chart.overflow}
         markerLabels
-      >
-        {threshold !== null && thresholdLabel ? (
-          <LabelledHorizontalLine y={threshold} label={thresholdLabel} />
-        ) : null}
-      </StepLogChart>
+        threshold={
+          threshold !== null && thresholdLabel ? { y: threshold, label: thresholdLabel } : null
+        }
+      />
     </ChartCard>
   );
 });

@@ -11,7 +11,8 @@
  *
  * The drawing matches recharts' own Line: straight segments, a gap at every null value, the
  * same class names (`recharts-line` per series, `recharts-line-curve` on its path) and the same
- * hover dots. Tooltips still come from recharts: see TooltipRowSource.
+ * hover dots. Tooltips still come from recharts: see TooltipRowSource. The rows come from the
+ * LiveLineChart around the lines, not through recharts (see LiveLineChart.tsx).
  */
 import { memo, useId, useState } from 'react';
 import {
@@ -25,6 +26,7 @@ import {
 } from 'recharts';
 import { useRunStore } from '../../store/runStore';
 import type { ChartRow } from './chartData';
+import { useLiveRows } from './liveRows';
 import { seriesGeometry, type Scale, type SeriesGeometry, type SeriesLook } from './seriesGeometry';
 
 export type { SeriesLook };
@@ -33,7 +35,6 @@ export type { SeriesLook };
 const ACTIVE_DOT = { r: 4, stroke: '#fff', strokeWidth: 2 } as const;
 
 interface Props {
-  rows: readonly ChartRow[];
   series: readonly SeriesLook[];
 }
 
@@ -46,19 +47,18 @@ interface Drawn {
   geometry: SeriesGeometry[];
 }
 
-export const SeriesLines = memo(function SeriesLines({ rows, series }: Props) {
+export const SeriesLines = memo(function SeriesLines({ series }: Props) {
+  const { rows, xDomain: wanted } = useLiveRows();
   const xScale = useXAxisScale() as Scale | undefined;
   const yScale = useYAxisScale() as Scale | undefined;
   const plot = usePlotArea();
   const clipId = useId();
-  // New rows reach this component one render before recharts' scales do (the chart's store takes
-  // its data in an effect). Drawn on the old x scale they would be wrong, and drawing them twice
-  // doubles the cost of a refresh; so until the x axis spans the new rows, the lines drawn last
-  // stay as they are.
+  // When the x axis changes, the rows reach this component one render before recharts' scale does
+  // (the chart's store takes the new axis in an effect). Drawn on the old scale they would be
+  // wrong, and drawing them twice doubles the cost of a refresh; so until the x axis spans the
+  // wanted domain, the lines drawn last stay as they are.
   const xDomain = useXAxisDomain();
-  const inStep =
-    rows.length === 0 ||
-    (xDomain?.[0] === rows[0]?.x && xDomain?.[xDomain.length - 1] === rows[rows.length - 1]?.x);
+  const inStep = xDomain?.[0] === wanted[0] && xDomain?.[xDomain.length - 1] === wanted[1];
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const running = useRunStore((s) => s.status === 'running');
   if (
@@ -104,8 +104,14 @@ export const SeriesLines = memo(function SeriesLines({ rows, series }: Props) {
             {/* Not clipped: a dot on the plot's edge stays whole, as recharts draws it. */}
             {dots.length > 0 ? (
               <g className="recharts-line-dots">
-                {dots.map(([cx, cy], j) => (
-                  <circle key={j} cx={cx} cy={cy} r={s.dotRadius} fill={s.color} />
+                {dots.map(([cx, cy, row], j) => (
+                  <circle
+                    key={j}
+                    cx={cx}
+                    cy={cy}
+                    r={s.dotRadius}
+                    fill={s.dotColors?.[row] ?? s.color}
+                  />
                 ))}
               </g>
             ) : null}

@@ -1,15 +1,29 @@
-import type { ReactNode } from 'react';
-import { CartesianGrid, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { useMemo } from 'react';
+import { useConfigStore } from '../../store/configStore';
 import type { HistoryMarker } from '../../store/runHistory';
+import { useRunStore } from '../../store/runStore';
 import { t } from '../i18n/messages';
-import { CHART_MARGIN, CHART_STYLE, useLogYAxisProps, useStepXAxisProps } from './axes';
+import { stepAxisEnd, useLogYAxisProps, useStepXAxisProps } from './axes';
 import type { ChartRow, OverflowMark } from './chartData';
 import type { useTooltipContent } from './ChartTooltip';
+import { useStableList } from './hooks';
 import type { LegendExtra } from './LayerLegend';
+import { LiveLineChart } from './LiveLineChart';
 import type { LogDomain } from './logScale';
 import { NON_FINITE_COLOR } from './palette';
-import { OverflowMarks, StepMarkers, type StepEvent } from './referenceMarks';
-import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
+import {
+  LabelledHorizontalLine,
+  OverflowMarks,
+  StepMarkers,
+  type StepEvent,
+} from './referenceMarks';
+import type { SeriesLook } from './SeriesLines';
+
+/** A labelled horizontal line across the chart, e.g. the clip threshold. */
+export interface ChartThreshold {
+  y: number;
+  label: string;
+}
 
 interface StepLogChartProps {
   rows: readonly ChartRow[];
@@ -21,38 +35,62 @@ interface StepLogChartProps {
   overflow: readonly OverflowMark[];
   /** Whether setting changes and events are labelled (only the main chart has room). */
   markerLabels: boolean;
-  /** More recharts elements drawn over the lines, e.g. a threshold. */
-  children?: ReactNode;
+  threshold?: ChartThreshold | null;
 }
 
+const sameMarker = (a: HistoryMarker, b: HistoryMarker) =>
+  a.step === b.step && a.kind === b.kind && a.label === b.label;
+const sameOverflowMark = (a: OverflowMark, b: OverflowMark) =>
+  a.x === b.x && a.keys.join() === b.keys.join();
+
 /**
- * The line charts' shared frame: steps along X, a log Y axis, the series as SVG paths, the
- * tooltip, setting/event markers and overflow marks. Used by the gradient, loss and weight
- * charts, which differ only in their data, series and extras.
+ * The line charts' shared frame: steps along X, a log Y axis, the series, the tooltip,
+ * setting/event markers and overflow marks. Used by the gradient, loss and weight charts, which
+ * differ only in their data, series and threshold.
+ *
+ * While training runs, the X axis ends ahead of the last step (stepAxisEnd), so that most
+ * refreshes only extend the lines: the axes, markers and marks keep their props and recharts
+ * does not redraw (see LiveLineChart.tsx).
  */
 export function StepLogChart(props: StepLogChartProps) {
-  const { rows, domain, markers, event, overflow } = props;
+  const { rows, domain, event, markerLabels, threshold } = props;
+  const live = useRunStore((s) => s.status === 'running');
+  const lastStepOfRun = useConfigStore((s) => s.config.training.maxSteps);
   const first = rows[0]?.x ?? 0;
-  const last = rows[rows.length - 1]?.x ?? 1;
-  const xAxis = useStepXAxisProps(first, last);
+  const end = stepAxisEnd(first, rows[rows.length - 1]?.x ?? first, live, lastStepOfRun);
+  const xAxis = useStepXAxisProps(first, end);
   const yAxis = useLogYAxisProps(domain);
+  const yTop = domain[1];
+  const markers = useStableList(props.markers, sameMarker);
+  const overflow = useStableList(props.overflow, sameOverflowMark);
+  const thresholdY = threshold?.y;
+  const thresholdLabel = threshold?.label;
+  const overlay = useMemo(
+    () => (
+      <>
+        {thresholdY !== undefined && thresholdLabel !== undefined ? (
+          <LabelledHorizontalLine y={thresholdY} label={thresholdLabel} />
+        ) : null}
+        <StepMarkers
+          markers={markers}
+          event={event}
+          xRange={[first, end]}
+          withLabels={markerLabels}
+        />
+        <OverflowMarks marks={overflow} yTop={yTop} />
+      </>
+    ),
+    [thresholdY, thresholdLabel, markers, event, first, end, markerLabels, overflow, yTop],
+  );
   return (
-    <LineChart data={rows as ChartRow[]} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
-      <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-      <XAxis {...xAxis} />
-      <YAxis {...yAxis} />
-      <Tooltip content={props.renderTooltip} isAnimationActive={false} includeHidden />
-      <TooltipRowSource />
-      <SeriesLines rows={rows} series={props.series} />
-      {props.children}
-      <StepMarkers
-        markers={markers}
-        event={event}
-        xRange={[first, last]}
-        withLabels={props.markerLabels}
-      />
-      <OverflowMarks marks={overflow} yTop={domain[1]} />
-    </LineChart>
+    <LiveLineChart
+      rows={rows}
+      xAxis={xAxis}
+      yAxis={yAxis}
+      series={props.series}
+      renderTooltip={props.renderTooltip}
+      overlay={overlay}
+    />
   );
 }
 

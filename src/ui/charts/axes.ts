@@ -49,26 +49,53 @@ export function stepTicks(first: number, last: number, maxTicks = MAX_STEP_TICKS
 }
 
 /**
- * X axis over steps (row field `x`) spanning exactly the rows' first to last step, with `ticks`.
- * The span comes from the data ('dataMin'/'dataMax' is exact for a number axis with explicit
- * ticks), so the props stay the same while training extends it.
+ * Upper ends a live step axis may take, per decade. Consecutive ends differ by 20-33%, so while
+ * training extends the lines they fill at least three quarters of the plot, and the axis (whose
+ * every change redraws the whole recharts chart) changes about ten times per decade of steps
+ * instead of on every refresh.
  */
-export function stepXAxisProps(ticks: readonly number[]) {
+const LIVE_AXIS_ENDS_PER_DECADE = [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10] as const;
+/** A live step axis spans at least this many steps, so the first refreshes do not rescale it. */
+export const MIN_LIVE_AXIS_STEPS = 10;
+
+/**
+ * Where a step axis ends. At rest it ends at the last step drawn. While training (`live`), it ends
+ * ahead of it, at the next of LIVE_AXIS_ENDS_PER_DECADE x 10^k (and at least MIN_LIVE_AXIS_STEPS
+ * past `first`), but never past `lastStepOfRun`, where the run will stop by itself.
+ */
+export function stepAxisEnd(
+  first: number,
+  last: number,
+  live: boolean,
+  lastStepOfRun: number,
+): number {
+  const atRest = Math.max(last, first + 1);
+  if (!live) return atRest;
+  const wanted = Math.max(last, first + MIN_LIVE_AXIS_STEPS);
+  const decade = 10 ** Math.floor(Math.log10(wanted));
+  const multiple = LIVE_AXIS_ENDS_PER_DECADE.find((m) => m * decade >= wanted) ?? 10;
+  return Math.max(atRest, Math.min(multiple * decade, lastStepOfRun));
+}
+
+/**
+ * X axis over steps (row field `x`) spanning exactly [first, end], with round ticks. The domain
+ * is explicit rather than taken from the data: the chart holds its rows only while the pointer is
+ * over it (see LiveLineChart.tsx).
+ */
+export function stepXAxisProps(first: number, end: number) {
   return {
     type: 'number' as const,
     dataKey: 'x',
-    domain: ['dataMin', 'dataMax'],
-    // Counts the data of hidden lines too (TooltipRowSource is the only line of some charts).
-    includeHidden: true,
-    ticks,
+    domain: [first, end] as [number, number],
+    allowDataOverflow: true,
+    ticks: stepTicks(first, end),
     allowDecimals: false,
     tick: AXIS_TICK_STYLE,
     height: 20,
   };
 }
 
-/** stepXAxisProps with round ticks over [first, last]; one object per set of ticks. */
-export function useStepXAxisProps(first: number, last: number) {
-  const ticksKey = stepTicks(first, last).join(' ');
-  return useMemo(() => stepXAxisProps(ticksKey.split(' ').map(Number)), [ticksKey]);
+/** stepXAxisProps, one object per span. */
+export function useStepXAxisProps(first: number, end: number) {
+  return useMemo(() => stepXAxisProps(first, end), [first, end]);
 }

@@ -44,18 +44,6 @@ export function layerKey(index: number): string {
   return `l${index}`;
 }
 
-const accessors = new Map<string, (row: ChartRow) => number | null>();
-
-/** A stable recharts dataKey function per series key, so Line props never change identity. */
-export function seriesAccessor(key: string): (row: ChartRow) => number | null {
-  let accessor = accessors.get(key);
-  if (!accessor) {
-    accessor = (row) => row.y[key] ?? null;
-    accessors.set(key, accessor);
-  }
-  return accessor;
-}
-
 /** Number of layers the history holds (from its newest step). */
 export function layerCountOf(steps: readonly StepMetrics[]): number {
   return steps[steps.length - 1]?.gradNorm.length ?? 0;

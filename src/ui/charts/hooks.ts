@@ -75,3 +75,17 @@ export function useOverflowEvent(): StepEvent | null {
     [event, layers],
   );
 }
+
+/**
+ * `list`, or the list returned before if it holds the same items (by `same`). Keeps a chart's
+ * props equal across refreshes that rebuilt a list without changing it, so memoized parts of
+ * the chart do not redraw.
+ */
+export function useStableList<T>(list: readonly T[], same: (a: T, b: T) => boolean): readonly T[] {
+  const [kept, setKept] = useState(list);
+  if (kept === list) return kept;
+  if (kept.length === list.length && kept.every((item, i) => same(item, list[i] as T))) return kept;
+  // Derived state, set while rendering: React renders again at once with it.
+  setKept(list);
+  return list;
+}

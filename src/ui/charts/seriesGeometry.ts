@@ -20,12 +20,15 @@ export interface SeriesLook {
   connectNulls?: boolean;
   /** A dot of this radius, in the series colour, on every drawn value. */
   dotRadius?: number;
+  /** The dot's colour per row index, instead of the series colour (e.g. one per layer). */
+  dotColors?: readonly string[];
 }
 
 /** A series in pixels: its SVG path data and, when it has dots, their centres. */
 export interface SeriesGeometry {
   d: string;
-  dots: [number, number][];
+  /** Centre and row index of each dot. */
+  dots: [number, number, number][];
   /**
    * Values with no drawn neighbour (a run of one between gaps): a path through one point draws
    * nothing, so these are drawn as dots. E.g. a layer whose only finite value is step 1 of a
@@ -46,7 +49,7 @@ export function seriesGeometry(
   y: Scale,
 ): SeriesGeometry {
   const parts: string[] = [];
-  const dots: [number, number][] = [];
+  const dots: [number, number, number][] = [];
   const lonePoints: [number, number][] = [];
   /** The points of the run the pen is drawing (only the first two matter). */
   let run: [number, number][] = [];
@@ -54,7 +57,7 @@ export function seriesGeometry(
     if (run.length === 1) lonePoints.push(run[0] as [number, number]);
     run = [];
   };
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
     const value = row.y[look.key];
     const px = x(row.x);
     const py = value === null || value === undefined ? undefined : y(value);
@@ -64,7 +67,7 @@ export function seriesGeometry(
     }
     const point: [number, number] = [round1(px), round1(py)];
     parts.push(`${run.length > 0 ? 'L' : 'M'}${point[0]},${point[1]}`);
-    if (look.dotRadius !== undefined) dots.push(point);
+    if (look.dotRadius !== undefined) dots.push([point[0], point[1], index]);
     if (run.length < 2) run.push(point);
   }
   liftPen();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepMetrics } from '../../../src/engine/metrics';
-import { stepTicks } from '../../../src/ui/charts/axes';
+import { MIN_LIVE_AXIS_STEPS, stepAxisEnd, stepTicks } from '../../../src/ui/charts/axes';
 import { buildSeriesChart, mergeRows, MAX_OVERFLOW_MARKS } from '../../../src/ui/charts/chartData';
 import { MAX_POINTS_PER_SERIES } from '../../../src/ui/charts/downsample';
 import { buildHeatmapGrid, cellRgb, heatmapPixels } from '../../../src/ui/charts/heatmapData';
@@ -89,6 +89,51 @@ describe('stepTicks', () => {
     expect(stepTicks(1, 31)).toEqual([5, 10, 15, 20, 25, 30]);
     expect(stepTicks(1, 3)).toEqual([1, 2, 3]);
     expect(stepTicks(7, 7)).toEqual([7]);
+  });
+});
+
+describe('stepAxisEnd', () => {
+  const NO_END = 1e9;
+
+  it('ends at the last step at rest, and one past a lone first step', () => {
+    expect(stepAxisEnd(1, 1234, false, NO_END)).toBe(1234);
+    expect(stepAxisEnd(5, 5, false, NO_END)).toBe(6);
+  });
+
+  it('while training, ends at the next round end at or after the last step', () => {
+    expect(stepAxisEnd(1, 1234, true, NO_END)).toBe(1250);
+    expect(stepAxisEnd(1, 1251, true, NO_END)).toBe(1500);
+    expect(stepAxisEnd(1, 999, true, NO_END)).toBe(1000);
+    expect(stepAxisEnd(1, 1000, true, NO_END)).toBe(1000);
+    expect(stepAxisEnd(1, 6001, true, NO_END)).toBe(8000);
+  });
+
+  it('while training, spans at least MIN_LIVE_AXIS_STEPS from the first step', () => {
+    expect(stepAxisEnd(1, 1, true, NO_END)).toBeGreaterThanOrEqual(1 + MIN_LIVE_AXIS_STEPS);
+    expect(stepAxisEnd(1, 3, true, NO_END)).toBe(stepAxisEnd(1, 8, true, NO_END));
+  });
+
+  it('never ends past the step where the run stops, nor before the last step', () => {
+    expect(stepAxisEnd(1, 1800, true, 2000)).toBe(2000);
+    expect(stepAxisEnd(1, 2000, true, 2000)).toBe(2000);
+    // A run whose step budget was lowered below the steps it already made.
+    expect(stepAxisEnd(1, 2500, true, 2000)).toBe(2500);
+  });
+
+  it('keeps the lines over three quarters of the axis and changes ~10 times per decade', () => {
+    const ends = new Set<number>();
+    let leastFilled = 1;
+    let leastAhead = Infinity;
+    for (let last = 20; last <= 200_000; last++) {
+      const end = stepAxisEnd(1, last, true, NO_END);
+      leastFilled = Math.min(leastFilled, (last - 1) / (end - 1));
+      leastAhead = Math.min(leastAhead, end - last);
+      ends.add(end);
+    }
+    expect(leastAhead).toBe(0);
+    expect(leastFilled).toBeGreaterThan(0.74);
+    // 4 decades (20 .. 200,000): every refresh would be ~200,000 changes.
+    expect(ends.size).toBeLessThanOrEqual(41);
   });
 });
 

@@ -53,7 +53,7 @@ describe('seriesGeometry', () => {
     expect(seriesGeometry(rows([10, 0, 100]), look, x, logY).d).toBe('M0,-1M20,-2');
   });
 
-  it('rounds to 0.1 px and lists dot centres only when the series has dots', () => {
+  it('rounds to 0.1 px and lists dot centres (with their row) only when the series has dots', () => {
     const values = rows([1.234, 2.345]);
     expect(seriesGeometry(values, look, x, y)).toEqual({
       d: 'M0,98.8L10,97.7',
@@ -61,8 +61,8 @@ describe('seriesGeometry', () => {
       lonePoints: [],
     });
     expect(seriesGeometry(values, { ...look, dotRadius: 2 }, x, y).dots).toEqual([
-      [0, 98.8],
-      [10, 97.7],
+      [0, 98.8, 0],
+      [10, 97.7, 1],
     ]);
   });
 });
