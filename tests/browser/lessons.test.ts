@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../src/config/lessons';
-import { openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+import { drawnLines, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
 
 const app = serveBuiltApp();
 
@@ -66,9 +66,9 @@ describe('embed mode', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForStep(page, 20);
     await page.getByRole('button', { name: 'Pause' }).click();
-    expect(
-      await page.getByTestId('grad-norm-chart').locator('.recharts-line').count(),
-    ).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await drawnLines(page, 'grad-norm-chart'))?.paintedPixels ?? 0)
+      .toBeGreaterThan(0);
     // Nothing scrolls inside a slide-sized iframe.
     const overflow = await page.evaluate(
       () => document.documentElement.scrollHeight > window.innerHeight,

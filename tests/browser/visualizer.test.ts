@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   currentStep,
+  drawnLines,
   history,
   openApp,
   screenshot,
@@ -31,19 +32,17 @@ describe('the visualizer page', () => {
     const { page, errors } = await openApp(app, '#layers=16x5&steps=5000');
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForStep(page, 40);
-    const chart = page.getByTestId('grad-norm-chart');
-    const lines = chart.locator('.chart-series-lines');
-    // Lines are drawn without anti-aliasing while training runs (cheap to rasterise), and
-    // smooth again once paused.
-    await expect.poll(() => lines.first().getAttribute('shape-rendering')).toBe('optimizeSpeed');
+    const lines = () => drawnLines(page, 'grad-norm-chart');
+    // Lines are drawn thin while training runs (cheap to rasterise), and at full width once
+    // paused.
+    await expect.poll(async () => (await lines())?.draft).toBe(true);
     await page.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(() => lines.first().getAttribute('shape-rendering')).toBeNull();
-    // 5 hidden layers + the output layer.
+    await expect.poll(async () => (await lines())?.draft).toBe(false);
+    // 5 hidden layers + the output layer, each painted.
     await expect
-      .poll(() => chart.locator('.recharts-line:not(.grad-global-norm-line)').count(), {
-        timeout: 10_000,
-      })
-      .toBe(6);
+      .poll(async () => (await lines())?.keys, { timeout: 10_000 })
+      .toEqual(['l0', 'l1', 'l2', 'l3', 'l4', 'l5']);
+    expect((await lines())?.paintedPixels).toBeGreaterThan(1000);
     await screenshot(page, 'visualizer-training');
     expect(await currentStep(page)).toBeGreaterThanOrEqual(40);
     expect(errors).toEqual([]);
@@ -56,14 +55,13 @@ describe('the visualizer page', () => {
     await waitForStep(page, 60);
     const chart = page.getByTestId('grad-norm-chart');
     const plot = chart.locator('.recharts-cartesian-grid');
-    const line = chart.locator('.recharts-line-curve').first();
-    /** How far the first layer's line stops short of the plot's right edge, in px. */
+    /** How far the lines stop short of the plot's right edge, in px. */
     const roomAhead = async () => {
-      const [p, l] = await Promise.all([plot.boundingBox(), line.boundingBox()]);
-      return p && l ? p.x + p.width - (l.x + l.width) : NaN;
+      const lines = await drawnLines(page, 'grad-norm-chart');
+      return lines ? lines.plotWidthPx - lines.paintedRightPx : NaN;
     };
     // The step axis ends at a round step ahead of the newest one (at most a third more steps).
-    await expect.poll(roomAhead).toBeGreaterThan(2);
+    await expect.poll(roomAhead).toBeGreaterThan(5);
     const box = (await plot.boundingBox())!;
     const tooltip = chart.locator('.chart-tooltip');
     // A pointer moving over the plot while training runs: the tooltip names a step and all 6 layers.
@@ -77,7 +75,7 @@ describe('the visualizer page', () => {
     await page.mouse.move(5, box.y + box.height + 200);
     await tooltip.waitFor({ state: 'detached', timeout: 5_000 });
     await page.getByRole('button', { name: 'Pause' }).click();
-    await expect.poll(roomAhead, { timeout: 10_000 }).toBeLessThan(1);
+    await expect.poll(roomAhead, { timeout: 10_000 }).toBeLessThan(2);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -90,8 +88,11 @@ describe('the visualizer page', () => {
       /exploded at step 2/,
     );
     // 6 hidden layers + the output layer, each with step 1 as its only finite value.
-    const dots = page.getByTestId('grad-norm-chart').locator('.chart-lone-point');
-    await expect.poll(() => dots.count(), { timeout: 10_000 }).toBe(7);
+    await expect
+      .poll(async () => (await drawnLines(page, 'grad-norm-chart'))?.lonePoints, {
+        timeout: 10_000,
+      })
+      .toBe(7);
     expect(errors).toEqual([]);
     await page.context().close();
   });

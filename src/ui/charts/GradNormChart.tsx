@@ -12,12 +12,8 @@ import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
 import type { SeriesLook } from './SeriesLines';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
-/**
- * Class of the one extra line drawn in clip mode 'globalNorm': the global gradient norm, which is
- * what that threshold bounds. Every other `.recharts-line` in this chart is one layer.
- */
-export const GLOBAL_NORM_LINE_CLASS = 'grad-global-norm-line';
-const GLOBAL_KEY = 'global';
+/** Series key of the global gradient norm, drawn in clip mode 'globalNorm'. */
+export const GLOBAL_KEY = 'global';
 
 function buildGradChart(
   history: HistorySnapshot,
@@ -94,7 +90,6 @@ export const GradNormChart = memo(function GradNormChart() {
         color: GLOBAL_NORM_COLOR,
         strokeWidth: 1.5,
         strokeDasharray: '4 2',
-        className: GLOBAL_NORM_LINE_CLASS,
       });
     return list;
   }, [keys, colors, withGlobal]);

@@ -1,20 +1,19 @@
 /**
- * The lines of a step chart (one per layer, or train and test loss), drawn as one SVG path per
- * series inside a recharts chart (on its scales, clipped to its plot area), plus a dot per series
- * at the hovered step.
+ * The lines of a line chart (one per layer, train and test loss, the depth profile), drawn on a
+ * canvas over the plot area of a recharts chart, on its scales; plus a dot per series at the
+ * hovered step (SVG, as recharts draws it).
  *
- * Why not one recharts <Line> per series: on every refresh a Line rebuilds, per point, a point
- * object and a label-list entry (even with no labels), measures its path, and re-checks its store
- * selectors. In profiles of a refresh that was the largest single cost of the 9-layer charts
- * (about a third of their time) and most of the loss chart's; a path string costs ~0.3 ms per
- * 400-point series.
+ * Why not recharts' <Line>: on every refresh a Line rebuilds, per point, a point object and a
+ * label-list entry, measures its path and re-checks its store selectors; and any SVG path is
+ * re-parsed, laid out, painted and rasterised (see seriesCanvas.ts). The drawing matches
+ * recharts' Line: straight segments, a gap at every null value, the same hover dots. Tooltips
+ * still come from recharts: see TooltipRowSource. The rows come from the LiveLineChart around
+ * the lines, not through recharts (see LiveLineChart.tsx).
  *
- * The drawing matches recharts' own Line: straight segments, a gap at every null value, the
- * same class names (`recharts-line` per series, `recharts-line-curve` on its path) and the same
- * hover dots. Tooltips still come from recharts: see TooltipRowSource. The rows come from the
- * LiveLineChart around the lines, not through recharts (see LiveLineChart.tsx).
+ * For tests and tools, the canvas lists the keys of the series it drew (`data-drawn`) and how
+ * many lone points (`data-lone-points`); `data-draft` is set while training runs.
  */
-import { memo, useId, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import {
   Line,
   useActiveTooltipLabel,
@@ -27,12 +26,15 @@ import {
 import { useRunStore } from '../../store/runStore';
 import type { ChartRow } from './chartData';
 import { useLiveRows } from './liveRows';
-import { seriesGeometry, type Scale, type SeriesGeometry, type SeriesLook } from './seriesGeometry';
+import { drawSeries, resolveColor, type PlotRect } from './seriesCanvas';
+import { seriesGeometry, type Scale, type SeriesLook } from './seriesGeometry';
 
 export type { SeriesLook };
 
 /** Hover dot radius and ring, as recharts draws a Line's active dot. */
 const ACTIVE_DOT = { r: 4, stroke: '#fff', strokeWidth: 2 } as const;
+/** The canvas reaches this far past the plot area on each side, so edge dots stay whole. */
+const DOT_ROOM_PX = 8;
 
 interface Props {
   series: readonly SeriesLook[];
@@ -44,7 +46,6 @@ interface Drawn {
   series: readonly SeriesLook[];
   x: Scale;
   y: Scale;
-  geometry: SeriesGeometry[];
 }
 
 export const SeriesLines = memo(function SeriesLines({ series }: Props) {
@@ -52,7 +53,6 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
   const xScale = useXAxisScale() as Scale | undefined;
   const yScale = useYAxisScale() as Scale | undefined;
   const plot = usePlotArea();
-  const clipId = useId();
   // When the x axis changes, the rows reach this component one render before recharts' scale does
   // (the chart's store takes the new axis in an effect). Drawn on the old scale they would be
   // wrong, and drawing them twice doubles the cost of a refresh; so until the x axis spans the
@@ -60,7 +60,10 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
   const xDomain = useXAxisDomain();
   const inStep = xDomain?.[0] === wanted[0] && xDomain?.[xDomain.length - 1] === wanted[1];
   const [drawn, setDrawn] = useState<Drawn | null>(null);
-  const running = useRunStore((s) => s.status === 'running');
+  // While training runs the lines are drawn thin (see DRAFT_LINE_WIDTH_PX); paused, halted or
+  // finished, at their own width.
+  const draft = useRunStore((s) => s.status === 'running');
+  const canvasRef = useRef<HTMLCanvasElement>(null);
   if (
     inStep &&
     xScale &&
@@ -68,71 +71,72 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
     (drawn?.rows !== rows || drawn.series !== series || drawn.x !== xScale || drawn.y !== yScale)
   ) {
     // Derived state, set while rendering: React renders again at once with it.
-    setDrawn({
-      rows,
-      series,
-      x: xScale,
-      y: yScale,
-      geometry: series.map((s) => seriesGeometry(rows, s, xScale, yScale)),
-    });
+    setDrawn({ rows, series, x: xScale, y: yScale });
   }
-  if (!drawn || !plot) return null;
+  const area = plot ? { x: plot.x, y: plot.y, width: plot.width, height: plot.height } : null;
+  const areaKey = area ? `${area.x} ${area.y} ${area.width} ${area.height}` : '';
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (canvas && drawn && area) paint(canvas, drawn, area, draft);
+    // `area` is rebuilt every render; its key says when it changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [drawn, areaKey, draft]);
+  if (!drawn || !area) return null;
   return (
-    // While training runs the lines are drawn without anti-aliasing: on a machine rendering
-    // in software, rasterising hundreds of smooth polylines several times a second was the
-    // page's largest cost (frame p95 117-200 ms on the CPU backend, 32 x 16, against 33-50 ms
-    // without). Paused, halted or finished, they are drawn smooth again.
-    <g className="chart-series-lines" shapeRendering={running ? 'optimizeSpeed' : undefined}>
-      <defs>
-        <clipPath id={clipId}>
-          <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} />
-        </clipPath>
-      </defs>
-      {drawn.series.map((s, i) => {
-        const { d = '', dots = [], lonePoints = [] } = drawn.geometry[i] ?? {};
-        return (
-          <g key={s.key} className={s.className ? `recharts-line ${s.className}` : 'recharts-line'}>
-            <path
-              className="recharts-line-curve"
-              clipPath={`url(#${clipId})`}
-              d={d}
-              fill="none"
-              stroke={s.color}
-              strokeWidth={s.strokeWidth}
-              strokeDasharray={s.strokeDasharray}
-            />
-            {/* Not clipped: a dot on the plot's edge stays whole, as recharts draws it. */}
-            {dots.length > 0 ? (
-              <g className="recharts-line-dots">
-                {dots.map(([cx, cy, row], j) => (
-                  <circle
-                    key={j}
-                    cx={cx}
-                    cy={cy}
-                    r={s.dotRadius}
-                    fill={s.dotColors?.[row] ?? s.color}
-                  />
-                ))}
-              </g>
-            ) : null}
-            {/* A value with no drawn neighbour, as a dot (unclipped, like the dots above). */}
-            {lonePoints.map(([cx, cy], j) => (
-              <circle
-                key={`lone${j}`}
-                className="chart-lone-point"
-                cx={cx}
-                cy={cy}
-                r={Math.max(3, s.strokeWidth * 2)}
-                fill={s.color}
-              />
-            ))}
-          </g>
-        );
-      })}
+    <g className="chart-series-lines">
+      <foreignObject
+        x={area.x - DOT_ROOM_PX}
+        y={area.y - DOT_ROOM_PX}
+        width={area.width + 2 * DOT_ROOM_PX}
+        height={area.height + 2 * DOT_ROOM_PX}
+        pointerEvents="none"
+      >
+        <canvas ref={canvasRef} className="chart-series-canvas" />
+      </foreignObject>
       <ActiveDots rows={drawn.rows} series={drawn.series} x={drawn.x} y={drawn.y} />
     </g>
   );
 });
+
+/** Sizes `canvas` to the plot area (plus room for dots) at the screen's pixel ratio and draws. */
+function paint(canvas: HTMLCanvasElement, drawn: Drawn, plot: PlotRect, draft: boolean) {
+  const dpr = window.devicePixelRatio || 1;
+  const cssWidth = plot.width + 2 * DOT_ROOM_PX;
+  const cssHeight = plot.height + 2 * DOT_ROOM_PX;
+  const width = Math.max(1, Math.round(cssWidth * dpr));
+  const height = Math.max(1, Math.round(cssHeight * dpr));
+  // Assigning a size reallocates (and clears) the bitmap, so only when it changes.
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+    canvas.style.width = `${cssWidth}px`;
+    canvas.style.height = `${cssHeight}px`;
+  }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  // Chart pixels to canvas pixels: the canvas starts DOT_ROOM_PX up and left of the plot.
+  ctx.setTransform(dpr, 0, 0, dpr, (DOT_ROOM_PX - plot.x) * dpr, (DOT_ROOM_PX - plot.y) * dpr);
+  const series = drawn.series.map((look) => ({
+    look,
+    geometry: seriesGeometry(drawn.rows, look, drawn.x, drawn.y),
+  }));
+  const colors = new Map<string, string>();
+  const colorOf = (color: string) => {
+    let resolved = colors.get(color);
+    if (resolved === undefined) colors.set(color, (resolved = resolveColor(color, canvas)));
+    return resolved;
+  };
+  drawSeries(ctx, series, plot, draft, colorOf);
+  canvas.dataset.drawn = series
+    .filter((s) => s.geometry.runs.length > 0 || s.geometry.lonePoints.length > 0)
+    .map((s) => s.look.key)
+    .join(' ');
+  canvas.dataset.lonePoints = String(series.reduce((n, s) => n + s.geometry.lonePoints.length, 0));
+  if (draft) canvas.dataset.draft = '';
+  else delete canvas.dataset.draft;
+}
 
 /** A dot on every series at the step the tooltip shows. */
 function ActiveDots(props: {

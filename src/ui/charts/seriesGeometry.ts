@@ -11,11 +11,11 @@ export type Scale = (value: number) => number | undefined;
 export interface SeriesLook {
   /** Series key in ChartRow.y. */
   key: string;
+  /** A CSS colour; `var(--name)` is read from the page's custom properties. */
   color: string;
   strokeWidth: number;
+  /** Dash and gap lengths in px, as SVG's stroke-dasharray ("4 2"). */
   strokeDasharray?: string;
-  /** Extra class on the series' group, next to `recharts-line`. */
-  className?: string;
   /** Draw straight over null values instead of leaving a gap (recharts' connectNulls). */
   connectNulls?: boolean;
   /** A dot of this radius, in the series colour, on every drawn value. */
@@ -24,23 +24,27 @@ export interface SeriesLook {
   dotColors?: readonly string[];
 }
 
-/** A series in pixels: its SVG path data and, when it has dots, their centres. */
+/** A series in pixels: the polylines to stroke and the dots to fill. */
 export interface SeriesGeometry {
-  d: string;
+  /**
+   * The polylines, each as flat [x0, y0, x1, y1, ...] with at least two points; the pen lifts
+   * between two (a gap).
+   */
+  runs: number[][];
   /** Centre and row index of each dot. */
   dots: [number, number, number][];
   /**
-   * Values with no drawn neighbour (a run of one between gaps): a path through one point draws
-   * nothing, so these are drawn as dots. E.g. a layer whose only finite value is step 1 of a
-   * run that exploded at step 2.
+   * Values with no drawn neighbour (a run of one between gaps): a polyline through one point
+   * draws nothing, so these are drawn as dots. E.g. a layer whose only finite value is step 1 of
+   * a run that exploded at step 2.
    */
   lonePoints: [number, number][];
 }
 
 /**
- * The drawable values of `look.key` in pixels: SVG path data ("M x,y L x,y ..."), lifting the
- * pen at every null value unless `look.connectNulls` (a log-unsafe value is a gap, as recharts
- * draws it), and the dot centres if `look.dotRadius` is set. Rounded to 0.1 px.
+ * The drawable values of `look.key` in pixels, lifting the pen at every null value unless
+ * `look.connectNulls` (a log-unsafe value is a gap, as recharts draws it), and the dot centres if
+ * `look.dotRadius` is set.
  */
 export function seriesGeometry(
   rows: readonly ChartRow[],
@@ -48,16 +52,18 @@ export function seriesGeometry(
   x: Scale,
   y: Scale,
 ): SeriesGeometry {
-  const parts: string[] = [];
+  const runs: number[][] = [];
   const dots: [number, number, number][] = [];
   const lonePoints: [number, number][] = [];
-  /** The points of the run the pen is drawing (only the first two matter). */
-  let run: [number, number][] = [];
+  /** The run the pen is drawing. */
+  let run: number[] = [];
   const liftPen = () => {
-    if (run.length === 1) lonePoints.push(run[0] as [number, number]);
+    if (run.length === 2) lonePoints.push([run[0] as number, run[1] as number]);
+    else if (run.length > 2) runs.push(run);
     run = [];
   };
-  for (const [index, row] of rows.entries()) {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index] as ChartRow;
     const value = row.y[look.key];
     const px = x(row.x);
     const py = value === null || value === undefined ? undefined : y(value);
@@ -65,15 +71,18 @@ export function seriesGeometry(
       if (!look.connectNulls) liftPen();
       continue;
     }
-    const point: [number, number] = [round1(px), round1(py)];
-    parts.push(`${run.length > 0 ? 'L' : 'M'}${point[0]},${point[1]}`);
-    if (look.dotRadius !== undefined) dots.push([point[0], point[1], index]);
-    if (run.length < 2) run.push(point);
+    run.push(px, py);
+    if (look.dotRadius !== undefined) dots.push([px, py, index]);
   }
   liftPen();
-  return { d: parts.join(''), dots, lonePoints };
+  return { runs, dots, lonePoints };
 }
 
-function round1(value: number): number {
-  return Math.round(value * 10) / 10;
+/** "4 2" as [4, 2]; no dashes as []. */
+export function dashPattern(dasharray: string | undefined): number[] {
+  if (!dasharray) return [];
+  return dasharray
+    .split(/[\s,]+/)
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n >= 0);
 }

@@ -124,3 +124,52 @@ export function history(page: Page): Promise<HistoryStep[]> {
     return JSON.parse(JSON.stringify(diagnostics.history())) as HistoryStep[];
   });
 }
+
+/** What a chart's series canvas shows (see SeriesLines.tsx). */
+export interface DrawnLines {
+  /** Keys of the series drawn, e.g. ["l0", "l1", "global"]. */
+  keys: string[];
+  lonePoints: number;
+  /** Whether the lines are drawn thin, as while training. */
+  draft: boolean;
+  /** Pixels painted (alpha > 0) in the canvas. */
+  paintedPixels: number;
+  /** The rightmost painted column, in CSS px from the plot area's left edge. */
+  paintedRightPx: number;
+  /** The plot area's width in CSS px. */
+  plotWidthPx: number;
+}
+
+/** Reads the series canvas of the chart with `testId`, its pixels included. */
+export function drawnLines(page: Page, testId: string): Promise<DrawnLines | null> {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(
+      `[data-testid="${id}"] canvas.chart-series-canvas`,
+    );
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return null;
+    const { width, height } = canvas;
+    const alpha = ctx.getImageData(0, 0, width, height).data;
+    let paintedPixels = 0;
+    let right = -1;
+    for (let i = 3; i < alpha.length; i += 4) {
+      if (alpha[i] === 0) continue;
+      paintedPixels++;
+      right = Math.max(right, ((i - 3) / 4) % width);
+    }
+    // The canvas reaches past the plot area on each side by the same margin (room for dots).
+    const scale = width / canvas.getBoundingClientRect().width;
+    const plot = document
+      .querySelector(`[data-testid="${id}"] .recharts-cartesian-grid`)
+      ?.getBoundingClientRect();
+    const margin = plot ? (canvas.getBoundingClientRect().width - plot.width) / 2 : 0;
+    return {
+      keys: (canvas.dataset.drawn ?? '').split(' ').filter(Boolean),
+      lonePoints: Number(canvas.dataset.lonePoints ?? 0),
+      draft: canvas.dataset.draft !== undefined,
+      paintedPixels,
+      paintedRightPx: (right + 1) / scale - margin,
+      plotWidthPx: plot?.width ?? NaN,
+    };
+  }, testId);
+}
