@@ -16,8 +16,11 @@ export function currentLinkHash(): string {
  * per slider tick), and a hash edited by hand or changed by back/forward is loaded.
  */
 export function startLinkSync(win: Window = window): () => void {
+  /** The hash the page last loaded or wrote; any other hash in the address bar is a new link. */
+  let known = win.location.hash;
   const load = () => {
     const hash = win.location.hash;
+    known = hash;
     if (hash === '' || hash === '#') return;
     const { config, repairs } = decodeConfig(hash);
     useViewStore.setState(viewFromHash(hash));
@@ -28,8 +31,14 @@ export function startLinkSync(win: Window = window): () => void {
   const scheduleWrite = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => {
+      // A link entered since the last load waits for its hashchange event, which may still be
+      // queued behind this timer: writing now would replace it before it is read.
+      if (win.location.hash !== known) return;
       const hash = currentLinkHash();
-      if (hash !== win.location.hash) win.history.replaceState(win.history.state, '', hash);
+      if (hash !== known) {
+        win.history.replaceState(win.history.state, '', hash);
+        known = hash;
+      }
     }, HASH_WRITE_DEBOUNCE_MS);
   };
   const unsubscribeConfig = useConfigStore.subscribe((state, prev) => {
