@@ -13,7 +13,7 @@ import type { SeriesLook } from './SeriesLines';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
 /** Series key of the global gradient norm, drawn in clip mode 'globalNorm'. */
-export const GLOBAL_KEY = 'global';
+const GLOBAL_KEY = 'global';
 
 function buildGradChart(
   history: HistorySnapshot,
