@@ -73,22 +73,20 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
     // Derived state, set while rendering: React renders again at once with it.
     setDrawn({ rows, series, x: xScale, y: yScale });
   }
-  const area = plot ? { x: plot.x, y: plot.y, width: plot.width, height: plot.height } : null;
-  const areaKey = area ? `${area.x} ${area.y} ${area.width} ${area.height}` : '';
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (canvas && drawn && area) paint(canvas, drawn, area, draft);
-    // `area` is rebuilt every render; its key says when it changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [drawn, areaKey, draft]);
-  if (!drawn || !area) return null;
+    // recharts' plot area is a memoized selection: a new object only when the chart's size or
+    // axes change.
+    if (canvas && drawn && plot) paint(canvas, drawn, plot, draft);
+  }, [drawn, plot, draft]);
+  if (!drawn || !plot) return null;
   return (
     <g className="chart-series-lines">
       <foreignObject
-        x={area.x - DOT_ROOM_PX}
-        y={area.y - DOT_ROOM_PX}
-        width={area.width + 2 * DOT_ROOM_PX}
-        height={area.height + 2 * DOT_ROOM_PX}
+        x={plot.x - DOT_ROOM_PX}
+        y={plot.y - DOT_ROOM_PX}
+        width={plot.width + 2 * DOT_ROOM_PX}
+        height={plot.height + 2 * DOT_ROOM_PX}
         pointerEvents="none"
       >
         <canvas ref={canvasRef} className="chart-series-canvas" />

@@ -9,12 +9,12 @@
 import { dashPattern, type SeriesGeometry, type SeriesLook } from './seriesGeometry';
 
 /** Radius of a lone point's dot for a line of `strokeWidth`. */
-export function lonePointRadius(strokeWidth: number): number {
+function lonePointRadius(strokeWidth: number): number {
   return Math.max(3, strokeWidth * 2);
 }
 
 /** Line width while training runs: thin strokes are the software rasteriser's fast path. */
-export const DRAFT_LINE_WIDTH_PX = 1;
+const DRAFT_LINE_WIDTH_PX = 1;
 
 export interface DrawnSeries {
   look: SeriesLook;
