@@ -61,6 +61,17 @@ export interface RunTrainer {
   /** The non-finite event that stopped training, or null while training can go on. */
   readonly halted: NonFiniteEvent | null;
   train(steps: number, options?: TrainOptions): Promise<ChunkResult>;
+  /**
+   * True when train() may be called again before the last call settled: the calls then run one
+   * after another, in call order (the worker queues them). A Trainer on this thread leaves it
+   * unset: two of its chunks at once would interleave their steps.
+   */
+  readonly queuesChunks?: boolean;
+  /**
+   * With queuesChunks: chunks asked for that have not started yet come back with no steps,
+   * so Pause stops training at the end of the chunk under way.
+   */
+  dropQueuedChunks?(): void;
   applyLiveSettings(next: ExperimentConfig): void;
   dispose(): void;
 }

@@ -1,6 +1,6 @@
 import { needsRestart } from '../config/liveSettings';
 import type { ExperimentConfig } from '../config/schema';
-import type { RunTrainer } from '../engine/trainer';
+import type { ChunkResult, RunTrainer } from '../engine/trainer';
 import { describeChange } from './describeChange';
 import { publishHistory, runHistory } from './historyStore';
 import { SPEED_STEPS_PER_SECOND, useRunStore, type RunState } from './runStore';
@@ -23,9 +23,23 @@ const MIN_WEBGL_STEPS_PER_CHUNK = 10;
 export const TEST_LOSS_EVERY_STEPS = 25;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
 const REPLAY_STEPS_PER_CHUNK = 50;
+/**
+ * Chunks asked of a trainer that queues them (the worker) at full speed: one training and one
+ * waiting behind it, so the worker goes from chunk to chunk without waiting for the page to
+ * take the last one in and ask again. More would only make Pause land later.
+ */
+const MAX_CHUNKS_IN_FLIGHT = 2;
 
 /** Builds a trainer for a config: on the main thread or in the training worker (trainerHost.ts). */
 export type TrainerFactory = (config: ExperimentConfig) => Promise<RunTrainer>;
+
+/** A chunk asked of the trainer, to be taken in (landed) in the order it was asked. */
+interface ChunkInFlight {
+  trainer: RunTrainer;
+  steps: number;
+  requestedAt: number;
+  result: Promise<ChunkResult>;
+}
 
 export interface TrainingLoopHooks {
   /** Called before a new trainer is built, e.g. to restart a lost backend. */
@@ -34,18 +48,26 @@ export interface TrainingLoopHooks {
 
 /**
  * Owns the trainer and schedules training: play, pause, single steps, reset, rewind, live
- * settings. Every operation on the trainer is queued, so a chunk in flight always finishes
- * before the trainer is replaced. Per-step numbers go to runHistory; the run store gets only
- * low-frequency state.
+ * settings. Every operation on the trainer, and the taking in of every chunk, is queued in one
+ * line, so the chunks asked for always land before the trainer is changed or replaced, and a
+ * setting change is marked at the step it really takes effect. Per-step numbers go to
+ * runHistory; the run store gets only low-frequency state.
  */
 export class TrainingLoop {
   private trainer: RunTrainer | null = null;
   private config: ExperimentConfig;
   private readonly createTrainer: TrainerFactory;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Operations (not chunk landings) queued and not yet done: the loop asks no more meanwhile. */
+  private operationsWaiting = 0;
   private running = false;
+  /** Each Play starts a loop with a new token; a loop whose token is old stops. */
+  private loopToken = 0;
   /** The first chunk is one step, so the counter moves as soon as possible after Play. */
   private stepsPerChunk = 1;
+  /** Steps asked of the trainer that have not landed yet. */
+  private stepsInFlight = 0;
+  private lastLandedAt = 0;
   private lastTestLossStep = 0;
   private rateWindow: { time: number; step: number }[] = [];
 
@@ -65,10 +87,11 @@ export class TrainingLoop {
     if (status === 'finished') return;
     this.running = true;
     this.setRun({ status: 'running' });
-    void this.runLoop();
+    void this.runLoop(++this.loopToken);
   }
 
   pause(): void {
+    if (this.running) this.trainer?.dropQueuedChunks?.();
     this.running = false;
     if (useRunStore.getState().status === 'running') this.setRun({ status: 'paused' });
   }
@@ -82,8 +105,10 @@ export class TrainingLoop {
   stepBy(steps: number): Promise<void> {
     this.pause();
     return this.exclusive(async () => {
-      if (!this.trainer || this.trainer.halted) return;
-      await this.trainChunk(Math.min(steps, this.remainingSteps()));
+      const trainer = this.trainer;
+      const count = Math.min(steps, this.remainingSteps());
+      if (!trainer || trainer.halted || count <= 0) return;
+      await this.land(this.ask(trainer, count));
       if (useRunStore.getState().status === 'idle') this.setRun({ status: 'paused' });
     });
   }
@@ -178,17 +203,31 @@ export class TrainingLoop {
     });
   }
 
-  private async runLoop(): Promise<void> {
-    while (this.running) {
-      const started = performance.now();
-      await this.exclusive(async () => {
-        if (!this.running || !this.trainer) return;
-        const steps = Math.min(this.chunkSize(), this.remainingSteps());
-        if (steps <= 0) return;
-        await this.trainChunk(steps);
-        this.tuneChunkSize(steps, performance.now() - started);
-      });
+  private async runLoop(token: number): Promise<void> {
+    const landings: Promise<void>[] = [];
+    while (this.running && token === this.loopToken) {
+      const trainer = this.trainer;
+      if (!trainer || this.operationsWaiting > 0) {
+        // A queued operation (or the first trainer being built) goes first.
+        await this.enqueue(async () => undefined);
+        continue;
+      }
       const limit = SPEED_STEPS_PER_SECOND[useRunStore.getState().speed];
+      const depth = trainer.queuesChunks && limit === null ? MAX_CHUNKS_IN_FLIGHT : 1;
+      const steps = Math.min(this.chunkSize(), this.remainingSteps());
+      if (landings.length < depth && steps > 0) {
+        const chunk = this.ask(trainer, steps);
+        landings.push(this.enqueue(() => this.land(chunk)));
+        continue;
+      }
+      if (landings.length === 0) {
+        // Nothing left to train: max steps was lowered to or below the current step.
+        this.running = false;
+        this.setRun({ status: 'finished' });
+        return;
+      }
+      const started = performance.now();
+      await landings.shift();
       const minChunkMs = limit === null ? 0 : 1000 / limit;
       const elapsed = performance.now() - started;
       // Yield to rendering and input between chunks, and honour the speed setting.
@@ -208,17 +247,27 @@ export class TrainingLoop {
     this.stepsPerChunk = Math.max(floor, Math.min(MAX_STEPS_PER_CHUNK, ideal));
   }
 
+  /** Steps still to train up to max steps, beyond those already asked for. */
   private remainingSteps(): number {
-    return this.config.training.maxSteps - (this.trainer?.step ?? 0);
+    return this.config.training.maxSteps - (this.trainer?.step ?? 0) - this.stepsInFlight;
   }
 
-  private async trainChunk(steps: number): Promise<void> {
-    const trainer = this.trainer;
-    if (!trainer || steps <= 0) return;
-    const wantTest = trainer.step + steps - this.lastTestLossStep >= TEST_LOSS_EVERY_STEPS;
+  /** Asks the trainer for a chunk now; land() takes it in. */
+  private ask(trainer: RunTrainer, steps: number): ChunkInFlight {
+    const lastStep = trainer.step + this.stepsInFlight + steps;
+    const testLoss = lastStep - this.lastTestLossStep >= TEST_LOSS_EVERY_STEPS;
+    if (testLoss) this.lastTestLossStep = lastStep;
+    this.stepsInFlight += steps;
+    const result = trainer.train(steps, { testLoss });
+    // land() handles a failure; until it runs, the rejection is not unhandled.
+    result.catch(() => undefined);
+    return { trainer, steps, requestedAt: performance.now(), result };
+  }
+
+  private async land(chunk: ChunkInFlight): Promise<void> {
     let result;
     try {
-      result = await trainer.train(steps, { testLoss: wantTest });
+      result = await chunk.result;
     } catch (error) {
       this.running = false;
       this.setRun({
@@ -226,11 +275,20 @@ export class TrainingLoop {
         error: error instanceof Error ? error.message : String(error),
       });
       return;
+    } finally {
+      this.stepsInFlight -= chunk.steps;
     }
+    // Nothing new: the chunk was dropped (Pause), the trainer halted in the chunk before (that
+    // was recorded then), or the trainer was replaced.
+    if (result.steps.length === 0 || chunk.trainer !== this.trainer) return;
+    const now = performance.now();
+    // A chunk asked ahead started when the one before it landed, not when it was asked.
+    this.tuneChunkSize(chunk.steps, now - Math.max(chunk.requestedAt, this.lastLandedAt));
+    this.lastLandedAt = now;
+    const trainer = chunk.trainer;
     const last = result.steps.at(-1);
     const testLoss =
       result.testLoss !== null && last ? { step: last.step, loss: result.testLoss } : undefined;
-    if (testLoss) this.lastTestLossStep = testLoss.step;
     runHistory.append(result.steps, testLoss);
     const step = last?.step ?? trainer.step;
     const patch: Partial<RunState> = { step, stepsPerSecond: this.measureRate(step) };
@@ -289,7 +347,19 @@ export class TrainingLoop {
     }
   }
 
+  /** Queues an operation on the trainer; the loop asks for no more chunks until it is done. */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    this.operationsWaiting++;
+    return this.enqueue(async () => {
+      try {
+        return await operation();
+      } finally {
+        this.operationsWaiting--;
+      }
+    });
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
     const next = this.queue.then(operation, operation);
     this.queue = next.catch(() => undefined);
     return next;

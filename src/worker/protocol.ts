@@ -19,6 +19,11 @@ export interface WorkerRequests {
     args: { trainerId: number; steps: number; testLoss: boolean };
     result: ChunkResult & { step: number };
   };
+  /**
+   * Train requests sent before this one and not yet started are answered at once with no steps
+   * (Pause). Handled as it arrives, not in turn.
+   */
+  dropQueuedTrains: { args: Record<string, never>; result: null };
   applyLiveSettings: { args: { trainerId: number; config: ExperimentConfig }; result: null };
   disposeTrainer: { args: { trainerId: number }; result: null };
   numTensors: { args: Record<string, never>; result: number };

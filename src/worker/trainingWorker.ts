@@ -8,6 +8,7 @@ import { LocalTrainers } from '../backend/localTrainers';
 import { loseWebglContext, type BackendChoice } from '../backend/tfBackend';
 import * as tf from '../engine/tf';
 import type { Trainer } from '../engine/trainer';
+import { RequestQueue } from './requestQueue';
 import type { RequestKind, RequestMessage, WorkerEvent, WorkerRequests } from './protocol';
 
 type Handlers = {
@@ -49,6 +50,8 @@ const handlers: Handlers = {
     trainers.set(trainerId, created);
     return { trainerId, layers: created.layers };
   },
+  // Answered in onmessage as it arrives, never in turn.
+  dropQueuedTrains: () => null,
   train: async ({ trainerId, steps, testLoss }) => {
     const found = trainer(trainerId);
     const result = await found.train(steps, { testLoss });
@@ -67,12 +70,37 @@ const handlers: Handlers = {
   loseWebglContext: () => loseWebglContext(),
 };
 
-self.onmessage = async (message: MessageEvent<RequestMessage>) => {
-  const { id, kind, args } = message.data;
+/** Posts the reply to request `id`: what `work` gives, or its error. */
+async function answer(id: number, work: () => unknown): Promise<void> {
   try {
-    const handler = handlers[kind] as (a: typeof args) => unknown;
-    post({ id, ok: true, result: await handler(args) });
+    post({ id, ok: true, result: await work() });
   } catch (error) {
     post({ id, ok: false, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** A dropped chunk's reply: no steps, and where the trainer stands. */
+function droppedChunk(trainerId: number): WorkerRequests['train']['result'] {
+  const found = trainer(trainerId);
+  return { steps: [], event: found.halted, testLoss: null, step: found.step };
+}
+
+/** Requests are answered in turn (see requestQueue.ts); Pause drops the chunks waiting. */
+const queue = new RequestQueue();
+self.onmessage = (message: MessageEvent<RequestMessage>) => {
+  const { id, kind, args } = message.data;
+  if (kind === 'dropQueuedTrains') {
+    // Answered as it arrives: it must reach the chunks in the queue before they start.
+    queue.dropWaiting();
+    post({ id, ok: true, result: null });
+    return;
+  }
+  const ticket = queue.ticket();
+  const handle = () => answer(id, () => (handlers[kind] as (a: typeof args) => unknown)(args));
+  if (kind === 'train') {
+    const { trainerId } = args as WorkerRequests['train']['args'];
+    void queue.run(ticket, handle, () => answer(id, () => droppedChunk(trainerId)));
+  } else {
+    void queue.run(ticket, handle);
   }
 };

@@ -74,6 +74,8 @@ export class TrainingWorkerClient {
 
 /** A Trainer in the worker. step and halted mirror the worker's after every chunk. */
 export class RemoteTrainer implements RunTrainer {
+  /** The worker handles requests strictly in order (trainingWorker.ts). */
+  readonly queuesChunks = true;
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
   private disposed = false;
@@ -111,6 +113,11 @@ export class RemoteTrainer implements RunTrainer {
     this.stepsDone = step;
     this.haltedBy = result.event;
     return result;
+  }
+
+  /** Chunks asked for and not yet started in the worker come back empty (the loop paused). */
+  dropQueuedChunks(): void {
+    this.client.request('dropQueuedTrains', {}).catch(() => undefined);
   }
 
   /**

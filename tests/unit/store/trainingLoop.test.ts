@@ -6,6 +6,7 @@ import { runHistory } from '../../../src/store/historyStore';
 import { useRunStore } from '../../../src/store/runStore';
 import { TrainingLoop } from '../../../src/store/trainingLoop';
 import { configWith } from '../../support/configs';
+import { QueuedTrainer } from '../../support/queuedTrainer';
 import { setupCpuBackend } from '../../support/tfCpu';
 
 setupCpuBackend();
@@ -112,5 +113,121 @@ describe('TrainingLoop', () => {
     loop.dispose();
     await loop.stepBy(0);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('TrainingLoop with a trainer that queues chunks (the worker)', () => {
+  /** Builds QueuedTrainers and keeps the last one, so a test can hold its chunks. */
+  function queuedTrainers() {
+    const built: QueuedTrainer[] = [];
+    const factory = async (config: ExperimentConfig) => {
+      const trainer = new QueuedTrainer(config);
+      built.push(trainer);
+      return trainer;
+    };
+    return { factory, latest: () => built.at(-1)! };
+  }
+
+  it('asks for the next chunk before the last one is back, and records every step once, in order', async () => {
+    const { factory, latest } = queuedTrainers();
+    const loop = new TrainingLoop(SMALL, factory);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().step >= 200);
+    loop.pause();
+    await loop.stepBy(0);
+    const steps = runHistory.steps.map((s) => s.step);
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+    expect(latest().maxInFlight).toBe(2);
+    expect(latest().step).toBe(steps.length);
+    expect(latest().trainer.step).toBe(steps.length);
+    loop.dispose();
+  });
+
+  it('Pause drops the chunk waiting behind the one under way', async () => {
+    const { factory, latest } = queuedTrainers();
+    const loop = new TrainingLoop(SMALL, factory);
+    await loop.start();
+    latest().hold();
+    loop.play();
+    await until(() => latest().inFlight === 2);
+    loop.pause();
+    latest().release();
+    await loop.stepBy(0);
+    expect(latest().dropped).toBe(1);
+    // The first chunk after Play is one step.
+    expect(latest().trainer.step).toBe(1);
+    expect(runHistory.steps.map((s) => s.step)).toEqual([1]);
+    expect(useRunStore.getState()).toMatchObject({ status: 'paused', step: 1 });
+    loop.dispose();
+  });
+
+  it('marks a live change at the step where it took effect, after the chunks already asked for', async () => {
+    const { factory, latest } = queuedTrainers();
+    const loop = new TrainingLoop(SMALL, factory);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().step >= 30);
+    // The change comes while one chunk is under way and another waits behind it.
+    latest().hold();
+    await until(() => latest().inFlight === 2);
+    const clipped = { ...SMALL.gradient, clip: { mode: 'globalNorm' as const, threshold: 1e-4 } };
+    const changed = loop.setConfig({ ...SMALL, gradient: clipped });
+    latest().release();
+    await changed;
+    await until(() => runHistory.steps.length >= runHistory.markers[0]!.step + 30);
+    loop.pause();
+    await loop.stepBy(0);
+    const marker = runHistory.markers[0]!;
+    const before = runHistory.steps.filter((s) => s.step <= marker.step);
+    const after = runHistory.steps.filter((s) => s.step > marker.step);
+    expect(before.length).toBeGreaterThanOrEqual(30);
+    expect(before.some((s) => s.clipped)).toBe(false);
+    expect(after.length).toBeGreaterThanOrEqual(30);
+    expect(after.every((s) => s.clipped)).toBe(true);
+    loop.dispose();
+  });
+
+  it('records an explosion once, though a chunk was already asked for behind it', async () => {
+    const { factory, latest } = queuedTrainers();
+    const loop = new TrainingLoop(EXPLODING, factory);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().status === 'halted');
+    await loop.stepBy(0);
+    const event = useRunStore.getState().event!;
+    expect(runHistory.markers.filter((m) => m.kind === 'event')).toHaveLength(1);
+    expect(runHistory.steps.at(-1)!.step).toBe(event.step);
+    expect(latest().halted).toEqual(event);
+    loop.dispose();
+  });
+
+  it('a reset while playing keeps the old run out of the new one', async () => {
+    const { factory } = queuedTrainers();
+    const loop = new TrainingLoop(SMALL, factory);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().step >= 50);
+    await loop.reset();
+    await until(() => useRunStore.getState().step >= 20);
+    loop.pause();
+    await loop.stepBy(0);
+    const steps = runHistory.steps.map((s) => s.step);
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => i + 1));
+    expect(useRunStore.getState().step).toBe(steps.length);
+    loop.dispose();
+  });
+
+  it('finishes exactly at max steps', async () => {
+    const { factory, latest } = queuedTrainers();
+    const config = configWith({ ...SMALL, training: { batchSize: 16, maxSteps: 137 } });
+    const loop = new TrainingLoop(config, factory);
+    await loop.start();
+    loop.play();
+    await until(() => useRunStore.getState().status === 'finished');
+    await loop.stepBy(0);
+    expect(latest().trainer.step).toBe(137);
+    expect(runHistory.steps.at(-1)!.step).toBe(137);
+    loop.dispose();
   });
 });
