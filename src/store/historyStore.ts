@@ -18,8 +18,7 @@ export interface HistorySnapshot {
 
 interface PublishedHistoryState {
   /** Replaced (throttled) when the charts should redraw. runHistory is mutated in place, hence
-   * one copy per publication, shared by all charts: they take it in turns, one per frame (see
-   * ui/charts/refreshQueue.ts) and show the same steps again once each has had its turn. */
+   * one copy per publication, shared by all charts. */
   snapshot: HistorySnapshot;
 }
 

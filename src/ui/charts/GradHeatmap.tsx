@@ -1,4 +1,4 @@
-import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { t } from '../i18n/messages';
 import { ChartCard } from './ChartCard';
 import { layerCountOf } from './chartData';
@@ -27,18 +27,25 @@ function useElementSize(ref: RefObject<HTMLElement | null>) {
   return size;
 }
 
-/** Paints one pixel per cell, then scales it to the canvas with no smoothing (crisp cells). */
-function paint(canvas: HTMLCanvasElement, grid: HeatmapGrid, width: number, height: number) {
+/**
+ * Paints one pixel per cell on `cells`, then scales that to the canvas with no smoothing (crisp
+ * cells). Both keep their bitmaps while their sizes hold: assigning a canvas size reallocates and
+ * clears it.
+ */
+function paint(
+  canvas: HTMLCanvasElement,
+  cells: HTMLCanvasElement,
+  grid: HeatmapGrid,
+  width: number,
+  height: number,
+) {
   const dpr = window.devicePixelRatio || 1;
-  canvas.width = Math.max(1, Math.round(width * dpr));
-  canvas.height = Math.max(1, Math.round(height * dpr));
+  resize(canvas, Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(height * dpr)));
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (grid.columns === 0 || grid.layers === 0) return;
-  const cells = document.createElement('canvas');
-  cells.width = grid.columns;
-  cells.height = grid.layers;
+  resize(cells, grid.columns, grid.layers);
   cells
     .getContext('2d')
     ?.putImageData(new ImageData(heatmapPixels(grid), grid.columns, grid.layers), 0, 0);
@@ -49,6 +56,11 @@ function paint(canvas: HTMLCanvasElement, grid: HeatmapGrid, width: number, heig
     ctx.fillStyle = 'rgba(255, 255, 255, 0.6)';
     for (let r = 1; r < grid.layers; r++) ctx.fillRect(0, Math.round(r * rowPx), canvas.width, dpr);
   }
+}
+
+function resize(canvas: HTMLCanvasElement, width: number, height: number) {
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
 }
 
 /**
@@ -67,9 +79,12 @@ export const GradHeatmap = memo(function GradHeatmap() {
     () => buildHeatmapGrid(history.steps, quantity, layerCount, width),
     [history, quantity, layerCount, width],
   );
-  useEffect(() => {
-    if (canvasRef.current) paint(canvasRef.current, grid, width, height);
-  }, [grid, width, height]);
+  // One pixel per cell, kept between paints.
+  const [cells] = useState(() => document.createElement('canvas'));
+  // Painted before the frame is drawn, with the charts that refreshed in the same commit.
+  useLayoutEffect(() => {
+    if (canvasRef.current) paint(canvasRef.current, cells, grid, width, height);
+  }, [cells, grid, width, height]);
 
   const min = formatPow10(grid.domain[0]);
   const max = formatPow10(grid.domain[1]);
