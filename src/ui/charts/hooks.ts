@@ -17,8 +17,8 @@ export type { HistorySnapshot };
  * charts used to take turns, one per frame, when a chart's refresh cost 13+ ms in recharts. Now
  * that the lines bypass recharts (LiveLineChart.tsx), five frames that each change a little cost
  * the page more than one that changes it all: each changed frame is painted, committed and
- * composited whole. Measured with a 5 s trace while training: main thread busy 1,307 ms taking
- * turns, 764 ms together, frame p95 17 ms both.)
+ * composited whole. Main thread busy in 5 s traces while training, two pairs of builds:
+ * 1,307 and 1,441 ms taking turns, 764 and 1,026 ms together; frame p95 17 ms in both.)
  */
 export function useHistorySnapshot(): HistorySnapshot {
   const [snapshot, setSnapshot] = useState(() => usePublishedHistory.getState().snapshot);
