@@ -11,29 +11,24 @@
  */
 export class RequestQueue {
   private tail: Promise<unknown> = Promise.resolve();
-  private nextTicket = 1;
-  /** Droppable requests with a lower ticket are dropped when their turn comes. */
-  private dropBelow = 0;
-
-  /** A ticket for a request; tickets increase in the order they are taken. */
-  ticket(): number {
-    return this.nextTicket++;
-  }
+  /** Counts dropWaiting() calls: a droppable request queued before the latest one is dropped. */
+  private drops = 0;
 
   /**
    * Runs `task` after every request queued before it. A request with `dropped` is droppable:
-   * if dropWaiting() was called after its ticket was taken and before its turn, `dropped()` is
-   * its answer and `task` never runs.
+   * if dropWaiting() is called after it was queued and before its turn, `dropped()` is its answer
+   * and `task` never runs.
    */
-  run<T>(ticket: number, task: () => Promise<T> | T, dropped?: () => Promise<T> | T): Promise<T> {
-    const turn = () => (dropped && ticket < this.dropBelow ? dropped() : task());
+  run<T>(task: () => Promise<T> | T, dropped?: () => Promise<T> | T): Promise<T> {
+    const dropsWhenQueued = this.drops;
+    const turn = () => (dropped && this.drops !== dropsWhenQueued ? dropped() : task());
     const result = this.tail.then(turn, turn);
     this.tail = result.catch(() => undefined);
     return result;
   }
 
-  /** Drops every droppable request whose ticket was taken before this call and has not started. */
+  /** Drops every droppable request queued before this call that has not started. */
   dropWaiting(): void {
-    this.dropBelow = this.ticket();
+    this.drops++;
   }
 }

@@ -11,8 +11,11 @@ import type { Trainer } from '../engine/trainer';
 import { RequestQueue } from './requestQueue';
 import type { RequestKind, RequestMessage, WorkerEvent, WorkerRequests } from './protocol';
 
+/** Requests answered in turn; dropQueuedTrains is answered by onmessage as it arrives. */
+type QueuedKind = Exclude<RequestKind, 'dropQueuedTrains'>;
+
 type Handlers = {
-  [K in RequestKind]: (
+  [K in QueuedKind]: (
     args: WorkerRequests[K]['args'],
   ) => WorkerRequests[K]['result'] | Promise<WorkerRequests[K]['result']>;
 };
@@ -50,8 +53,6 @@ const handlers: Handlers = {
     trainers.set(trainerId, created);
     return { trainerId, layers: created.layers };
   },
-  // Answered in onmessage as it arrives, never in turn.
-  dropQueuedTrains: () => null,
   train: async ({ trainerId, steps, testLoss }) => {
     const found = trainer(trainerId);
     const result = await found.train(steps, { testLoss });
@@ -95,12 +96,11 @@ self.onmessage = (message: MessageEvent<RequestMessage>) => {
     post({ id, ok: true, result: null });
     return;
   }
-  const ticket = queue.ticket();
   const handle = () => answer(id, () => (handlers[kind] as (a: typeof args) => unknown)(args));
   if (kind === 'train') {
     const { trainerId } = args as WorkerRequests['train']['args'];
-    void queue.run(ticket, handle, () => answer(id, () => droppedChunk(trainerId)));
+    void queue.run(handle, () => answer(id, () => droppedChunk(trainerId)));
   } else {
-    void queue.run(ticket, handle);
+    void queue.run(handle);
   }
 };

@@ -68,7 +68,7 @@ export class QueuedTrainer implements RunTrainer {
       return { steps: [], event: this.trainer.halted, testLoss: null };
     };
     try {
-      const result = await this.queue.run(this.queue.ticket(), trained, dropped);
+      const result = await this.queue.run(trained, dropped);
       this.stepsDone = this.trainer.step;
       this.haltedBy = result.event;
       return result;
@@ -83,10 +83,10 @@ export class QueuedTrainer implements RunTrainer {
 
   applyLiveSettings(next: ExperimentConfig): void {
     // In order after the chunks already asked for, as the worker applies it.
-    void this.queue.run(this.queue.ticket(), () => this.trainer.applyLiveSettings(next));
+    void this.queue.run(() => this.trainer.applyLiveSettings(next));
   }
 
   dispose(): void {
-    void this.queue.run(this.queue.ticket(), () => this.trainer.dispose());
+    void this.queue.run(() => this.trainer.dispose());
   }
 }

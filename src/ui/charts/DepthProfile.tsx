@@ -4,7 +4,7 @@ import type { LayerInfo } from '../../engine/network';
 import { useConfigStore } from '../../store/configStore';
 import { useRunStore } from '../../store/runStore';
 import { t } from '../i18n/messages';
-import { AXIS_TICK_STYLE, useLogYAxisProps } from './axes';
+import { numberXAxisProps, useLogYAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import type { ChartRow, OverflowMark } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -139,19 +139,13 @@ export const DepthProfile = memo(function DepthProfile() {
         ? t('chart.theoryNone')
         : null;
   const xAxis = useMemo<LiveXAxis>(
-    () => ({
-      type: 'number',
-      dataKey: 'x',
-      domain: [1, Math.max(2, layerCount)],
-      allowDataOverflow: true,
-      ticks:
+    () =>
+      numberXAxisProps(
+        [1, Math.max(2, layerCount)],
         layerCount <= ALL_TICKS_UP_TO
           ? Array.from({ length: layerCount }, (_, i) => i + 1)
           : undefined,
-      allowDecimals: false,
-      tick: AXIS_TICK_STYLE,
-      height: 20,
-    }),
+      ),
     [layerCount],
   );
   const yAxis = useLogYAxisProps(profile.domain);

@@ -1,5 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { t } from '../i18n/messages';
+import { sizeBitmap } from './canvasBitmap';
 import { ChartCard } from './ChartCard';
 import { layerCountOf } from './chartData';
 import { useChartViewStore } from './chartViewStore';
@@ -29,8 +30,7 @@ function useElementSize(ref: RefObject<HTMLElement | null>) {
 
 /**
  * Paints one pixel per cell on `cells`, then scales that to the canvas with no smoothing (crisp
- * cells). Both keep their bitmaps while their sizes hold: assigning a canvas size reallocates and
- * clears it.
+ * cells). Both keep their bitmaps while their sizes hold.
  */
 function paint(
   canvas: HTMLCanvasElement,
@@ -40,12 +40,12 @@ function paint(
   height: number,
 ) {
   const dpr = window.devicePixelRatio || 1;
-  resize(canvas, Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(height * dpr)));
+  sizeBitmap(canvas, Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(height * dpr)));
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (grid.columns === 0 || grid.layers === 0) return;
-  resize(cells, grid.columns, grid.layers);
+  sizeBitmap(cells, grid.columns, grid.layers);
   cells
     .getContext('2d')
     ?.putImageData(new ImageData(heatmapPixels(grid), grid.columns, grid.layers), 0, 0);
@@ -56,11 +56,6 @@ function paint(
     ctx.fillStyle = 'rgba(255, 255, 255, 0.6)';
     for (let r = 1; r < grid.layers; r++) ctx.fillRect(0, Math.round(r * rowPx), canvas.width, dpr);
   }
-}
-
-function resize(canvas: HTMLCanvasElement, width: number, height: number) {
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   useYAxisScale,
 } from 'recharts';
 import { useRunStore } from '../../store/runStore';
+import { sizeBitmap } from './canvasBitmap';
 import type { ChartRow } from './chartData';
 import { useLiveRows } from './liveRows';
 import { drawSeries, resolveColor, type PlotRect } from './seriesCanvas';
@@ -103,10 +104,7 @@ function paint(canvas: HTMLCanvasElement, drawn: Drawn, plot: PlotRect, draft: b
   const cssHeight = plot.height + 2 * DOT_ROOM_PX;
   const width = Math.max(1, Math.round(cssWidth * dpr));
   const height = Math.max(1, Math.round(cssHeight * dpr));
-  // Assigning a size reallocates (and clears) the bitmap, so only when it changes.
-  if (canvas.width !== width || canvas.height !== height) {
-    canvas.width = width;
-    canvas.height = height;
+  if (sizeBitmap(canvas, width, height)) {
     canvas.style.width = `${cssWidth}px`;
     canvas.style.height = `${cssHeight}px`;
   }

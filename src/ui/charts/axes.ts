@@ -78,21 +78,26 @@ export function stepAxisEnd(
 }
 
 /**
- * X axis over steps (row field `x`) spanning exactly [first, end], with round ticks. The domain
- * is explicit rather than taken from the data: the chart holds its rows only while the pointer is
- * over it (see LiveLineChart.tsx).
+ * A number X axis over row field `x` spanning exactly `domain`, with `ticks` (recharts picks them
+ * when undefined). The domain is explicit rather than taken from the data: a LiveLineChart holds
+ * its rows only while the pointer is over it (see LiveLineChart.tsx).
  */
-export function stepXAxisProps(first: number, end: number) {
+export function numberXAxisProps(domain: [number, number], ticks: number[] | undefined) {
   return {
     type: 'number' as const,
     dataKey: 'x',
-    domain: [first, end] as [number, number],
+    domain,
     allowDataOverflow: true,
-    ticks: stepTicks(first, end),
+    ticks,
     allowDecimals: false,
     tick: AXIS_TICK_STYLE,
     height: 20,
   };
+}
+
+/** X axis over steps spanning exactly [first, end], with round ticks. */
+export function stepXAxisProps(first: number, end: number) {
+  return numberXAxisProps([first, end], stepTicks(first, end));
 }
 
 /** stepXAxisProps, one object per span. */

@@ -20,8 +20,8 @@ describe('RequestQueue', () => {
     const log: string[] = [];
     const a = heldTask(log, 'a');
     const b = heldTask(log, 'b');
-    const first = queue.run(queue.ticket(), a.task);
-    const second = queue.run(queue.ticket(), b.task);
+    const first = queue.run(a.task);
+    const second = queue.run(b.task);
     await Promise.resolve();
     b.release();
     await new Promise((r) => setTimeout(r, 10));
@@ -33,8 +33,8 @@ describe('RequestQueue', () => {
 
   it('goes on after a request fails', async () => {
     const queue = new RequestQueue();
-    const failed = queue.run(queue.ticket(), () => Promise.reject(new Error('no')));
-    const next = queue.run(queue.ticket(), () => 'next');
+    const failed = queue.run(() => Promise.reject(new Error('no')));
+    const next = queue.run(() => 'next');
     await expect(failed).rejects.toThrow('no');
     expect(await next).toBe('next');
   });
@@ -44,19 +44,17 @@ describe('RequestQueue', () => {
     const log: string[] = [];
     const running = heldTask(log, 'running');
     const results = [
-      queue.run(queue.ticket(), running.task, () => 'dropped'),
+      queue.run(running.task, () => 'dropped'),
       queue.run(
-        queue.ticket(),
         () => 'waiting',
         () => 'dropped',
       ),
-      queue.run(queue.ticket(), () => 'not droppable'),
+      queue.run(() => 'not droppable'),
     ];
     await Promise.resolve();
     queue.dropWaiting();
     results.push(
       queue.run(
-        queue.ticket(),
         () => 'asked after',
         () => 'dropped',
       ),
