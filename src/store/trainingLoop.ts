@@ -347,8 +347,13 @@ export class TrainingLoop {
     }
   }
 
-  /** Queues an operation on the trainer; the loop asks for no more chunks until it is done. */
+  /**
+   * Queues an operation on the trainer; the loop asks for no more chunks until it is done. A
+   * chunk waiting behind the one under way is dropped, so the operation (e.g. a live setting)
+   * takes effect after that one chunk, as without the chunk asked ahead.
+   */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.stepsInFlight > 0) this.trainer?.dropQueuedChunks?.();
     this.operationsWaiting++;
     return this.enqueue(async () => {
       try {

@@ -175,6 +175,8 @@ describe('TrainingLoop with a trainer that queues chunks (the worker)', () => {
     const changed = loop.setConfig({ ...SMALL, gradient: clipped });
     latest().release();
     await changed;
+    // It took effect after the chunk under way: the one waiting behind it was dropped.
+    expect(latest().dropped).toBe(1);
     await until(() => runHistory.steps.length >= runHistory.markers[0]!.step + 30);
     loop.pause();
     await loop.stepBy(0);
