@@ -1,6 +1,14 @@
+import { RUN_LETTERS, type RunLetter } from '../config/variants';
+
+/** Which runs of the link's experiment to simulate: one by its letter, or all of them. */
+export type RunSelection = RunLetter | 'all';
+
+const RUN_SELECTIONS: readonly RunSelection[] = [...RUN_LETTERS, 'all'];
+
 /** Command-line arguments of `npm run simulate`; parsing is pure so it can be tested. */
 export interface SimulateArgs {
   link: string | null;
+  variant: RunSelection;
   steps: number | null;
   format: 'json' | 'csv';
   out: string | null;
@@ -9,14 +17,17 @@ export interface SimulateArgs {
   help: boolean;
 }
 
-export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--steps N] [--format json|csv]
-                           [--out FILE] [--dump] [--strict]
+export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--variant a|b|c|d|all]
+                           [--steps N] [--format json|csv] [--out FILE] [--dump] [--strict]
   --link    a Gradscope share link (full URL, #hash or bare query); default config without it
-  --steps   steps to train (default: the config's max steps)
+  --variant which run of the link: a = the base (default), b, c or d = a variant the link
+            defines (b.key=value), all = the base and every variant in one file
+            (json: {"runs": [...]}, csv: a leading run column)
+  --steps   steps to train (default: each run's max steps)
   --format  json (default) or csv
   --out     write to FILE instead of stdout
   --dump    include the initial weights and step 1's batch (json only)
-  --strict  fail (exit 2) if the link needed any repair`;
+  --strict  fail (exit 2) if the link (base or variant) needed any repair`;
 
 export class UsageError extends Error {}
 
@@ -25,6 +36,7 @@ const MAX_CLI_STEPS = 1_000_000;
 export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   const args: SimulateArgs = {
     link: null,
+    variant: 'a',
     steps: null,
     format: 'json',
     out: null,
@@ -49,6 +61,15 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       case '--link':
         args.link = value();
         break;
+      case '--variant': {
+        const text = value();
+        const selection = RUN_SELECTIONS.find((option) => option === text);
+        if (selection === undefined) {
+          throw new UsageError(`--variant must be ${RUN_SELECTIONS.join(', ')}, got "${text}"`);
+        }
+        args.variant = selection;
+        break;
+      }
       case '--steps': {
         const text = value();
         const n = Number(text);

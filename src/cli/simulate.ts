@@ -1,33 +1,91 @@
 /**
  * Headless Gradscope: runs any share link in Node on the tfjs cpu backend and writes its run
- * record (JSON or CSV). Progress and repairs go to stderr; usage errors exit with code 2.
+ * record (JSON or CSV); with --variant, a variant of the link or all its runs. Progress and
+ * repairs go to stderr; usage errors exit with code 2.
  */
 import { writeFileSync } from 'node:fs';
-import { decodeConfig, encodeConfig } from '../config/codec';
+import { encodeConfig } from '../config/codec';
 import { DEFAULT_CONFIG } from '../config/schema';
+import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
 import { recordRun } from '../record/recordRun';
-import { runRecordToCsv, runRecordToJson } from '../record/runRecord';
-import { USAGE, UsageError, parseSimulateArgs } from './args';
+import {
+  runRecordToCsv,
+  runRecordToJson,
+  runRecordsToCsv,
+  runRecordsToJson,
+  type RunRecord,
+} from '../record/runRecord';
+import { USAGE, UsageError, parseSimulateArgs, type SimulateArgs } from './args';
 import { startNodeCpuBackend } from './nodeBackend';
+import { planRuns, type PlannedRun } from './planRuns';
 
-async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseSimulateArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`simulate: ${error.message}\n`);
-      return 2;
+/** Trains the runs one after another, reporting progress and non-finite stops on stderr. */
+async function recordRuns(
+  runs: readonly PlannedRun[],
+  link: string,
+  args: SimulateArgs,
+  backend: string,
+): Promise<RunRecord[]> {
+  const records: RunRecord[] = [];
+  for (const run of runs) {
+    // Plain messages for a plain run of the base; named by run otherwise.
+    const label = runs.length === 1 && run.letter === 'a' ? '' : `run ${run.letter}: `;
+    const steps = args.steps ?? run.config.training.maxSteps;
+    process.stderr.write(
+      `simulate: ${label}${encodeConfig(run.config)}\n` +
+        `simulate: ${label}${steps} steps on ${backend}\n`,
+    );
+    let lastReport = 0;
+    const record = await recordRun(run.config, {
+      steps,
+      dump: args.dump,
+      link,
+      variant: run.letter,
+      onProgress: (done, total) => {
+        const now = Date.now();
+        if (now - lastReport > 1000 || done === total) {
+          lastReport = now;
+          process.stderr.write(`simulate: ${label}step ${done}/${total}\n`);
+        }
+      },
+    });
+    for (const event of record.events) {
+      const where = event.layer === null ? '' : ` in ${record.layers[event.layer]?.name}`;
+      process.stderr.write(
+        `simulate: ${label}non-finite ${event.what}${where} at step ${event.step}; stopped\n`,
+      );
     }
-    throw error;
+    records.push(record);
   }
+  return records;
+}
+
+function formatRecords(records: readonly RunRecord[], args: SimulateArgs): string {
+  if (args.variant === 'all') {
+    return args.format === 'csv' ? runRecordsToCsv(records) : runRecordsToJson(records);
+  }
+  const record = records[0] as RunRecord;
+  return args.format === 'csv' ? runRecordToCsv(record) : runRecordToJson(record);
+}
+
+/** The link read into its base and variants; the defaults without a link. */
+function readLink(link: string | null): ReturnType<typeof decodeExperimentLink> {
+  return link === null
+    ? { base: DEFAULT_CONFIG, variants: [], repairs: [] }
+    : decodeExperimentLink(link);
+}
+
+/** The whole command; throws a UsageError for bad arguments. Returns the exit code. */
+async function simulate(argv: readonly string[]): Promise<number> {
+  const args = parseSimulateArgs(argv);
   if (args.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
+  const experiment = readLink(args.link);
+  const runs = planRuns(experiment, args.variant);
 
-  const { config, repairs } =
-    args.link === null ? { config: DEFAULT_CONFIG, repairs: [] } : decodeConfig(args.link);
+  const { repairs } = experiment;
   for (const repair of repairs) process.stderr.write(`repaired ${repair.path}: ${repair.reason}\n`);
   if (args.strict && repairs.length > 0) {
     process.stderr.write(
@@ -37,32 +95,23 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   const backend = await startNodeCpuBackend();
-  const steps = args.steps ?? config.training.maxSteps;
-  process.stderr.write(
-    `simulate: ${encodeConfig(config)}\nsimulate: ${steps} steps on ${backend}\n`,
-  );
-  let lastReport = 0;
-  const record = await recordRun(config, {
-    steps,
-    dump: args.dump,
-    onProgress: (done, total) => {
-      const now = Date.now();
-      if (now - lastReport > 1000 || done === total) {
-        lastReport = now;
-        process.stderr.write(`simulate: step ${done}/${total}\n`);
-      }
-    },
-  });
-  for (const event of record.events) {
-    const where = event.layer === null ? '' : ` in ${record.layers[event.layer]?.name}`;
-    process.stderr.write(
-      `simulate: non-finite ${event.what}${where} at step ${event.step}; stopped\n`,
-    );
-  }
-  const text = args.format === 'csv' ? runRecordToCsv(record) : runRecordToJson(record);
+  const link = encodeExperimentLink(experiment.base, experiment.variants);
+  const text = formatRecords(await recordRuns(runs, link, args, backend), args);
   if (args.out) writeFileSync(args.out, text);
   else process.stdout.write(text);
   return 0;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    return await simulate(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`simulate: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -14,6 +14,9 @@
  * When a key appears more than once the LAST value wins (so appending `&lr=0.1` to a link
  * overrides it), with a repair note.
  *
+ * Keys shaped like a variant's (`b.clip`, `e.lr`, a bare `b`) are left to decodeExperimentLink
+ * (variantLink.ts), which reads or reports them.
+ *
  * The keys themselves are listed in linkKeys.ts; hashParams.ts splits the hash into pairs.
  */
 import { KNOWN_VIEW_KEYS, readHashPairs } from './hashParams';
@@ -21,6 +24,7 @@ import { KEY_CODECS, linkKeyOf } from './linkKeys';
 import { quoteText, reportCapped, shortText, type Repair } from './repairs';
 import { DEFAULT_CONFIG, type ExperimentConfig } from './schema';
 import { validateConfig } from './validate';
+import { isVariantShapedKey } from './variantKeys';
 
 // The codec's public surface, importable from here as before the split.
 export { KNOWN_VIEW_KEYS, parseHashParams } from './hashParams';
@@ -45,7 +49,8 @@ export function encodeConfig(config: ExperimentConfig): string {
 
 /**
  * Reads a link (full URL, '#...' or bare query) into a valid config, listing every change.
- * Missing keys take their defaults silently; view keys (KNOWN_VIEW_KEYS) are skipped.
+ * Missing keys take their defaults silently; view keys (KNOWN_VIEW_KEYS) and variant keys are
+ * skipped.
  */
 export function decodeConfig(hash: string): { config: ExperimentConfig; repairs: Repair[] } {
   const repairs: Repair[] = [];
@@ -56,14 +61,30 @@ export function decodeConfig(hash: string): { config: ExperimentConfig; repairs:
       repairs: [{ path: '', reason: read.reason }],
     };
   }
+  const decoded = decodeLinkPairs(read.pairs);
+  return { config: decoded.config, repairs: [...repairs, ...decoded.repairs] };
+}
+
+/**
+ * Reads key=value pairs (percent-decoded, in link order, repeats allowed: the last value wins)
+ * into a valid config, listing every change. decodeConfig's reader once the link is split;
+ * variants (variantLink.ts) read their combined pairs through it too.
+ */
+export function decodeLinkPairs(pairs: ReadonlyArray<readonly [string, string]>): {
+  config: ExperimentConfig;
+  repairs: Repair[];
+} {
+  const repairs: Repair[] = [];
   const values = new Map<string, string>();
   const counts = new Map<string, number>();
-  for (const [key, value] of read.pairs) {
+  for (const [key, value] of pairs) {
     values.set(key, value);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
 
-  const unknown = [...values.keys()].filter((k) => !CODEC_BY_KEY.has(k) && !KNOWN_VIEW_KEYS.has(k));
+  const unknown = [...values.keys()].filter(
+    (k) => !CODEC_BY_KEY.has(k) && !KNOWN_VIEW_KEYS.has(k) && !isVariantShapedKey(k),
+  );
   reportCapped(
     unknown,
     MAX_LISTED_UNKNOWN_KEYS,

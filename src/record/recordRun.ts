@@ -1,6 +1,7 @@
 import * as tf from '../engine/tf';
 import { encodeConfig } from '../config/codec';
 import type { ExperimentConfig } from '../config/schema';
+import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { NonFiniteEvent } from '../engine/nonFinite';
 import { Trainer, type TrainerOptions } from '../engine/trainer';
@@ -11,6 +12,10 @@ export const HEADLESS_STEPS_PER_READBACK = 50;
 
 export interface RecordRunOptions extends TrainerOptions {
   steps: number;
+  /** The experiment's link, variants included (default: the config's own canonical link). */
+  link?: string;
+  /** Which run of the experiment this is (default 'a', the base). */
+  variant?: RunLetter;
   /** Include the initial weights and step 1's batch in the record. */
   dump?: boolean;
   stepsPerReadback?: number;
@@ -43,7 +48,8 @@ export async function recordRun(
       }
     }
     return buildRunRecord({
-      link: encodeConfig(config),
+      link: options.link ?? encodeConfig(config),
+      variant: options.variant ?? 'a',
       config,
       backend: tf.getBackend(),
       loss: trainer.loss,

@@ -1,4 +1,5 @@
 import type { ClipConfig, ExperimentConfig } from '../config/schema';
+import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { LayerInfo, LossKind } from '../engine/network';
 import type { NonFiniteEvent } from '../engine/nonFinite';
@@ -13,7 +14,11 @@ export const RUN_RECORD_VERSION = 1;
  */
 export interface RunRecord {
   version: typeof RUN_RECORD_VERSION;
+  /** The experiment's canonical link, with its variants (`&b.clip=...`). */
   link: string;
+  /** Which run of that link this is: 'a' the base, 'b'-'d' a variant. */
+  variant: RunLetter;
+  /** The config this run trained (for a variant: the base with its overrides). */
   config: ExperimentConfig;
   backend: string;
   loss: LossKind;
@@ -29,6 +34,7 @@ export interface RunRecord {
 
 export interface RunRecordParts {
   link: string;
+  variant: RunLetter;
   config: ExperimentConfig;
   backend: string;
   loss: LossKind;
@@ -44,6 +50,7 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
   const record: RunRecord = {
     version: RUN_RECORD_VERSION,
     link: parts.link,
+    variant: parts.variant,
     config,
     backend: parts.backend,
     loss: parts.loss,
@@ -69,11 +76,62 @@ export function runRecordToJson(record: RunRecord): string {
   return JSON.stringify(record, encodeNonFinite) + '\n';
 }
 
+/** The reverse of encodeNonFinite. */
+function decodeNonFinite(_key: string, value: unknown): unknown {
+  return value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value;
+}
+
 /** Reads a record back, turning the non-finite strings into numbers again. */
 export function parseRunRecordJson(text: string): RunRecord {
-  return JSON.parse(text, (_key, value: unknown) =>
-    value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value,
-  ) as RunRecord;
+  return JSON.parse(text, decodeNonFinite) as RunRecord;
+}
+
+/** Several runs of one experiment (--variant all), A first. */
+export interface RunRecordSet {
+  runs: RunRecord[];
+}
+
+export function runRecordsToJson(records: readonly RunRecord[]): string {
+  const set: RunRecordSet = { runs: [...records] };
+  return JSON.stringify(set, encodeNonFinite) + '\n';
+}
+
+/** Reads a set of records back, as parseRunRecordJson reads one. */
+export function parseRunRecordSetJson(text: string): RunRecordSet {
+  return JSON.parse(text, decodeNonFinite) as RunRecordSet;
+}
+
+const PER_LAYER = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
+
+/** The CSV column names for runs whose layers are `names`. */
+function csvHeader(names: readonly string[]): string[] {
+  return [
+    'step',
+    'loss',
+    'globalNorm',
+    'clippedGlobalNorm',
+    'clipped',
+    ...PER_LAYER.flatMap((q) => names.map((n) => `${q}_${n}`)),
+  ];
+}
+
+/** One CSV row per step of a record, its layers placed under `names` (blank where it has none). */
+function csvRows(record: RunRecord, names: readonly string[]): string[][] {
+  const at = names.map((name) => record.layers.findIndex((layer) => layer.name === name));
+  return record.steps.map((s) => [
+    String(s.step),
+    String(s.loss),
+    String(s.globalNorm),
+    String(s.clippedGlobalNorm),
+    s.clipped ? '1' : '0',
+    ...PER_LAYER.flatMap((q) => at.map((i) => (i < 0 ? '' : String(s[q][i])))),
+  ]);
+}
+
+function csvEventLines(record: RunRecord, run: string): string[] {
+  return record.events.map(
+    (e) => `# event ${run}step=${e.step} kind=${e.kind} layer=${e.layer ?? ''} what=${e.what}`,
+  );
 }
 
 /**
@@ -82,32 +140,45 @@ export function parseRunRecordJson(text: string): RunRecord {
  */
 export function runRecordToCsv(record: RunRecord): string {
   const names = record.layers.map((l) => l.name);
-  const perLayer = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
-  const header = [
-    'step',
-    'loss',
-    'globalNorm',
-    'clippedGlobalNorm',
-    'clipped',
-    ...perLayer.flatMap((q) => names.map((n) => `${q}_${n}`)),
-  ];
   const lines = [
     `# gradscope run record v${record.version} backend=${record.backend} link=${record.link}`,
+    csvHeader(names).join(','),
+    ...csvRows(record, names).map((row) => row.join(',')),
+    ...csvEventLines(record, ''),
   ];
-  lines.push(header.join(','));
-  for (const s of record.steps) {
-    const row = [
-      s.step,
-      s.loss,
-      s.globalNorm,
-      s.clippedGlobalNorm,
-      s.clipped ? 1 : 0,
-      ...perLayer.flatMap((q) => s[q]),
-    ];
-    lines.push(row.map(String).join(','));
+  return lines.join('\n') + '\n';
+}
+
+/** Every layer name of the records, each once, in network order (hidden1, ..., output). */
+function layerNamesOf(records: readonly RunRecord[]): string[] {
+  const names: string[] = [];
+  for (const record of records) {
+    let after = -1;
+    for (const { name } of record.layers) {
+      const at = names.indexOf(name);
+      if (at >= 0) after = at;
+      else names.splice(++after, 0, name);
+    }
   }
-  for (const e of record.events) {
-    lines.push(`# event step=${e.step} kind=${e.kind} layer=${e.layer ?? ''} what=${e.what}`);
+  return names;
+}
+
+/**
+ * Several runs in one table: the single-run columns after a leading `run` column (a, b, ...).
+ * Runs of different depths share the columns of the layers they have; the others are blank.
+ */
+export function runRecordsToCsv(records: readonly RunRecord[]): string {
+  const names = layerNamesOf(records);
+  const first = records[0];
+  const runs = records.map((r) => r.variant).join(',');
+  const lines = [
+    `# gradscope run records v${RUN_RECORD_VERSION} backend=${first?.backend ?? ''} ` +
+      `runs=${runs} link=${first?.link ?? ''}`,
+    ['run', ...csvHeader(names)].join(','),
+  ];
+  for (const record of records) {
+    for (const row of csvRows(record, names)) lines.push([record.variant, ...row].join(','));
   }
+  for (const record of records) lines.push(...csvEventLines(record, `run=${record.variant} `));
   return lines.join('\n') + '\n';
 }

@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../../src/config/codec';
-import { parseRunRecordJson, type RunRecord } from '../../../src/record/runRecord';
+import {
+  decodeExperimentLink,
+  encodeExperimentLink,
+  resolveVariant,
+} from '../../../src/config/variants';
+import {
+  parseRunRecordJson,
+  parseRunRecordSetJson,
+  type RunRecord,
+} from '../../../src/record/runRecord';
 import { makeRefLayer, referenceBackprop } from '../../support/referenceNetwork';
 
 const CLI = 'dist-cli/simulate.mjs';
@@ -126,10 +135,112 @@ describe('simulate CLI', () => {
     [['--format', 'xml']],
     [['--link']],
     [['--dump', '--format', 'csv']],
+    [['--variant', 'e']],
+    [['--variant']],
+    [['--link', LINK, '--variant', 'b']],
   ])('rejects bad arguments %j with a one-line error and exit code 2', (args) => {
     const r = simulate(args);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toBe('');
+  });
+});
+
+/** The base with two variants: B without clipping, C shallower with a larger step. */
+const VARIANTS_LINK = `${LINK}&c.layers=16x2&c.lr=0.1&b.clip=none`;
+
+describe('simulate CLI --variant', () => {
+  const experiment = decodeExperimentLink(VARIANTS_LINK);
+  const fullLink = encodeExperimentLink(experiment.base, experiment.variants);
+
+  it("writes variant b's run: its config, the full experiment link and variant 'b'", () => {
+    const r = record(['--link', VARIANTS_LINK, '--variant', 'b', '--steps', '4']);
+    expect(r.variant).toBe('b');
+    expect(r.link).toBe(fullLink);
+    expect(r.link).toContain('&b.clip=none&c.layers=16x2&c.lr=0.1');
+    expect(r.config).toEqual(resolveVariant(experiment.base, experiment.variants[0]!).config);
+    expect(r.clip).toEqual({ mode: 'none', threshold: null });
+    expect(r.steps).toHaveLength(4);
+  });
+
+  it("writes the base as run 'a' by default, with the same experiment link", () => {
+    const r = record(['--link', VARIANTS_LINK, '--steps', '2']);
+    expect(r.variant).toBe('a');
+    expect(r.link).toBe(fullLink);
+    expect(r.config).toEqual(experiment.base);
+  });
+
+  it("reproduces a variant's record exactly from its own link and letter", () => {
+    const first = simulate(['--link', VARIANTS_LINK, '--variant', 'c', '--steps', '6']);
+    const link = parseRunRecordJson(first.stdout).link;
+    const again = simulate(['--link', link, '--variant', 'c', '--steps', '6']);
+    expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('with --dump, includes the initial weights of the variant run', () => {
+    const r = record(['--link', VARIANTS_LINK, '--variant', 'c', '--steps', '1', '--dump']);
+    expect(r.initial!.weights.map((w) => w.kernel[0]!.length)).toEqual([16, 16, 1]);
+  });
+
+  it('writes every run into one JSON file, A first, each as its single run would be', () => {
+    const all = simulate(['--link', VARIANTS_LINK, '--variant', 'all', '--steps', '3']);
+    expect(all.code, all.stderr).toBe(0);
+    const { runs } = parseRunRecordSetJson(all.stdout);
+    expect(runs.map((r) => r.variant)).toEqual(['a', 'b', 'c']);
+    for (const run of runs) {
+      const single = record(['--link', VARIANTS_LINK, '--variant', run.variant, '--steps', '3']);
+      expect(run).toEqual(single);
+    }
+  });
+
+  it('writes every run into one CSV with a leading run column, blank for layers a run lacks', () => {
+    const out = simulate(['--link', VARIANTS_LINK, '--variant', 'all', '--steps', '2']);
+    const csv = simulate([
+      '--link',
+      VARIANTS_LINK,
+      '--variant',
+      'all',
+      '--steps',
+      '2',
+      '--format',
+      'csv',
+    ]);
+    expect(csv.code, csv.stderr).toBe(0);
+    const lines = csv.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^# gradscope run records v1 backend=cpu runs=a,b,c link=#v=1&/);
+    const header = lines[1]!.split(',');
+    const single = simulate(['--link', VARIANTS_LINK, '--steps', '2', '--format', 'csv']);
+    expect(header).toEqual(['run', ...single.stdout.split('\n')[1]!.split(',')]);
+    const rows = lines.slice(2).map((line) => line.split(','));
+    expect(rows.map((row) => `${row[0]}${row[1]}`)).toEqual(['a1', 'a2', 'b1', 'b2', 'c1', 'c2']);
+    expect(rows.every((row) => row.length === header.length)).toBe(true);
+    // C has two hidden layers: its hidden3 and hidden4 cells are blank, its output cell is not.
+    const column = (name: string) => header.indexOf(name);
+    const c1 = rows[4]!;
+    expect(c1[column('gradNorm_hidden3')]).toBe('');
+    expect(c1[column('gradNorm_output')]).not.toBe('');
+    const { runs } = parseRunRecordSetJson(out.stdout);
+    expect(Number(c1[column('loss')])).toBe(runs[2]!.steps[0]!.loss);
+  });
+
+  it('refuses a variant the link does not define, in one line with exit code 2', () => {
+    const r = simulate(['--link', VARIANTS_LINK, '--variant', 'd', '--steps', '1']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'simulate: --variant d: the link defines no variant d (its variants: b, c)',
+    ]);
+  });
+
+  it("reports a variant's repairs like the base's, and --strict counts them", () => {
+    const link = `${LINK}&b.lr=banana&e.lr=1`;
+    const lenient = simulate(['--link', link, '--steps', '1']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain('repaired b.lr: b.lr: "banana" is not a number');
+    expect(lenient.stderr).toContain('repaired e.lr: "e.lr": there is no variant "e"');
+    const strict = simulate(['--link', link, '--steps', '1', '--strict']);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe('');
+    expect(strict.stderr).toContain('needed 2 repair(s)');
   });
 });
