@@ -1,8 +1,6 @@
 import * as tf from './tf';
+import { LEAKY_RELU_ALPHA } from '../config/activationConstants';
 import type { Activation } from '../config/schema';
-
-/** Slope for negative inputs of leaky ReLU: PyTorch's default (tfjs layers default to 0.2). */
-export const LEAKY_RELU_ALPHA = 0.01;
 
 /**
  * Applies an activation by its tfjs name. Each is a differentiable tfjs op (or a composition of

@@ -7,8 +7,8 @@
  *   ratio = sqrt(n_l * Var(w_{l+1}) * chi_l),   chi = E[f'(z)^2].
  * He + ReLU gives 1 (flat), LeCun + ReLU 2^-1/2 (vanishing). Pure maths: no React, no tfjs.
  */
+import { LEAKY_RELU_ALPHA } from '../../config/activationConstants';
 import type { Activation, InitConfig, InitScheme, NetworkConfig } from '../../config/schema';
-import { LEAKY_RELU_ALPHA } from '../../engine/activations';
 
 /** What the theory needs to know about one dense layer (a subset of the engine's LayerInfo). */
 export interface TheoryLayer {
