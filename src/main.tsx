@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { DEFAULT_CONFIG } from './config/schema';
 import { exposeDiagnostics } from './store/diagnostics';
-import { startLinkSync } from './store/linkSync';
-import { startSession } from './store/session';
+import { readLink, startLinkSync } from './store/linkSync';
+import { startPageSession } from './store/pageSession';
+import { useViewStore } from './store/viewStore';
 import { App } from './ui/App';
 import './ui/styles.css';
 
@@ -11,9 +13,14 @@ import './ui/styles.css';
 exposeDiagnostics({ loadBench: () => import('./bench/pageBench') });
 
 // The link is read before the first render, so the page never shows other settings first.
-startLinkSync();
+const opened = readLink(window.location.hash);
+if (opened) useViewStore.setState(opened.view);
 // The training backend starts (and compiles its shaders) while React draws the page, not after.
-void startSession();
+const session = startPageSession(
+  opened?.experiment ?? { base: DEFAULT_CONFIG, variants: [] },
+  opened?.view.backend ?? 'webgl',
+);
+startLinkSync(session);
 
 const root = document.getElementById('root');
 if (root) {

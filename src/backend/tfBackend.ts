@@ -1,8 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import * as tf from '../engine/tf';
-import type { BackendInfo } from '../store/runStore';
-import { PAGE_BACKENDS, type BackendName } from './backendNames';
+import { PAGE_BACKENDS, type BackendInfo, type BackendName } from '../config/backends';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';

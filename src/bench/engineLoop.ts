@@ -7,7 +7,7 @@ import type { ExperimentConfig } from '../config/schema';
 import type { StepMetrics } from '../engine/metrics';
 import type { NormMode } from '../engine/norms';
 import { Trainer } from '../engine/trainer';
-import { TEST_LOSS_EVERY_STEPS as PAGE_TEST_LOSS_EVERY_STEPS } from '../store/trainingLoop';
+import { TEST_LOSS_EVERY_STEPS as PAGE_TEST_LOSS_EVERY_STEPS } from '../session/run';
 
 export { PAGE_TEST_LOSS_EVERY_STEPS };
 

@@ -1,13 +1,13 @@
 /**
  * JS heap held by the page's chart history on long runs. Real per-step metrics (recorded from
- * the engine) are appended, renumbered, into the page's own runHistory in page-sized chunks, as
+ * the engine) are appended, renumbered, into a run history in page-sized chunks, published as the page's run A, as
  * the training loop appends them, and the charts are told to redraw; the heap is read after a
  * full garbage collection at each checkpoint. RunHistory is bounded, so the heap after 100,000
  * steps should stay close to the heap after 1,000.
  */
 import type { StepMetrics } from '../engine/metrics';
-import { publishHistory, runHistory } from '../store/historyStore';
-import type { TestLossPoint } from '../store/runHistory';
+import { RunHistory, type TestLossPoint } from '../session/runHistory';
+import { HistoryPublisher } from '../store/historyStore';
 import { PAGE_TEST_LOSS_EVERY_STEPS } from './engineLoop';
 
 /** Steps per append: a typical page chunk on a fast backend. */
@@ -73,7 +73,11 @@ export async function measureHistoryHeap(
   checkpoints: readonly number[],
 ): Promise<HistoryHeapResult> {
   if (run.steps.length === 0) throw new Error('no recorded steps');
-  runHistory.clear();
+  // A history of its own, published as run A's, as the session publishes its runs.
+  const runHistory = new RunHistory();
+  const publisher = new HistoryPublisher();
+  const histories = new Map([['a' as const, runHistory]]);
+  const publishHistory = (immediate = false) => publisher.publish(histories, immediate);
   publishHistory(true);
   const empty = await settledHeapBytes();
   const points: HeapPoint[] = [];

@@ -1,6 +1,5 @@
 import * as tf from './tf';
 import type { ExperimentConfig } from '../config/schema';
-import { needsRestart } from '../config/liveSettings';
 import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { applyWeightConstraints } from './constraints';
@@ -51,8 +50,8 @@ export interface TrainOptions {
 }
 
 /**
- * What a training loop needs of a trainer. Trainer implements it on the thread it runs on; the
- * page's worker client (src/worker) implements it by messages to a Trainer in a Web Worker.
+ * What the session needs of a trainer. Trainer implements it on the thread it runs on; the
+ * page's worker client (src/host) implements it by messages to a Trainer in a Web Worker.
  */
 export interface RunTrainer {
   readonly layers: LayerInfo[];
@@ -62,16 +61,9 @@ export interface RunTrainer {
   readonly halted: NonFiniteEvent | null;
   train(steps: number, options?: TrainOptions): Promise<ChunkResult>;
   /**
-   * True when train() may be called again before the last call settled: the calls then run one
-   * after another, in call order (the worker queues them). A Trainer on this thread leaves it
-   * unset: two of its chunks at once would interleave their steps.
+   * Takes settings that apply to the run in progress (config/liveSettings.ts). The session
+   * decides which changes are live; anything else gets a new trainer.
    */
-  readonly queuesChunks?: boolean;
-  /**
-   * With queuesChunks: chunks asked for that have not started yet come back with no steps,
-   * so Pause stops training at the end of the chunk under way.
-   */
-  dropQueuedChunks?(): void;
   applyLiveSettings(next: ExperimentConfig): void;
   dispose(): void;
 }
@@ -151,11 +143,10 @@ export class Trainer implements RunTrainer {
   }
 
   /**
-   * Applies settings that don't need a restart (see needsRestart) to the run in progress.
-   * Throws if the new config would need a fresh trainer.
+   * Applies settings that don't need a restart (the session decides, with needsRestart in
+   * config/liveSettings.ts): clipping, optimizer parameters, gradient scale, regularization.
    */
   applyLiveSettings(next: ExperimentConfig): void {
-    if (needsRestart(this.config, next)) throw new Error('this change needs a new run');
     this.optimizer.setConfig(next.optimizer);
     this.config = next;
   }

@@ -1,23 +1,26 @@
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/schema';
-import { validateConfig, type Repair } from '../config/validate';
+import type { Repair } from '../config/repairs';
+import type { VariantSpec } from '../config/variants';
 
+/**
+ * The experiment as the user has set it (the base config A and its variants), always valid, as
+ * the session last published it. Read-only to the page: edits go through the session's actions
+ * (pageSession.ts), which publishes them here at once.
+ */
 interface ConfigState {
-  /** The experiment as the user has set it; always valid. */
   config: ExperimentConfig;
+  variants: readonly VariantSpec[];
   /** Repairs made to the link the page was opened with, shown until dismissed. */
   linkRepairs: Repair[];
-  /** Replaces the config with `updater(current)`, clamped into valid ranges. */
-  update: (updater: (current: ExperimentConfig) => ExperimentConfig) => void;
-  /** Replaces the config from a link, keeping what was repaired for the notice. */
-  loadFromLink: (config: ExperimentConfig, repairs: Repair[]) => void;
-  dismissRepairs: () => void;
 }
 
-export const useConfigStore = create<ConfigState>((set) => ({
+export const useConfigStore = create<ConfigState>(() => ({
   config: DEFAULT_CONFIG,
+  variants: [],
   linkRepairs: [],
-  update: (updater) => set((state) => ({ config: validateConfig(updater(state.config)).config })),
-  loadFromLink: (config, repairs) => set({ config, linkRepairs: repairs }),
-  dismissRepairs: () => set({ linkRepairs: [] }),
 }));
+
+export function dismissLinkRepairs(): void {
+  useConfigStore.setState({ linkRepairs: [] });
+}

@@ -3,7 +3,8 @@
  * in the devtools console: window.__gradscope.
  */
 import type { StepMetrics } from '../engine/metrics';
-import type { TrainingThread } from './trainerHost';
+import type { TrainingThread } from '../host/hostTypes';
+import type { RunLetter } from '../session/sessionTypes';
 
 export interface GradscopeDiagnostics {
   /** The tfjs backend training runs on ('' until started). */
@@ -14,8 +15,8 @@ export interface GradscopeDiagnostics {
   numTensors: () => Promise<number>;
   /** Loses the WebGL context (WEBGL_lose_context) to exercise the recovery; false if not WebGL. */
   loseWebglContext: () => Promise<boolean>;
-  /** The run's numbers: what the charts draw, as data. */
-  history: () => readonly StepMetrics[];
+  /** A run's numbers (A by default): what its charts draw, as data. */
+  history: (letter?: RunLetter) => readonly StepMetrics[];
   /** Loads the benchmark's in-page harness (src/bench/pageBench.ts), a lazy chunk. */
   loadBench: () => Promise<unknown>;
 }

@@ -1,14 +1,12 @@
 import { create } from 'zustand';
 import type { StepMetrics } from '../engine/metrics';
-import { RunHistory, type HistoryMarker, type TestLossPoint } from './runHistory';
+import type { HistoryMarker, RunHistory, TestLossPoint } from '../session/runHistory';
+import type { RunLetter } from '../session/sessionTypes';
 
 /** Charts redraw at most this often, however fast training runs. */
 export const CHART_REFRESH_MS = 250;
 
-/** The single run history of the page. Mutated by the training loop only. */
-export const runHistory = new RunHistory();
-
-/** A copy of the run history as it was when published: what every chart draws. */
+/** A copy of a run's history as it was when published: what its charts draw. */
 export interface HistorySnapshot {
   version: number;
   steps: readonly StepMetrics[];
@@ -16,40 +14,65 @@ export interface HistorySnapshot {
   markers: readonly HistoryMarker[];
 }
 
+export const EMPTY_SNAPSHOT: HistorySnapshot = {
+  version: -1,
+  steps: [],
+  testLosses: [],
+  markers: [],
+};
+
 interface PublishedHistoryState {
-  /** Replaced (throttled) when the charts should redraw. runHistory is mutated in place, hence
-   * one copy per publication, shared by all charts. */
-  snapshot: HistorySnapshot;
+  /**
+   * One snapshot per run, replaced (throttled) when the charts should redraw. The session
+   * mutates its histories in place, hence one copy per publication, shared by all charts.
+   */
+  snapshots: Partial<Record<RunLetter, HistorySnapshot>>;
 }
 
-function takeSnapshot(): HistorySnapshot {
+export const usePublishedHistory = create<PublishedHistoryState>(() => ({ snapshots: {} }));
+
+function takeSnapshot(history: RunHistory): HistorySnapshot {
   return {
-    version: runHistory.version,
-    steps: runHistory.steps.slice(),
-    testLosses: runHistory.testLosses.slice(),
-    markers: runHistory.markers.slice(),
+    version: history.version,
+    steps: history.steps.slice(),
+    testLosses: history.testLosses.slice(),
+    markers: history.markers.slice(),
   };
 }
 
-export const usePublishedHistory = create<PublishedHistoryState>(() => ({
-  snapshot: takeSnapshot(),
-}));
+/**
+ * Publishes histories to the charts at most once per CHART_REFRESH_MS (the high-frequency
+ * channel, kept out of React's way until the charts redraw). A history whose version has not
+ * changed keeps its snapshot, so its charts do not redraw.
+ */
+export class HistoryPublisher {
+  private scheduled: ReturnType<typeof setTimeout> | null = null;
+  private lastPublished = -Infinity;
+  private latest: ReadonlyMap<RunLetter, RunHistory> = new Map();
 
-let scheduled: ReturnType<typeof setTimeout> | null = null;
-let lastPublished = 0;
+  publish(histories: ReadonlyMap<RunLetter, RunHistory>, immediate = false): void {
+    this.latest = histories;
+    const now = performance.now();
+    if (immediate || now - this.lastPublished >= CHART_REFRESH_MS) {
+      if (this.scheduled) clearTimeout(this.scheduled);
+      this.flush();
+    } else if (!this.scheduled) {
+      this.scheduled = setTimeout(
+        () => this.flush(),
+        CHART_REFRESH_MS - (now - this.lastPublished),
+      );
+    }
+  }
 
-/** Tells the charts the history changed, at most once per CHART_REFRESH_MS. */
-export function publishHistory(immediate = false): void {
-  const now = performance.now();
-  const publish = () => {
-    scheduled = null;
-    lastPublished = performance.now();
-    usePublishedHistory.setState({ snapshot: takeSnapshot() });
-  };
-  if (immediate || now - lastPublished >= CHART_REFRESH_MS) {
-    if (scheduled) clearTimeout(scheduled);
-    publish();
-  } else if (!scheduled) {
-    scheduled = setTimeout(publish, CHART_REFRESH_MS - (now - lastPublished));
+  private flush(): void {
+    this.scheduled = null;
+    this.lastPublished = performance.now();
+    const before = usePublishedHistory.getState().snapshots;
+    const snapshots: Partial<Record<RunLetter, HistorySnapshot>> = {};
+    for (const [letter, history] of this.latest) {
+      const kept = before[letter];
+      snapshots[letter] = kept && kept.version === history.version ? kept : takeSnapshot(history);
+    }
+    usePublishedHistory.setState({ snapshots });
   }
 }

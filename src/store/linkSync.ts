@@ -1,32 +1,53 @@
-import { decodeConfig, encodeConfig } from '../config/codec';
+import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
+import type { Session } from '../session/session';
+import type { Experiment } from '../session/sessionTypes';
 import { useConfigStore } from './configStore';
-import { useViewStore, viewFromHash, viewToHashSuffix } from './viewStore';
+import { useViewStore, viewFromHash, viewToHashSuffix, type ViewState } from './viewStore';
 
 /** The hash is rewritten this long after the last change, so a dragged slider is one update. */
 export const HASH_WRITE_DEBOUNCE_MS = 300;
 
-/** The canonical hash of what the page shows: the config, then the view flags. */
+/** The canonical hash of what the page shows: the experiment, then the view flags. */
 export function currentLinkHash(): string {
-  return encodeConfig(useConfigStore.getState().config) + viewToHashSuffix(useViewStore.getState());
+  const { config, variants } = useConfigStore.getState();
+  return encodeExperimentLink(config, variants) + viewToHashSuffix(useViewStore.getState());
+}
+
+export interface OpenedLink {
+  experiment: Experiment;
+  view: ViewState;
 }
 
 /**
- * Keeps the URL hash and the config in step: the page opens with the link's config (repaired
- * when needed, with a notice), every change rewrites the hash with replaceState (no history entry
- * per slider tick), and a hash edited by hand or changed by back/forward is loaded.
+ * Reads a link (the page's hash at start-up, or one entered later): its experiment and view
+ * flags, with every repair shown in the page's notice.
  */
-export function startLinkSync(win: Window = window): () => void {
+export function readLink(hash: string): OpenedLink | null {
+  if (hash === '' || hash === '#') return null;
+  const { base, variants, repairs } = decodeExperimentLink(hash);
+  useConfigStore.setState({ linkRepairs: repairs });
+  return { experiment: { base, variants }, view: viewFromHash(hash) };
+}
+
+/**
+ * Keeps the URL hash and the experiment in step: every change rewrites the hash with
+ * replaceState (no history entry per slider tick), and a hash edited by hand or changed by
+ * back/forward is loaded into the session.
+ */
+export function startLinkSync(session: Session, win: Window = window): () => void {
   /** The hash the page last loaded or wrote; any other hash in the address bar is a new link. */
   let known = win.location.hash;
   const load = () => {
     const hash = win.location.hash;
     known = hash;
-    if (hash === '' || hash === '#') return;
-    const { config, repairs } = decodeConfig(hash);
-    useViewStore.setState(viewFromHash(hash));
-    useConfigStore.getState().loadFromLink(config, repairs);
+    const opened = readLink(hash);
+    if (!opened) return;
+    const backendBefore = useViewStore.getState().backend;
+    useViewStore.setState(opened.view);
+    void session.setExperiment(opened.experiment);
+    if (opened.view.backend !== backendBefore)
+      void session.setBackend(opened.view.backend ?? 'webgl');
   };
-  load();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const scheduleWrite = () => {
     if (timer) clearTimeout(timer);
@@ -42,9 +63,9 @@ export function startLinkSync(win: Window = window): () => void {
     }, HASH_WRITE_DEBOUNCE_MS);
   };
   const unsubscribeConfig = useConfigStore.subscribe((state, prev) => {
-    if (state.config !== prev.config) scheduleWrite();
+    if (state.config !== prev.config || state.variants !== prev.variants) scheduleWrite();
   });
-  // View flags (lesson, embed) travel in the link too.
+  // View flags (lesson, embed, backend) travel in the link too.
   const unsubscribeView = useViewStore.subscribe(scheduleWrite);
   // replaceState never fires hashchange, so this only sees hand edits and back/forward.
   const onHashChange = () => load();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { isBackendName, type BackendName } from '../backend/backendNames';
+import { isBackendName, type BackendName } from '../config/backends';
 import { parseHashParams } from '../config/codec';
 
 /** Sliders an embedded page can show, named by their link keys. */

@@ -26,7 +26,7 @@ export function App() {
         {!embedded && <ControlsPanel />}
         <div className="charts-column">
           {!embedded && <LessonPanel />}
-          <ChartsPanel />
+          <ChartsPanel embedded={embedded} />
         </div>
       </main>
     </div>

@@ -1,16 +1,21 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { ExperimentConfig } from '../../config/schema';
 import type { LayerInfo } from '../../engine/network';
-import { useConfigStore } from '../../store/configStore';
-import { useRunStore } from '../../store/runStore';
 import { t } from '../i18n/messages';
+import { useShownConfig } from '../shownRun';
 import { numberXAxisProps, useLogYAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import type { ChartRow, OverflowMark } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { layerName } from './format';
-import { useHistorySnapshot, useLayerLook, useStableList, type HistorySnapshot } from './hooks';
+import {
+  useHistorySnapshot,
+  useLayerLook,
+  useShownLayers,
+  useStableList,
+  type HistorySnapshot,
+} from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import { LiveLineChart, type LiveXAxis } from './LiveLineChart';
 import { isNonFinite, logDomain, toLogSafe } from './logScale';
@@ -83,8 +88,8 @@ function buildProfile(
 export const DepthProfile = memo(function DepthProfile() {
   const history = useHistorySnapshot();
   const quantity = useChartViewStore((s) => s.quantity);
-  const layers = useRunStore((s) => s.layers);
-  const config = useConfigStore((s) => s.config);
+  const layers = useShownLayers();
+  const config = useShownConfig();
   const profile = useMemo(
     () => buildProfile(history, quantity, layers, config),
     [history, quantity, layers, config],

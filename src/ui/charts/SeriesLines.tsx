@@ -23,7 +23,7 @@ import {
   useXAxisScale,
   useYAxisScale,
 } from 'recharts';
-import { useRunStore } from '../../store/runStore';
+import { useSessionStore } from '../../store/sessionStore';
 import { sizeBitmap } from './canvasBitmap';
 import type { ChartRow } from './chartData';
 import { useLiveRows } from './liveRows';
@@ -63,7 +63,7 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   // While training runs the lines are drawn thin (see DRAFT_LINE_WIDTH_PX); paused, halted or
   // finished, at their own width.
-  const draft = useRunStore((s) => s.status === 'running');
+  const draft = useSessionStore((s) => s.status === 'running');
   const canvasRef = useRef<HTMLCanvasElement>(null);
   if (
     inStep &&

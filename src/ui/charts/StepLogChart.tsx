@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useConfigStore } from '../../store/configStore';
-import type { HistoryMarker } from '../../store/runHistory';
-import { useRunStore } from '../../store/runStore';
+import type { HistoryMarker } from '../../session/runHistory';
+import { useSessionStore } from '../../store/sessionStore';
 import { t } from '../i18n/messages';
+import { useShownConfig } from '../shownRun';
 import { stepAxisEnd, useLogYAxisProps, useStepXAxisProps } from './axes';
 import type { ChartRow, OverflowMark } from './chartData';
 import type { useTooltipContent } from './ChartTooltip';
@@ -54,8 +54,8 @@ const sameOverflowMark = (a: OverflowMark, b: OverflowMark) =>
  */
 export function StepLogChart(props: StepLogChartProps) {
   const { rows, domain, event, markerLabels, threshold } = props;
-  const live = useRunStore((s) => s.status === 'running');
-  const lastStepOfRun = useConfigStore((s) => s.config.training.maxSteps);
+  const live = useSessionStore((s) => s.status === 'running');
+  const lastStepOfRun = useShownConfig().training.maxSteps;
   const first = rows[0]?.x ?? 0;
   const end = stepAxisEnd(first, rows[rows.length - 1]?.x ?? first, live, lastStepOfRun);
   const xAxis = useStepXAxisProps(first, end);

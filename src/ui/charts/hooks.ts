@@ -1,7 +1,12 @@
 /** Store selections the charts share. Each returns a stable value between store changes. */
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import { usePublishedHistory, type HistorySnapshot } from '../../store/historyStore';
-import { useRunStore } from '../../store/runStore';
+import {
+  EMPTY_SNAPSHOT,
+  usePublishedHistory,
+  type HistorySnapshot,
+} from '../../store/historyStore';
+import type { LayerInfo } from '../../engine/network';
+import { useShownLetter, useShownRun } from '../shownRun';
 import { eventLabel, layerName } from './format';
 import { layerColors } from './palette';
 import type { StepEvent } from './referenceMarks';
@@ -21,14 +26,27 @@ export type { HistorySnapshot };
  * 1,307 and 1,441 ms taking turns, 764 and 1,026 ms together; frame p95 17 ms in both.)
  */
 export function useHistorySnapshot(): HistorySnapshot {
-  const [snapshot, setSnapshot] = useState(() => usePublishedHistory.getState().snapshot);
+  const letter = useShownLetter();
+  const [snapshot, setSnapshot] = useState(
+    () => usePublishedHistory.getState().snapshots[letter] ?? EMPTY_SNAPSHOT,
+  );
   useEffect(() => {
     const show = (next: HistorySnapshot) => startTransition(() => setSnapshot(next));
     // One published since the first render is shown at once.
-    show(usePublishedHistory.getState().snapshot);
-    return usePublishedHistory.subscribe((state) => show(state.snapshot));
-  }, []);
+    show(usePublishedHistory.getState().snapshots[letter] ?? EMPTY_SNAPSHOT);
+    return usePublishedHistory.subscribe((state, prev) => {
+      const next = state.snapshots[letter] ?? EMPTY_SNAPSHOT;
+      if (next !== (prev.snapshots[letter] ?? EMPTY_SNAPSHOT)) show(next);
+    });
+  }, [letter]);
   return snapshot;
+}
+
+const NO_LAYERS: LayerInfo[] = [];
+
+/** The shown run's layers (empty until its trainer is built). */
+export function useShownLayers(): LayerInfo[] {
+  return useShownRun()?.layers ?? NO_LAYERS;
 }
 
 export interface LayerLook {
@@ -36,9 +54,9 @@ export interface LayerLook {
   colors: string[];
 }
 
-/** Names (from the run store, "layer N" until it knows) and depth colours of `count` layers. */
+/** Names (of the shown run's layers, "layer N" until known) and depth colours of `count` layers. */
 export function useLayerLook(count: number): LayerLook {
-  const layers = useRunStore((s) => s.layers);
+  const layers = useShownLayers();
   return useMemo(() => {
     const known = layers.map((l) => l.name);
     return {
@@ -48,10 +66,10 @@ export function useLayerLook(count: number): LayerLook {
   }, [layers, count]);
 }
 
-/** The run's first non-finite step as a labelled event, or null. */
+/** The shown run's first non-finite step as a labelled event, or null. */
 export function useOverflowEvent(): StepEvent | null {
-  const event = useRunStore((s) => s.event);
-  const layers = useRunStore((s) => s.layers);
+  const event = useShownRun()?.event ?? null;
+  const layers = useShownLayers();
   return useMemo(
     () =>
       event

@@ -11,7 +11,7 @@
  */
 import { memo } from 'react';
 import { ReferenceDot, ReferenceLine, usePlotArea, type DotProps } from 'recharts';
-import type { HistoryMarker } from '../../store/runHistory';
+import type { HistoryMarker } from '../../session/runHistory';
 import type { OverflowMark } from './chartData';
 import { placeMarkerLabels, type MarkerLine } from './markerLabels';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';

@@ -1,3 +1,4 @@
+import { updateConfig } from '../../store/pageSession';
 import { useState } from 'react';
 import { CLIP_MODES, type ClipMode } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
@@ -22,7 +23,6 @@ const CLIP_OPTIONS = CLIP_MODES.map((mode) => ({
  */
 export function ClipControls() {
   const clip = useConfigStore((s) => s.config.gradient.clip);
-  const update = useConfigStore((s) => s.update);
   const patch = useSectionPatch('gradient');
   const [lastThreshold, setLastThreshold] = useState(INITIAL_CLIP_THRESHOLD);
 
@@ -47,7 +47,7 @@ export function ClipControls() {
         range={RANGES.clipThreshold}
         disabled={clip.mode === 'none'}
         onChange={(threshold) =>
-          update((c) => ({
+          updateConfig((c) => ({
             ...c,
             gradient: { ...c.gradient, clip: withThreshold(c.gradient.clip, threshold) },
           }))

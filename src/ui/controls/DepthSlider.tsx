@@ -1,3 +1,4 @@
+import { updateConfig } from '../../store/pageSession';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
 import { IntSlider } from './IntSlider';
@@ -7,13 +8,12 @@ import { RANGES } from './ranges';
 /** "Depth" slider (link key `layers`): the number of hidden layers, new ones as wide as the last. */
 export function DepthSlider() {
   const depth = useConfigStore((s) => s.config.network.hidden.length);
-  const update = useConfigStore((s) => s.update);
   return (
     <IntSlider
       label={t('controls.depth')}
       value={depth}
       range={RANGES.depth}
-      onChange={(d) => update((c) => fitDepth(c, d))}
+      onChange={(d) => updateConfig((c) => fitDepth(c, d))}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { updateConfig } from '../../store/pageSession';
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useConfigStore } from '../../store/configStore';
@@ -10,7 +11,6 @@ import { RANGES } from './ranges';
 export function LayerList() {
   const hidden = useConfigStore(useShallow((s) => s.config.network.hidden));
   const canAdd = useConfigStore((s) => canAddLayer(s.config));
-  const update = useConfigStore((s) => s.update);
   const idPrefix = useId();
 
   return (
@@ -33,14 +33,14 @@ export function LayerList() {
                   value={width}
                   range={RANGES.width}
                   ariaLabel={t('controls.layerWidth', { n })}
-                  onCommit={(w) => update((c) => fitLayerWidth(c, index, w))}
+                  onCommit={(w) => updateConfig((c) => fitLayerWidth(c, index, w))}
                 />
                 <button
                   type="button"
                   className="icon-button"
                   aria-label={t('controls.removeLayer', { n })}
                   title={t('controls.removeLayer', { n })}
-                  onClick={() => update((c) => dropLayer(c, index))}
+                  onClick={() => updateConfig((c) => dropLayer(c, index))}
                 >
                   {t('controls.removeSymbol')}
                 </button>
@@ -53,7 +53,7 @@ export function LayerList() {
         type="button"
         className="text-button"
         disabled={!canAdd}
-        onClick={() => update(appendLayer)}
+        onClick={() => updateConfig(appendLayer)}
       >
         {t('controls.addLayer')}
       </button>

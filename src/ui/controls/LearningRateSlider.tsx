@@ -1,3 +1,4 @@
+import { updateConfig } from '../../store/pageSession';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
 import { LogSlider } from './LogSlider';
@@ -7,13 +8,14 @@ import { RANGES } from './ranges';
 /** "Learning rate" log slider (link key `lr`), whatever the optimizer kind. */
 export function LearningRateSlider() {
   const learningRate = useConfigStore((s) => s.config.optimizer.learningRate);
-  const update = useConfigStore((s) => s.update);
   return (
     <LogSlider
       label={t('controls.learningRate')}
       value={learningRate}
       range={RANGES.learningRate}
-      onChange={(lr) => update((c) => ({ ...c, optimizer: withLearningRate(c.optimizer, lr) }))}
+      onChange={(lr) =>
+        updateConfig((c) => ({ ...c, optimizer: withLearningRate(c.optimizer, lr) }))
+      }
     />
   );
 }

@@ -1,3 +1,4 @@
+import { updateConfig } from '../../store/pageSession';
 import { LIMITS, NORMALIZATIONS, parameterCount } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
@@ -30,7 +31,6 @@ export function NetworkSection() {
   const residual = useConfigStore((s) => s.config.network.residual);
   const normalization = useConfigStore((s) => s.config.network.normalization);
   const parameters = useConfigStore((s) => parameterCount(s.config));
-  const update = useConfigStore((s) => s.update);
   const patch = useSectionPatch('network');
   const nearLimit = nearParameterLimit(parameters);
 
@@ -42,7 +42,7 @@ export function NetworkSection() {
         value={width}
         range={RANGES.width}
         disabled={depth === 0}
-        onChange={(w) => update((c) => fitUniformWidth(c, w))}
+        onChange={(w) => updateConfig((c) => fitUniformWidth(c, w))}
       />
       <LayerList />
       <ActivationSelect />

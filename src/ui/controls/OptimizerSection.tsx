@@ -1,3 +1,4 @@
+import { updateConfig } from '../../store/pageSession';
 import { useShallow } from 'zustand/react/shallow';
 import { OPTIMIZER_KINDS, type OptimizerConfig, type OptimizerKind } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
@@ -24,9 +25,8 @@ const REGULARIZATION_STEP = 0.0001;
 
 /** Changes fields of the current optimizer kind through the store. */
 function useOptimizerPatch() {
-  const update = useConfigStore((s) => s.update);
   return <K extends OptimizerKind>(kind: K, patch: Partial<Omit<OptimizerOf<K>, 'kind'>>) =>
-    update((c) => ({ ...c, optimizer: patchOptimizer(c.optimizer, kind, patch) }));
+    updateConfig((c) => ({ ...c, optimizer: patchOptimizer(c.optimizer, kind, patch) }));
 }
 
 /** The fields only some optimizer kinds have. */
@@ -112,7 +112,6 @@ export function OptimizerSection() {
   const optimizer = useConfigStore(useShallow((s) => s.config.optimizer));
   const l1 = useConfigStore((s) => s.config.regularization.l1);
   const l2 = useConfigStore((s) => s.config.regularization.l2);
-  const update = useConfigStore((s) => s.update);
   const patchRegularization = useSectionPatch('regularization');
 
   return (
@@ -122,7 +121,7 @@ export function OptimizerSection() {
         value={optimizer.kind}
         options={OPTIMIZER_OPTIONS}
         onChange={(kind) =>
-          update((c) => ({ ...c, optimizer: switchOptimizer(c.optimizer, kind) }))
+          updateConfig((c) => ({ ...c, optimizer: switchOptimizer(c.optimizer, kind) }))
         }
       />
       <LearningRateSlider />

@@ -1,7 +1,7 @@
 /** Shallow edits of one config section, shared by the panel's sections. */
+import { updateConfig } from '../../store/pageSession';
 import { useCallback } from 'react';
 import type { ExperimentConfig } from '../../config/schema';
-import { useConfigStore } from '../../store/configStore';
 
 /** Sections that are plain records (the optimizer, a union, has its own edits). */
 export type RecordSection =
@@ -22,6 +22,5 @@ export function patchSection<K extends RecordSection>(
 export function useSectionPatch<K extends RecordSection>(
   key: K,
 ): (patch: Partial<ExperimentConfig[K]>) => void {
-  const update = useConfigStore((s) => s.update);
-  return useCallback((patch) => update((c) => patchSection(c, key, patch)), [update, key]);
+  return useCallback((patch) => updateConfig((c) => patchSection(c, key, patch)), [key]);
 }

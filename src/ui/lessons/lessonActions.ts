@@ -1,24 +1,15 @@
 /** Opening and closing a lesson: the view flag, the lesson's experiment, and the link. */
 import { lessonById } from '../../config/lessons';
-import { needsRestart } from '../../config/liveSettings';
-import { useConfigStore } from '../../store/configStore';
-import { trainingLoop } from '../../store/session';
+import { pageSession } from '../../store/pageSession';
 import { useViewStore } from '../../store/viewStore';
-import { lessonConfig } from './lessonChoice';
+import { lessonExperiment } from './lessonChoice';
 
-/**
- * Shows the lesson and loads its link's experiment from step 0. A config that differs only in
- * live settings (learning rate, clipping, ...) would be applied to the run in progress, and an
- * equal one not at all, so those get an explicit reset: a lesson always starts fresh.
- */
+/** Shows the lesson and loads its link's experiment; the session starts it from step 0. */
 export function openLesson(id: string): void {
   const lesson = lessonById(id);
   if (lesson === undefined) return;
-  const before = useConfigStore.getState().config;
-  const next = lessonConfig(lesson);
   useViewStore.setState({ lesson: lesson.id });
-  useConfigStore.getState().loadFromLink(next, []);
-  if (!needsRestart(before, next)) void trainingLoop()?.reset();
+  void pageSession()?.openLesson(lessonExperiment(lesson));
 }
 
 /** Hides the lesson text; the experiment stays as it is (linkSync rewrites the hash). */

@@ -1,7 +1,7 @@
 /** What the Lessons menu offers and which lesson the panel shows, as pure functions. */
-import { decodeConfig } from '../../config/codec';
 import { lessonById, LESSONS, type Lesson } from '../../config/lessons';
-import type { ExperimentConfig } from '../../config/schema';
+import { decodeExperimentLink } from '../../config/variants';
+import type { Experiment } from '../../session/sessionTypes';
 
 export interface LessonOption {
   value: string;
@@ -27,7 +27,8 @@ export function menuValue(id: string | null): string {
   return id !== null && lessonById(id) !== undefined ? id : '';
 }
 
-/** The experiment a lesson's link opens (keys it leaves out take their defaults). */
-export function lessonConfig(lesson: Lesson): ExperimentConfig {
-  return decodeConfig(lesson.link).config;
+/** The experiment a lesson's link opens, variants included (keys left out take defaults). */
+export function lessonExperiment(lesson: Lesson): Experiment {
+  const { base, variants } = decodeExperimentLink(lesson.link);
+  return { base, variants };
 }

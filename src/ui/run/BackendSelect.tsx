@@ -1,5 +1,6 @@
-import { PAGE_BACKENDS, type BackendName } from '../../backend/backendNames';
-import { useRunStore } from '../../store/runStore';
+import { PAGE_BACKENDS, type BackendName } from '../../config/backends';
+import { chooseBackend } from '../../store/pageSession';
+import { useSessionStore } from '../../store/sessionStore';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 
@@ -8,10 +9,8 @@ import { t } from '../i18n/messages';
  * faster (the steps/s beside it shows it). Switching starts the run afresh from the same seed.
  */
 export function BackendSelect() {
-  const active = useRunStore((s) => s.backend?.name ?? null);
+  const active = useSessionStore((s) => s.backend?.name ?? null);
   const chosen = useViewStore((s) => s.backend ?? 'webgl');
-  const choose = (name: BackendName) =>
-    useViewStore.setState({ backend: name === 'webgl' ? null : name });
   // Named for screen readers rather than labelled on screen: the run bar has no width to spare
   // at 1366 px, and the badge beside it says what the menu is.
   return (
@@ -21,7 +20,7 @@ export function BackendSelect() {
       title={t('run.backendSelectTitle')}
       value={active ?? chosen}
       disabled={active === null}
-      onChange={(e) => choose(e.target.value as BackendName)}
+      onChange={(e) => chooseBackend(e.target.value as BackendName)}
     >
       {PAGE_BACKENDS.map((name) => (
         <option key={name} value={name}>

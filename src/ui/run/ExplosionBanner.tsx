@@ -1,13 +1,29 @@
-import { useRunStore } from '../../store/runStore';
-import { trainingLoop } from '../../store/session';
+import { pageSession } from '../../store/pageSession';
+import { useSessionStore, type RunView } from '../../store/sessionStore';
 import { t } from '../i18n/messages';
 
-/** Says where training broke, what it means, and offers rewind or reset. */
+/**
+ * Says where training broke, what it means, and offers rewind or reset: one banner per halted
+ * run. When runs are compared, the banner names the run and says the others go on.
+ */
 export function ExplosionBanner() {
-  const event = useRunStore((s) => s.event);
-  const layers = useRunStore((s) => s.layers);
+  const runs = useSessionStore((s) => s.runs);
+  const compared = runs.length > 1;
+  return (
+    <>
+      {runs
+        .filter((run) => run.event !== null)
+        .map((run) => (
+          <RunExplosionBanner key={run.letter} run={run} compared={compared} />
+        ))}
+    </>
+  );
+}
+
+function RunExplosionBanner({ run, compared }: { run: RunView; compared: boolean }) {
+  const event = run.event;
   if (!event) return null;
-  const layer = event.layer === null ? null : layers[event.layer];
+  const layer = event.layer === null ? null : run.layers[event.layer];
   const where =
     event.layer !== null && layer
       ? t('banner.where.layer', {
@@ -19,18 +35,32 @@ export function ExplosionBanner() {
         ? t('banner.where.loss')
         : t('banner.where.global');
   const rewindStep = event.step - 1;
+  const runName = run.letter.toUpperCase();
   return (
-    <div className="banner banner-danger" role="alert" data-testid="explosion-banner">
-      <strong>{t('banner.title', { step: event.step })}</strong> <span>{where}</span>{' '}
-      <span>{t('banner.meaning')}</span>
+    <div
+      className="banner banner-danger"
+      role="alert"
+      data-testid="explosion-banner"
+      data-run={run.letter}
+    >
+      <strong>
+        {compared
+          ? t('banner.titleRun', { run: runName, step: event.step })
+          : t('banner.title', { step: event.step })}
+      </strong>{' '}
+      <span>{where}</span> <span>{t('banner.meaning')}</span>
+      {compared && <span> {t('banner.othersGoOn', { run: runName })}</span>}
       <span className="banner-actions">
         {rewindStep >= 1 && (
-          <button type="button" onClick={() => void trainingLoop()?.rewindToLastFiniteStep()}>
-            {t('banner.rewind', { step: rewindStep })}
+          <button
+            type="button"
+            onClick={() => void pageSession()?.rewindToLastFiniteStep(run.letter)}
+          >
+            {t(compared ? 'banner.rewindAll' : 'banner.rewind', { step: rewindStep })}
           </button>
         )}
-        <button type="button" onClick={() => void trainingLoop()?.reset()}>
-          {t('banner.reset')}
+        <button type="button" onClick={() => void pageSession()?.reset()}>
+          {t(compared ? 'banner.resetAll' : 'banner.reset')}
         </button>
       </span>
     </div>

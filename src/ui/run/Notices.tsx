@@ -1,19 +1,22 @@
-import { useConfigStore } from '../../store/configStore';
-import { useRunStore } from '../../store/runStore';
+import { useState } from 'react';
+import { dismissLinkRepairs, useConfigStore } from '../../store/configStore';
+import { useSessionStore } from '../../store/sessionStore';
 import { t } from '../i18n/messages';
 
 /** Backend, error and link-repair notices. Link text is shown as text, never as HTML. */
 export function Notices() {
-  const backendNotice = useRunStore((s) => s.backendNotice);
-  const error = useRunStore((s) => s.error);
+  const published = useSessionStore((s) => s.backendNotice);
+  // Dismissing hides this notice; a later, different one shows again.
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const backendNotice = published === dismissed ? null : published;
+  const error = useSessionStore((s) => s.error);
   const repairs = useConfigStore((s) => s.linkRepairs);
-  const dismissRepairs = useConfigStore((s) => s.dismissRepairs);
   return (
     <>
       {backendNotice && (
         <div className="banner banner-warn" role="status" data-testid="backend-notice">
           {backendNoticeText(backendNotice)}{' '}
-          <button type="button" onClick={() => useRunStore.setState({ backendNotice: null })}>
+          <button type="button" onClick={() => setDismissed(published)}>
             {t('notice.dismiss')}
           </button>
         </div>
@@ -33,7 +36,7 @@ export function Notices() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={dismissRepairs}>
+          <button type="button" onClick={dismissLinkRepairs}>
             {t('notice.dismiss')}
           </button>
         </div>

@@ -1,6 +1,7 @@
+import { updateConfig } from '../../store/pageSession';
 import { useConfigStore } from '../../store/configStore';
-import { useRunStore, type Speed } from '../../store/runStore';
-import { trainingLoop } from '../../store/session';
+import { pageSession } from '../../store/pageSession';
+import { useSessionStore, type Speed } from '../../store/sessionStore';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 import { LIMITS } from '../../config/schema';
@@ -16,18 +17,17 @@ const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
  */
 export function RunBar() {
   const embedded = useViewStore((s) => s.embed !== null);
-  const status = useRunStore((s) => s.status);
-  const step = useRunStore((s) => s.step);
-  const rate = useRunStore((s) => s.stepsPerSecond);
-  const speed = useRunStore((s) => s.speed);
-  const backend = useRunStore((s) => s.backend);
+  const status = useSessionStore((s) => s.status);
+  const step = useSessionStore((s) => s.step);
+  const rate = useSessionStore((s) => s.stepsPerSecond);
+  const speed = useSessionStore((s) => s.speed);
+  const backend = useSessionStore((s) => s.backend);
   const maxSteps = useConfigStore((s) => s.config.training.maxSteps);
-  const update = useConfigStore((s) => s.update);
   const running = status === 'running';
   const stuck = status === 'halted' || status === 'finished';
 
   const newSeed = () =>
-    update((c) => ({
+    updateConfig((c) => ({
       ...c,
       init: { ...c.init, seed: 1 + Math.floor(Math.random() * LIMITS.MAX_SEED) },
     }));
@@ -36,7 +36,7 @@ export function RunBar() {
     <button
       type="button"
       className="primary"
-      onClick={() => trainingLoop()?.toggle()}
+      onClick={() => pageSession()?.toggle()}
       disabled={stuck || !backend}
       aria-keyshortcuts="Space"
     >
@@ -46,7 +46,7 @@ export function RunBar() {
   const resetButton = (
     <button
       type="button"
-      onClick={() => void trainingLoop()?.reset()}
+      onClick={() => void pageSession()?.reset()}
       disabled={!backend}
       aria-keyshortcuts="R"
     >
@@ -85,7 +85,7 @@ export function RunBar() {
       {playButton}
       <button
         type="button"
-        onClick={() => void trainingLoop()?.stepBy(1)}
+        onClick={() => void pageSession()?.stepBy(1)}
         disabled={stuck || !backend}
         aria-keyshortcuts="ArrowRight"
       >
@@ -93,7 +93,7 @@ export function RunBar() {
       </button>
       <button
         type="button"
-        onClick={() => void trainingLoop()?.stepBy(10)}
+        onClick={() => void pageSession()?.stepBy(10)}
         disabled={stuck || !backend}
       >
         {t('run.step10')}
@@ -105,10 +105,7 @@ export function RunBar() {
       <CopyLinkButton />
       <label className="speed">
         {t('run.speed')}{' '}
-        <select
-          value={speed}
-          onChange={(e) => useRunStore.setState({ speed: e.target.value as Speed })}
-        >
+        <select value={speed} onChange={(e) => pageSession()?.setSpeed(e.target.value as Speed)}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {t(`run.speed.${s}`)}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { trainingLoop } from '../../store/session';
+import { pageSession } from '../../store/pageSession';
 
 /** Space play/pause, right arrow one step, r reset; ignored while typing in a field. */
 export function useKeyboardShortcuts(): void {
@@ -12,7 +12,7 @@ export function useKeyboardShortcuts(): void {
         return;
       // Space on a focused button would also click it: leave buttons their own behaviour.
       if (event.key === ' ' && tag === 'BUTTON') return;
-      const loop = trainingLoop();
+      const loop = pageSession();
       if (!loop) return;
       if (event.key === ' ') {
         event.preventDefault();

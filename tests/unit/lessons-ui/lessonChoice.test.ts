@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeConfig } from '../../../src/config/codec';
+import { decodeExperimentLink } from '../../../src/config/variants';
 import { LESSONS } from '../../../src/config/lessons';
 import { isValidConfig } from '../../../src/config/validate';
 import { lessonMessages } from '../../../src/ui/i18n/en/lessons';
 import { t } from '../../../src/ui/i18n/messages';
 import {
-  lessonConfig,
+  lessonExperiment,
   lessonOptions,
   lessonToShow,
   menuValue,
@@ -51,10 +51,11 @@ describe('lesson panel', () => {
 
 describe('opening a lesson', () => {
   it.each(LESSONS.map((l) => [l.id, l] as const))(
-    'loads the valid config of the link of %s, with nothing to repair',
+    'loads the valid experiment of the link of %s, with nothing to repair',
     (_id, lesson) => {
-      expect(decodeConfig(lesson.link).repairs).toEqual([]);
-      expect(isValidConfig(lessonConfig(lesson))).toBe(true);
+      expect(decodeExperimentLink(lesson.link).repairs).toEqual([]);
+      const experiment = lessonExperiment(lesson);
+      expect(isValidConfig(experiment.base)).toBe(true);
     },
   );
 });

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StepMetrics } from '../../../src/engine/metrics';
+import { RunHistory } from '../../../src/session/runHistory';
 import {
   CHART_REFRESH_MS,
-  publishHistory,
-  runHistory,
+  HistoryPublisher,
   usePublishedHistory,
 } from '../../../src/store/historyStore';
 
@@ -21,12 +21,18 @@ function step(n: number): StepMetrics {
   };
 }
 
-const published = () => usePublishedHistory.getState().snapshot;
+const published = (letter: 'a' | 'b' = 'a') => usePublishedHistory.getState().snapshots[letter]!;
 
-describe('publishHistory', () => {
+let runHistory: RunHistory;
+let publisher: HistoryPublisher;
+const publishHistory = (immediate = false) =>
+  publisher.publish(new Map([['a', runHistory]]), immediate);
+
+describe('HistoryPublisher', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    runHistory.clear();
+    runHistory = new RunHistory();
+    publisher = new HistoryPublisher();
     publishHistory(true);
   });
   afterEach(() => vi.useRealTimers());
@@ -64,5 +70,20 @@ describe('publishHistory', () => {
     expect(now.steps).toHaveLength(2);
     vi.advanceTimersByTime(CHART_REFRESH_MS);
     expect(published()).toBe(now);
+  });
+
+  it('keeps the snapshot of a run whose history did not change, so its charts do not redraw', () => {
+    const other = new RunHistory();
+    other.append([step(1)]);
+    const both = new Map([
+      ['a' as const, runHistory],
+      ['b' as const, other],
+    ]);
+    publisher.publish(both, true);
+    const b = published('b');
+    runHistory.append([step(1)]);
+    publisher.publish(both, true);
+    expect(published('b')).toBe(b);
+    expect(published('a').steps).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import {
   HISTORY_CAPACITY_STEPS,
   HISTORY_RECENT_EXACT_STEPS,
   RunHistory,
-} from '../../../src/store/runHistory';
+} from '../../../src/session/runHistory';
 
 function stepAt(step: number, globalNorm = 1): StepMetrics {
   return {

@@ -6,13 +6,13 @@
 import type { ExperimentConfig } from '../config/schema';
 import { Trainer, type TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
-import type { BackendName } from './backendNames';
+import type { BackendName } from '../config/backends';
 import {
   restartAfterContextLoss,
   startBackend,
   watchWebglContext,
   type BackendChoice,
-} from './tfBackend';
+} from '../backend/tfBackend';
 
 export class LocalTrainers {
   private floatBits: 16 | 32 = 32;

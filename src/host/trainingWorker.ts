@@ -4,7 +4,7 @@
  * page's main thread free for drawing: on the main thread every step's op dispatch held it for
  * ~20-50 ms here and frames stretched to 33-100 ms while training.
  */
-import { LocalTrainers } from '../backend/localTrainers';
+import { LocalTrainers } from './localTrainers';
 import { loseWebglContext, type BackendChoice } from '../backend/tfBackend';
 import * as tf from '../engine/tf';
 import type { Trainer } from '../engine/trainer';

@@ -1,37 +1,14 @@
 /**
  * Where the page trains: a Web Worker when the browser can run WebGL there (OffscreenCanvas),
- * otherwise the main thread, yielding between steps. Both give the training loop the same
- * RunTrainer and the session the same backend operations. The main-thread host is loaded only
- * when needed, so with a worker the page's own bundle carries no tfjs.
+ * otherwise the main thread, yielding between steps. Both give the session the same
+ * TrainerHost. Each host is loaded only when needed, so the page's own bundle carries no tfjs.
  */
-import type { BackendChoice, BackendName } from '../backend/tfBackend';
-import type { ExperimentConfig } from '../config/schema';
-import type { RunTrainer } from '../engine/trainer';
-
-export type TrainingThread = 'worker' | 'main';
-
-export interface TrainerHost {
-  readonly thread: TrainingThread;
-  startBackend(preferred: BackendName): Promise<BackendChoice>;
-  createTrainer(config: ExperimentConfig): Promise<RunTrainer>;
-  /** Calls `onLost` (once) when the WebGL context behind the backend is lost. */
-  watchContextLoss(onLost: () => void): void;
-  /** Drops a lost WebGL backend and starts afresh (WebGL again, or the CPU). */
-  restartAfterContextLoss(): Promise<BackendChoice>;
-  numTensors(): Promise<number>;
-  /** For tests: lose the WebGL context as a driver reset would. */
-  loseWebglContext(): Promise<boolean>;
-  dispose(): void;
-}
+import type { BackendName } from '../config/backends';
+import type { StartedHost } from './hostTypes';
 
 /** Whether this browser can train with WebGL inside a worker. */
 export function canTrainInWorker(): boolean {
   return typeof Worker !== 'undefined' && typeof OffscreenCanvas !== 'undefined';
-}
-
-export interface StartedHost {
-  host: TrainerHost;
-  choice: BackendChoice;
 }
 
 /**
@@ -40,7 +17,7 @@ export interface StartedHost {
  */
 export async function startTrainerHost(preferred: BackendName): Promise<StartedHost> {
   if (canTrainInWorker()) {
-    const { createWorkerHost } = await import('../worker/workerHost');
+    const { createWorkerHost } = await import('./workerHost');
     const host = createWorkerHost();
     try {
       const choice = await host.startBackend(preferred);

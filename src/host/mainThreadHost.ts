@@ -1,8 +1,8 @@
 /** Training on the page's main thread: the fallback where a worker cannot run WebGL. */
-import { LocalTrainers } from '../backend/localTrainers';
 import { loseWebglContext } from '../backend/tfBackend';
 import * as tf from '../engine/tf';
-import type { TrainerHost } from './trainerHost';
+import type { TrainerHost } from './hostTypes';
+import { LocalTrainers } from './localTrainers';
 import { yieldToPage } from './yieldToPage';
 
 export function createMainThreadHost(): TrainerHost {
@@ -10,6 +10,9 @@ export function createMainThreadHost(): TrainerHost {
   const local = new LocalTrainers({ betweenSteps: yieldToPage });
   return {
     thread: 'main',
+    // Chunks on this thread are awaited one at a time; there is no queue to drop from.
+    queuesChunks: false,
+    dropQueuedChunks: () => {},
     startBackend: (preferred) => local.startBackend(preferred),
     restartAfterContextLoss: () => local.restartAfterContextLoss(),
     createTrainer: (config) => local.createTrainer(config),

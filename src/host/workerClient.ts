@@ -1,9 +1,8 @@
 /**
  * The page's side of the training worker: typed request/reply over postMessage, and a trainer
  * that lives in the worker (RemoteTrainer) behind the same RunTrainer interface the training
- * loop uses on the main thread.
+ * session uses on the main thread.
  */
-import { needsRestart } from '../config/liveSettings';
 import type { ExperimentConfig } from '../config/schema';
 import type { LayerInfo } from '../engine/network';
 import type { NonFiniteEvent } from '../engine/nonFinite';
@@ -74,8 +73,6 @@ export class TrainingWorkerClient {
 
 /** A Trainer in the worker. step and halted mirror the worker's after every chunk. */
 export class RemoteTrainer implements RunTrainer {
-  /** The worker handles requests strictly in order (trainingWorker.ts). */
-  readonly queuesChunks = true;
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
   private disposed = false;
@@ -84,7 +81,6 @@ export class RemoteTrainer implements RunTrainer {
     private readonly client: TrainingWorkerClient,
     private readonly trainerId: number,
     readonly layers: LayerInfo[],
-    private config: ExperimentConfig,
   ) {}
 
   static async create(
@@ -92,7 +88,7 @@ export class RemoteTrainer implements RunTrainer {
     config: ExperimentConfig,
   ): Promise<RemoteTrainer> {
     const { trainerId, layers } = await client.request('createTrainer', { config });
-    return new RemoteTrainer(client, trainerId, layers, config);
+    return new RemoteTrainer(client, trainerId, layers);
   }
 
   get step(): number {
@@ -115,20 +111,9 @@ export class RemoteTrainer implements RunTrainer {
     return result;
   }
 
-  /** Chunks asked for and not yet started in the worker come back empty (the loop paused). */
-  dropQueuedChunks(): void {
-    this.client.request('dropQueuedTrains', {}).catch(() => undefined);
-  }
-
-  /**
-   * Checked here as Trainer checks it, so a wrong call throws at the caller. The worker handles
-   * messages in order, so the next chunk trains with these settings.
-   */
+  /** The worker handles messages in order, so the next chunk trains with these settings. */
   applyLiveSettings(next: ExperimentConfig): void {
-    if (needsRestart(this.config, next)) throw new Error('this change needs a new run');
-    this.config = next;
-    // It cannot fail after the check above, except when the worker is gone, and then the next
-    // train() reports that.
+    // It fails only when the worker is gone, and then the next train() reports that.
     this.client
       .request('applyLiveSettings', { trainerId: this.trainerId, config: next })
       .catch(() => undefined);

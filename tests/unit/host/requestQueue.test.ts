@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestQueue } from '../../../src/worker/requestQueue';
+import { RequestQueue } from '../../../src/host/requestQueue';
 
 /** A task that records when it starts and finishes, and finishes only when released. */
 function heldTask(log: string[], name: string) {

@@ -1,0 +1,553 @@
+/**
+ * The Session owns the runs (the base A and its variants B, C, D) and is the only thing that
+ * schedules training. Its actions (play, pause, step, reset, setExperiment, openLesson, setSpeed,
+ * setBackend, addVariant, removeVariant, rewind) are what the page and the tests call; what
+ * happens is published through an injected SessionSink, and nothing is ever read back from it.
+ *
+ * All runs train in lockstep on one host (one worker, one backend): every round asks each run
+ * that can still train for the same number of steps. A run that halts (a non-finite value)
+ * stops alone; the others go on.
+ *
+ * Every operation on the trainers, and the taking in of every round, is queued in one line, so
+ * the chunks asked for always land before a trainer is changed or replaced, and a live setting
+ * is marked at the step where it really takes effect.
+ */
+import type { BackendName } from '../config/backends';
+import type { BackendChoice } from '../backend/tfBackend';
+import { validateConfig } from '../config/validate';
+import type { VariantLetter, VariantSpec } from '../config/variants';
+import type { ChunkResult } from '../engine/trainer';
+import type { HostStarter, TrainerHost } from '../host/hostTypes';
+import { resolveRuns } from './experimentRuns';
+import { Run } from './run';
+import { planRunChanges } from './runChanges';
+import type { RunHistory } from './runHistory';
+import {
+  SPEED_STEPS_PER_SECOND,
+  type Experiment,
+  type RunLetter,
+  type SessionSink,
+  type SessionStatus,
+  type SessionView,
+  type Speed,
+} from './sessionTypes';
+
+/**
+ * Aim for rounds of about this long between readbacks: the step counter still moves ~10 times a
+ * second, and each round's fixed costs (a message to the worker and back, a readback, a run-bar
+ * update) stay small next to its training. (At 40 ms, wasm chunks were 1-2 steps and the app
+ * trained at under half the engine's speed.)
+ */
+const TARGET_CHUNK_MS = 100;
+const MAX_STEPS_PER_CHUNK = 128;
+/**
+ * On WebGL every readback is a GPU sync (~15-20 ms here), and reading every step halves
+ * throughput while reading every ~10 steps recovers it.
+ */
+const MIN_WEBGL_STEPS_PER_CHUNK = 10;
+/** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
+const REPLAY_STEPS_PER_CHUNK = 50;
+/**
+ * Rounds asked of a host that queues chunks (the worker) at full speed: one training and one
+ * waiting behind it, so the worker goes from round to round without waiting for the page to
+ * take the last one in and ask again. More would only make Pause land later.
+ */
+const MAX_ROUNDS_IN_FLIGHT = 2;
+/** Steps per second are measured over this window. */
+const RATE_WINDOW_MS = 2000;
+
+/** One round: the same number of steps asked of every run that could train. */
+interface Round {
+  steps: number;
+  requestedAt: number;
+  chunks: { run: Run; trainer: Run['trainer']; count: number; result: Promise<ChunkResult> }[];
+}
+
+export interface SessionOptions {
+  sink: SessionSink;
+  startHost: HostStarter;
+  experiment: Experiment;
+  backend: BackendName;
+}
+
+export class Session {
+  private readonly sink: SessionSink;
+  private readonly startHost: HostStarter;
+  private experiment: Experiment;
+  private runs: Run[] = [];
+  private host: TrainerHost | null = null;
+  private backendName: BackendName;
+  private backendInfo: BackendChoice['info'] | null = null;
+  private speed: Speed = 'max';
+  private status: SessionStatus = 'idle';
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Operations (not round landings) queued and not yet done: the loop asks no more meanwhile. */
+  private operationsWaiting = 0;
+  private playing = false;
+  /** Each Play starts a loop with a new token; a loop whose token is old stops. */
+  private loopToken = 0;
+  /** The first round is one step, so the counter moves as soon as possible after Play. */
+  private stepsPerChunk = 1;
+  private lastLandedAt = 0;
+  private rateWindow: { time: number; step: number }[] = [];
+  private disposed = false;
+
+  constructor(options: SessionOptions) {
+    this.sink = options.sink;
+    this.startHost = options.startHost;
+    this.experiment = options.experiment;
+    this.backendName = options.backend;
+    this.adoptRuns(resolveRuns(this.experiment));
+    this.sink.experiment(this.experiment);
+    this.publishRuns();
+    this.sink.session({ status: 'idle', step: 0, stepsPerSecond: 0, speed: this.speed });
+  }
+
+  /** Starts the backend and builds the runs. Anything asked meanwhile waits for it. */
+  start(): Promise<void> {
+    return this.exclusive(async () => {
+      if (!(await this.ensureHost())) return;
+      await this.rebuildAll();
+    });
+  }
+
+  // ---- run control ----
+
+  play(): void {
+    if (this.playing || this.disposed) return;
+    // Runs still being built can be played: the loop waits for them.
+    if (!this.runs.some((r) => r.state === 'training')) return;
+    this.playing = true;
+    this.setStatus();
+    void this.runLoop(++this.loopToken);
+  }
+
+  pause(): void {
+    if (this.playing) this.host?.dropQueuedChunks();
+    this.playing = false;
+    this.setStatus();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+
+  /** Trains exactly `steps` steps (every run that can), then pauses. */
+  stepBy(steps: number): Promise<void> {
+    this.pause();
+    return this.exclusive(async () => {
+      const count = Math.min(steps, this.stepsLeft());
+      if (count <= 0) return;
+      const round = this.ask(count);
+      if (round) await this.land(round);
+    });
+  }
+
+  /** Every run afresh from its seed: the same initial weights and batches. */
+  reset(): Promise<void> {
+    return this.restarting(() => this.rebuildAll());
+  }
+
+  setSpeed(speed: Speed): void {
+    this.speed = speed;
+    this.sink.session({ speed });
+  }
+
+  /**
+   * Rebuilds every run and replays it silently to the step before `letter`'s non-finite event
+   * (the first run's that halted, by default), so all runs stand at the same step again.
+   */
+  rewindToLastFiniteStep(letter?: RunLetter): Promise<void> {
+    this.pause();
+    return this.exclusive(async () => {
+      const halted = this.runs.filter((r) => r.event !== null);
+      const run = halted.find((r) => r.letter === letter) ?? halted[0];
+      if (!run?.event) return;
+      const target = run.event.step - 1;
+      for (const each of this.runs) {
+        await each.rebuild((c) => this.createTrainer(c), { keepHistory: true });
+        await each.replayTo(target, REPLAY_STEPS_PER_CHUNK);
+        each.history.truncateAfter(target);
+      }
+      this.resetRate();
+      this.publishAll(true);
+    });
+  }
+
+  // ---- the experiment ----
+
+  /** The experiment as last set. */
+  get current(): Experiment {
+    return this.experiment;
+  }
+
+  /** Edits the base config; it is validated at once and applied in turn. */
+  updateBase(updater: (base: Experiment['base']) => Experiment['base']): Promise<void> {
+    return this.setExperiment({ ...this.experiment, base: updater(this.experiment.base) });
+  }
+
+  /**
+   * Sets the base and its variants. Each run gets its new config live when only live settings
+   * changed (marked on its charts), otherwise every run starts again (planRunChanges decides).
+   */
+  setExperiment(next: Experiment): Promise<void> {
+    const validated: Experiment = {
+      base: validateConfig(next.base).config,
+      variants: next.variants,
+    };
+    this.experiment = validated;
+    this.sink.experiment(validated);
+    return this.apply(validated, false);
+  }
+
+  /** Loads a lesson's experiment from step 0, even where only live settings differ. */
+  openLesson(experiment: Experiment): Promise<void> {
+    this.experiment = experiment;
+    this.sink.experiment(experiment);
+    return this.apply(experiment, true);
+  }
+
+  /** Adds (or replaces) a variant: the base with `overrides`. Every run starts again. */
+  addVariant(spec: VariantSpec): Promise<void> {
+    const variants = this.experiment.variants.filter((v) => v.letter !== spec.letter);
+    variants.push(spec);
+    variants.sort((a, b) => a.letter.localeCompare(b.letter));
+    return this.setExperiment({ ...this.experiment, variants });
+  }
+
+  removeVariant(letter: VariantLetter): Promise<void> {
+    const variants = this.experiment.variants.filter((v) => v.letter !== letter);
+    return this.setExperiment({ ...this.experiment, variants });
+  }
+
+  // ---- backend ----
+
+  /** A fresh start from the same seeds on another backend; Play resumes if it was on. */
+  setBackend(name: BackendName): Promise<void> {
+    this.backendName = name;
+    return this.restarting(async () => {
+      for (const run of this.runs) run.disposeTrainer();
+      if (!this.host) {
+        if (!(await this.ensureHost())) return;
+      } else {
+        try {
+          this.adoptBackend(await this.host.startBackend(name));
+        } catch (error) {
+          this.sink.session({ error: messageOf(error) });
+          return;
+        }
+      }
+      await this.rebuildAll();
+    });
+  }
+
+  /** Live tfjs tensors where training runs. */
+  numTensors(): Promise<number> {
+    return this.host?.numTensors() ?? Promise.resolve(0);
+  }
+
+  loseWebglContext(): Promise<boolean> {
+    return this.host?.loseWebglContext() ?? Promise.resolve(false);
+  }
+
+  /** The histories, for diagnostics and tests (the charts get copies through the sink). */
+  history(letter: RunLetter = 'a'): RunHistory | null {
+    return this.runs.find((r) => r.letter === letter)?.history ?? null;
+  }
+
+  dispose(): void {
+    this.pause();
+    this.disposed = true;
+    void this.enqueue(async () => {
+      for (const run of this.runs) run.disposeTrainer();
+      this.host?.dispose();
+      this.host = null;
+    });
+  }
+
+  // ---- internals ----
+
+  private apply(experiment: Experiment, forceRestart: boolean): Promise<void> {
+    const resolved = resolveRuns(experiment);
+    const plan = planRunChanges(
+      this.runs.map((r) => ({ letter: r.letter, config: r.config })),
+      resolved.map((r) => ({ letter: r.letter, config: r.config })),
+    );
+    if (forceRestart || plan.kind === 'restart') {
+      return this.restarting(async () => {
+        this.adoptRuns(resolved);
+        if (this.host) await this.rebuildAll();
+      });
+    }
+    if (plan.kind === 'none') {
+      this.adoptRuns(resolved);
+      this.publishRuns();
+      return Promise.resolve();
+    }
+    return this.exclusive(async () => {
+      for (const letter of plan.removed)
+        this.runs.find((r) => r.letter === letter)?.disposeTrainer();
+      this.runs = this.runs.filter((r) => !plan.removed.includes(r.letter));
+      for (const next of resolved) {
+        const run = this.runs.find((r) => r.letter === next.letter);
+        if (!run) continue;
+        run.weights = next.weights;
+        run.difference = next.difference;
+        if (plan.live.includes(run.letter)) run.applyLive(next.config);
+      }
+      this.publishAll(true);
+    });
+  }
+
+  /** Makes the run list match `resolved`: kept runs take new configs, others come and go. */
+  private adoptRuns(resolved: ReturnType<typeof resolveRuns>): void {
+    const kept: Run[] = [];
+    for (const next of resolved) {
+      const run = this.runs.find((r) => r.letter === next.letter);
+      if (run) {
+        run.config = next.config;
+        run.weights = next.weights;
+        run.difference = next.difference;
+        kept.push(run);
+      } else {
+        kept.push(new Run(next.letter, next.config, next.weights, next.difference));
+      }
+    }
+    for (const run of this.runs) if (!kept.includes(run)) run.disposeTrainer();
+    this.runs = kept;
+  }
+
+  /** Pauses, runs `operation` in turn, and plays again if it was playing. */
+  private restarting(operation: () => Promise<void>): Promise<void> {
+    const wasPlaying = this.playing;
+    this.pause();
+    return this.exclusive(async () => {
+      await operation();
+      if (wasPlaying) this.play();
+    });
+  }
+
+  private async ensureHost(): Promise<boolean> {
+    if (this.host) return true;
+    try {
+      const started = await this.startHost(this.backendName);
+      this.host = started.host;
+      this.adoptBackend(started.choice);
+      this.sink.session({ thread: started.host.thread });
+      return true;
+    } catch (error) {
+      this.sink.session({ error: messageOf(error) });
+      return false;
+    }
+  }
+
+  private adoptBackend(choice: BackendChoice): void {
+    this.backendInfo = choice.info;
+    this.sink.session({ backend: choice.info, backendNotice: choice.notice });
+    this.host?.watchContextLoss(() => this.onContextLost());
+  }
+
+  /**
+   * The WebGL context was lost: the runs are rebuilt on a restarted backend and fast-forwarded
+   * to where they were, keeping the history already drawn. Play resumes if it was on.
+   */
+  private onContextLost(): void {
+    this.sink.session({ backendNotice: 'contextLost' });
+    const host = this.host;
+    if (!host) return;
+    void this.restarting(async () => {
+      const steps = new Map(this.runs.map((r) => [r, r.step]));
+      for (const run of this.runs) run.trainer = null;
+      const choice = await host.restartAfterContextLoss();
+      this.adoptBackend({ ...choice, notice: 'contextLost' });
+      for (const run of this.runs) {
+        await run.rebuild((c) => this.createTrainer(c), { keepHistory: true });
+        await run.replayTo(steps.get(run) ?? 0, REPLAY_STEPS_PER_CHUNK);
+      }
+      this.publishAll(true);
+      // Say "rebuilt" only once the runs are back where they were.
+      this.sink.session({ backendNotice: 'contextRestored' });
+    });
+  }
+
+  private createTrainer(config: Experiment['base']) {
+    if (!this.host) throw new Error('the training backend is not running');
+    return this.host.createTrainer(config);
+  }
+
+  private async rebuildAll(): Promise<void> {
+    for (const run of this.runs) await run.rebuild((c) => this.createTrainer(c));
+    this.resetRate();
+    this.sink.session({ error: null });
+    this.publishAll(true);
+  }
+
+  private async runLoop(token: number): Promise<void> {
+    const landings: Promise<void>[] = [];
+    while (this.playing && token === this.loopToken) {
+      if (!this.host || this.operationsWaiting > 0) {
+        // A queued operation (or the first trainers being built) goes first.
+        await this.enqueue(async () => undefined);
+        continue;
+      }
+      const limit = SPEED_STEPS_PER_SECOND[this.speed];
+      const depth = this.host.queuesChunks && limit === null ? MAX_ROUNDS_IN_FLIGHT : 1;
+      const steps = Math.min(limit === null ? this.stepsPerChunk : 1, this.stepsLeft());
+      if (landings.length < depth && steps > 0) {
+        const round = this.ask(steps);
+        if (round) {
+          landings.push(this.enqueue(() => this.land(round)));
+          continue;
+        }
+      }
+      if (landings.length === 0) {
+        // Nothing left to train: every run halted or reached its max steps.
+        this.playing = false;
+        this.setStatus();
+        return;
+      }
+      const started = performance.now();
+      await landings.shift();
+      const minRoundMs = limit === null ? 0 : 1000 / limit;
+      const elapsed = performance.now() - started;
+      // Yield to rendering and input between rounds, and honour the speed setting.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, minRoundMs - elapsed)));
+    }
+  }
+
+  /** The most steps a round can still ask: the largest any trainable run has left. */
+  private stepsLeft(): number {
+    let most = 0;
+    for (const run of this.runs) if (run.canTrain()) most = Math.max(most, run.remainingSteps());
+    return most;
+  }
+
+  /** Asks every run that can train for up to `steps` steps; null if none can. */
+  private ask(steps: number): Round | null {
+    const chunks = this.runs
+      .filter((run) => run.canTrain())
+      .map((run) => {
+        const count = Math.min(steps, run.remainingSteps());
+        return { run, trainer: run.trainer, count, result: run.ask(count) };
+      });
+    if (chunks.length === 0) return null;
+    return { steps, requestedAt: performance.now(), chunks };
+  }
+
+  private async land(round: Round): Promise<void> {
+    let changed = false;
+    let halted = false;
+    for (const chunk of round.chunks) {
+      let result: ChunkResult;
+      try {
+        result = await chunk.result;
+      } catch (error) {
+        this.playing = false;
+        this.sink.session({ error: messageOf(error) });
+        continue;
+      } finally {
+        chunk.run.stepsInFlight -= chunk.count;
+      }
+      // A run removed or rebuilt meanwhile: this chunk belongs to what it was before.
+      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) continue;
+      if (chunk.run.land(result)) {
+        changed = true;
+        if (result.event) halted = true;
+      }
+    }
+    if (!changed) {
+      this.setStatus();
+      return;
+    }
+    const now = performance.now();
+    // A round asked ahead started when the one before it landed, not when it was asked.
+    this.tuneChunkSize(round.steps, now - Math.max(round.requestedAt, this.lastLandedAt));
+    this.lastLandedAt = now;
+    this.publishAll(halted);
+  }
+
+  private tuneChunkSize(steps: number, elapsedMs: number): void {
+    if (SPEED_STEPS_PER_SECOND[this.speed] !== null || elapsedMs <= 0) return;
+    const perStep = elapsedMs / steps;
+    const ideal = Math.round(TARGET_CHUNK_MS / perStep);
+    const floor = this.backendInfo?.name === 'webgl' ? MIN_WEBGL_STEPS_PER_CHUNK : 1;
+    this.stepsPerChunk = Math.max(floor, Math.min(MAX_STEPS_PER_CHUNK, ideal));
+  }
+
+  /** The lockstep step: the furthest any run has trained. */
+  private step(): number {
+    return this.runs.reduce((most, run) => Math.max(most, run.step), 0);
+  }
+
+  private resetRate(): void {
+    this.rateWindow = [];
+  }
+
+  /** Lockstep steps per second over the last RATE_WINDOW_MS of training. */
+  private measureRate(step: number): number {
+    const now = performance.now();
+    this.rateWindow.push({ time: now, step });
+    while (this.rateWindow.length > 2 && now - this.rateWindow[0]!.time > RATE_WINDOW_MS)
+      this.rateWindow.shift();
+    const first = this.rateWindow[0]!;
+    const seconds = (now - first.time) / 1000;
+    return seconds > 0 ? (step - first.step) / seconds : 0;
+  }
+
+  private publishAll(immediate: boolean): void {
+    const step = this.step();
+    this.sink.histories(new Map(this.runs.map((r) => [r.letter, r.history])), immediate);
+    this.publishRuns();
+    const patch: Partial<SessionView> = { step, stepsPerSecond: this.measureRate(step) };
+    if (step === 0) patch.stepsPerSecond = 0;
+    this.sink.session(patch);
+    this.setStatus();
+  }
+
+  private publishRuns(): void {
+    this.sink.runs(this.runs.map((r) => r.view()));
+  }
+
+  /** Derives the session's status from the runs and Play, and publishes it when it changed. */
+  private setStatus(): void {
+    let status: SessionStatus;
+    const anyTrainable = this.runs.some((r) => r.state === 'training');
+    if (this.runs.length > 0 && this.runs.every((r) => r.state === 'halted')) status = 'halted';
+    else if (this.runs.length > 0 && !anyTrainable) status = 'finished';
+    else if (this.playing) status = 'running';
+    else status = this.step() === 0 ? 'idle' : 'paused';
+    if (status === 'finished' || status === 'halted') this.playing = false;
+    if (status !== this.status) {
+      this.status = status;
+      this.sink.session({ status });
+    }
+  }
+
+  /**
+   * Queues an operation on the trainers; the loop asks for no more rounds until it is done. A
+   * round waiting behind the one under way is dropped, so the operation (e.g. a live setting)
+   * takes effect after that one round.
+   */
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    if (this.runs.some((r) => r.stepsInFlight > 0)) this.host?.dropQueuedChunks();
+    this.operationsWaiting++;
+    return this.enqueue(async () => {
+      try {
+        return await operation();
+      } finally {
+        this.operationsWaiting--;
+      }
+    });
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(operation, operation);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

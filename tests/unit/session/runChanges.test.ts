@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { planRunChanges, type PlannedRun } from '../../../src/session/runChanges';
+import { configWith } from '../../support/configs';
+
+const BASE = configWith({ network: { hidden: [8, 8] } });
+const run = (letter: PlannedRun['letter'], config = BASE): PlannedRun => ({ letter, config });
+const withLr = (lr: number) =>
+  configWith({ ...BASE, optimizer: { ...BASE.optimizer, learningRate: lr } });
+
+describe('planRunChanges: the one place that decides restart or live', () => {
+  it('changes nothing when no run trains on anything new', () => {
+    expect(planRunChanges([run('a'), run('b')], [run('a'), run('b')])).toEqual({ kind: 'none' });
+  });
+
+  it('applies live settings to the runs whose live settings changed, and only those', () => {
+    expect(planRunChanges([run('a'), run('b')], [run('a'), run('b', withLr(0.3))])).toEqual({
+      kind: 'live',
+      live: ['b'],
+      removed: [],
+    });
+  });
+
+  it('restarts every run when one run needs a new network, even if the others do not', () => {
+    const wider = configWith({ ...BASE, network: { ...BASE.network, hidden: [16, 8] } });
+    expect(planRunChanges([run('a'), run('b')], [run('a'), run('b', wider)])).toMatchObject({
+      kind: 'restart',
+      reason: 'config',
+    });
+  });
+
+  it('restarts every run when a variant is added, so all start at step 0', () => {
+    expect(planRunChanges([run('a')], [run('a'), run('c')])).toMatchObject({
+      kind: 'restart',
+      reason: 'added',
+    });
+  });
+
+  it('removes a variant without touching the others', () => {
+    expect(planRunChanges([run('a'), run('b'), run('c')], [run('a'), run('c')])).toEqual({
+      kind: 'live',
+      live: [],
+      removed: ['b'],
+    });
+  });
+});
