@@ -1,4 +1,6 @@
-import { useEffect } from 'react';
+import { useSessionStore } from '../../store/sessionStore';
+import { CompareMenu } from '../compare/CompareMenu';
+import { CompareView } from '../compare/CompareView';
 import { t } from '../i18n/messages';
 import './charts.css';
 import { DepthProfile } from './DepthProfile';
@@ -9,27 +11,27 @@ import { QuantityToggle } from './QuantityToggle';
 import { WeightNormChart } from './WeightNormChart';
 
 /**
- * The live view: every chart at once, without scrolling, in the space a 1366x768 laptop leaves
- * beside the controls. Each chart reads the stores itself, so the panel never re-renders.
+ * The live view. One run: every chart at once, without scrolling, in the space a 1366x768
+ * laptop leaves beside the controls. Several runs: the compare view. Each chart reads the
+ * stores itself.
  */
-export function ChartsPanel() {
-  useEffect(() => {
-    // Dev-only synthetic history for looking at the charts (`?chartsFixture`); `import.meta.env.DEV`
-    // is false in production builds, so this branch and the fixture module are dropped.
-    if (import.meta.env.DEV && window.location.search.includes('chartsFixture')) {
-      void import('./chartsFixture').then((m) => m.fillChartsFixture());
-    }
-  }, []);
+export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
+  const runs = useSessionStore((s) => s.runs);
+  const menu = embedded ? null : <CompareMenu />;
   return (
     <section className="charts-panel" aria-label={t('chart.panelLabel')}>
-      <div className="charts-layout">
-        <QuantityToggle />
-        <GradNormChart />
-        <DepthProfile />
-        <LossChart />
-        <GradHeatmap />
-        <WeightNormChart />
-      </div>
+      {runs.length > 1 ? (
+        <CompareView runs={runs} menu={menu} />
+      ) : (
+        <div className="charts-layout">
+          <QuantityToggle>{menu}</QuantityToggle>
+          <GradNormChart />
+          <DepthProfile />
+          <LossChart />
+          <GradHeatmap />
+          <WeightNormChart />
+        </div>
+      )}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { layerCountOf } from './chartData';
 import { useChartViewStore } from './chartViewStore';
 import { buildHeatmapGrid, heatmapPixels, type HeatmapGrid } from './heatmapData';
 import { useHistorySnapshot } from './hooks';
-import { formatPow10 } from './logScale';
+import { formatPow10, type LogDomain } from './logScale';
 import { EMPTY_CELL_COLOR, NON_FINITE_COLOR, viridisGradientCss } from './palette';
 
 /** Layers at least this many CSS px tall get a thin separator line. */
@@ -63,17 +63,22 @@ function paint(
  * row, input layer on the bottom, so "explodes toward the input" reads as the bottom rows
  * turning yellow. NaN/Infinity cells are red, 0 grey.
  */
-export const GradHeatmap = memo(function GradHeatmap() {
+export const GradHeatmap = memo(function GradHeatmap(props: {
+  /** When runs are compared: the run's name for the title, and the colour domain all share. */
+  run?: { name: string; domain: LogDomain };
+}) {
+  const { run } = props;
+  const sharedDomain = run?.domain;
   const history = useHistorySnapshot();
   const quantity = useChartViewStore((s) => s.quantity);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { width, height } = useElementSize(plotRef);
   const layerCount = layerCountOf(history.steps);
-  const grid = useMemo(
-    () => buildHeatmapGrid(history.steps, quantity, layerCount, width),
-    [history, quantity, layerCount, width],
-  );
+  const grid = useMemo(() => {
+    const built = buildHeatmapGrid(history.steps, quantity, layerCount, width);
+    return sharedDomain ? { ...built, domain: sharedDomain } : built;
+  }, [history, quantity, layerCount, width, sharedDomain]);
   // One pixel per cell, kept between paints.
   const [cells] = useState(() => document.createElement('canvas'));
   // Painted before the frame is drawn, with the charts that refreshed in the same commit.
@@ -112,7 +117,11 @@ export const GradHeatmap = memo(function GradHeatmap() {
     <ChartCard
       testId="grad-heatmap"
       className="chart-heatmap"
-      title={`${t('chart.heatmapTitle')} · ${t(`chart.quantity.${quantity}`)}`}
+      title={
+        run
+          ? t('compare.runTitle', { run: run.name, title: t('chart.heatmapTitle') })
+          : `${t('chart.heatmapTitle')} · ${t(`chart.quantity.${quantity}`)}`
+      }
       placeholder={grid.columns === 0 ? t('chart.noData') : null}
       footer={footer}
     >

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
-import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
+import { useShownConfig } from '../shownRun';
 import { ChartCard } from './ChartCard';
 import { buildSeriesChart, extremes, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -8,6 +8,7 @@ import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { formatMeasured } from './format';
 import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
+import type { LogDomain } from './logScale';
 import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
 import type { SeriesLook } from './SeriesLines';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
@@ -49,9 +50,13 @@ function buildGradChart(
  * depth. Shows the clip threshold (and, for global-norm clipping, the global norm it bounds),
  * setting changes, the first non-finite step, and red triangles where values overflowed.
  */
-export const GradNormChart = memo(function GradNormChart() {
+export const GradNormChart = memo(function GradNormChart(props: {
+  /** When runs are compared: the run's name for the title, and the Y domain all runs share. */
+  run?: { name: string; domain: LogDomain };
+}) {
+  const { run } = props;
   const quantity = useChartViewStore((s) => s.quantity);
-  const clip = useConfigStore((s) => s.config.gradient.clip);
+  const clip = useShownConfig().gradient.clip;
   const event = useOverflowEvent();
   // The threshold bounds parameter gradients, so it has no place on the signal view.
   const clipLine =
@@ -62,9 +67,14 @@ export const GradNormChart = memo(function GradNormChart() {
   const withGlobal = clipLine?.mode === 'globalNorm';
 
   const history = useHistorySnapshot();
-  const chart = useMemo(
+  const built = useMemo(
     () => buildGradChart(history, quantity, withGlobal, threshold),
     [history, quantity, withGlobal, threshold],
+  );
+  const sharedDomain = run?.domain;
+  const chart = useMemo(
+    () => (sharedDomain ? { ...built, domain: sharedDomain } : built),
+    [built, sharedDomain],
   );
   const { names, colors } = useLayerLook(chart.layerCount);
   const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
@@ -126,7 +136,11 @@ export const GradNormChart = memo(function GradNormChart() {
     <ChartCard
       testId="grad-norm-chart"
       className="chart-grad"
-      title={t(`chart.gradTitle.${quantity}`)}
+      title={
+        run
+          ? t('compare.runTitle', { run: run.name, title: t(`chart.gradTitle.${quantity}`) })
+          : t(`chart.gradTitle.${quantity}`)
+      }
       summary={summary}
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={<LayerLegend names={names} colors={colors} extras={extras} />}

@@ -1,12 +1,13 @@
-import { memo, useId } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { t } from '../i18n/messages';
 import { CHART_QUANTITIES, useChartViewStore } from './chartViewStore';
 
 /**
  * Segmented choice of the per-layer quantity (native radio buttons, so arrow keys and screen
- * readers work), followed by a one-line caption saying exactly what is plotted.
+ * readers work), followed by a one-line caption saying exactly what is plotted, then `children`
+ * (the compare menu).
  */
-export const QuantityToggle = memo(function QuantityToggle() {
+export const QuantityToggle = memo(function QuantityToggle({ children }: { children?: ReactNode }) {
   const quantity = useChartViewStore((s) => s.quantity);
   const setQuantity = useChartViewStore((s) => s.setQuantity);
   const groupName = useId();
@@ -31,6 +32,7 @@ export const QuantityToggle = memo(function QuantityToggle() {
       <p id={captionId} className="quantity-caption">
         {t(`chart.caption.${quantity}`)}
       </p>
+      {children}
     </div>
   );
 });

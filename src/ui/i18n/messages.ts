@@ -2,6 +2,7 @@ import { runMessages } from './en/run';
 import { controlMessages } from './en/controls';
 import { chartMessages } from './en/charts';
 import { lessonMessages } from './en/lessons';
+import { compareMessages } from './en/compare';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -12,6 +13,7 @@ export const EN_MESSAGES = {
   ...controlMessages,
   ...chartMessages,
   ...lessonMessages,
+  ...compareMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

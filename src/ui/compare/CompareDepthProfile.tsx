@@ -1,0 +1,120 @@
+import { memo, useMemo } from 'react';
+import type { StepMetrics } from '../../engine/metrics';
+import type { RunView } from '../../store/sessionStore';
+import { numberXAxisProps } from '../charts/axes';
+import { ChartCard } from '../charts/ChartCard';
+import { buildSeriesChart } from '../charts/chartData';
+import { useTooltipContent, type TooltipSeries } from '../charts/ChartTooltip';
+import { useChartViewStore } from '../charts/chartViewStore';
+import { useLogYAxisProps } from '../charts/axes';
+import { LiveLineChart, type LiveXAxis } from '../charts/LiveLineChart';
+import type { SeriesLook } from '../charts/SeriesLines';
+import { t } from '../i18n/messages';
+import { runLook } from './runLook';
+import type { RunSnapshots } from './useRunSnapshots';
+
+/** Up to this many layers every layer gets a tick. */
+const ALL_TICKS_UP_TO = 12;
+
+/**
+ * The step every run is shown at: the latest step that the runs still training have all
+ * reached (a halted run is shown at its last step, which is earlier).
+ */
+export function commonStep(runs: readonly RunView[], snapshots: RunSnapshots): number | null {
+  const latest = (run: RunView) => snapshots[run.letter]?.steps.at(-1)?.step ?? null;
+  const training = runs.filter((r) => r.state !== 'halted');
+  const pool = (training.length > 0 ? training : runs).map(latest).filter((s) => s !== null);
+  return pool.length > 0 ? Math.min(...pool) : null;
+}
+
+function metricsAt(steps: readonly StepMetrics[], step: number): StepMetrics | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.step <= step) return steps[i];
+  return undefined;
+}
+
+/** Norm by layer at one step, one line per run: where the runs' depth profiles part. */
+export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
+  runs: readonly RunView[];
+  snapshots: RunSnapshots;
+}) {
+  const { runs, snapshots } = props;
+  const quantity = useChartViewStore((s) => s.quantity);
+  const step = commonStep(runs, snapshots);
+  const chart = useMemo(() => {
+    const perRun = runs.map((run) => ({
+      letter: run.letter,
+      values:
+        step === null
+          ? []
+          : (metricsAt(snapshots[run.letter]?.steps ?? [], step)?.[quantity] ?? []),
+    }));
+    const layerCount = Math.max(0, ...perRun.map((r) => r.values.length));
+    const xs = Array.from({ length: layerCount }, (_, i) => i + 1);
+    const built = buildSeriesChart(
+      xs,
+      perRun.map((r) => ({
+        key: r.letter,
+        values: xs.map((_, i) => r.values[i] ?? Number.NaN),
+      })),
+    );
+    return { ...built, layerCount };
+  }, [runs, snapshots, quantity, step]);
+  const letters = runs.map((r) => r.letter).join();
+  const lines = useMemo<SeriesLook[]>(
+    () =>
+      letters.split(',').map((letter) => {
+        const look = runLook(letter as RunView['letter']);
+        return {
+          key: letter,
+          color: look.color,
+          strokeWidth: 1.75,
+          strokeDasharray: look.dash,
+          dotRadius: 2.5,
+        };
+      }),
+    [letters],
+  );
+  const tooltipSeries = useMemo<TooltipSeries[]>(
+    () =>
+      letters.split(',').map((letter) => {
+        const look = runLook(letter as RunView['letter']);
+        return { key: letter, label: t('compare.runName', { run: look.name }), color: look.color };
+      }),
+    [letters],
+  );
+  const renderTooltip = useTooltipContent(tooltipSeries);
+  const layerCount = chart.layerCount;
+  const xAxis = useMemo<LiveXAxis>(
+    () =>
+      numberXAxisProps(
+        [1, Math.max(2, layerCount)],
+        layerCount <= ALL_TICKS_UP_TO
+          ? Array.from({ length: layerCount }, (_, i) => i + 1)
+          : undefined,
+      ),
+    [layerCount],
+  );
+  const yAxis = useLogYAxisProps(chart.domain);
+  return (
+    <ChartCard
+      testId="compare-depth-profile"
+      className="chart-compare-depth"
+      title={t('compare.depthTitle', { quantity: t(`chart.quantity.${quantity}`) })}
+      aside={
+        step === null ? null : (
+          <span className="chart-title-aside">{t('chart.depthStep', { step })}</span>
+        )
+      }
+      placeholder={layerCount === 0 ? t('chart.noData') : null}
+    >
+      <LiveLineChart
+        rows={chart.rows}
+        xAxis={xAxis}
+        yAxis={yAxis}
+        series={lines}
+        renderTooltip={renderTooltip}
+        overlay={null}
+      />
+    </ChartCard>
+  );
+});

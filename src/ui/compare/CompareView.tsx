@@ -1,0 +1,59 @@
+import { useMemo, type ReactNode } from 'react';
+import type { RunView } from '../../store/sessionStore';
+import { useChartViewStore } from '../charts/chartViewStore';
+import { GradHeatmap } from '../charts/GradHeatmap';
+import { GradNormChart } from '../charts/GradNormChart';
+import { logDomain } from '../charts/logScale';
+import { QuantityToggle } from '../charts/QuantityToggle';
+import { ShownRun } from '../shownRun';
+import { CompareDepthProfile } from './CompareDepthProfile';
+import { RunOverlayChart } from './RunOverlayChart';
+import { RunsLegend } from './RunsLegend';
+import { runLook } from './runLook';
+import { useRunSnapshots } from './useRunSnapshots';
+
+/**
+ * Runs side by side: the per-layer gradient chart and the heatmap as small multiples (one per
+ * run, on one shared log scale, so equal heights mean equal norms), and overlays where
+ * overlaying teaches: the global norm and the loss over steps, and the depth profile at one step.
+ */
+export function CompareView({ runs, menu }: { runs: readonly RunView[]; menu: ReactNode }) {
+  const snapshots = useRunSnapshots();
+  const quantity = useChartViewStore((s) => s.quantity);
+  const domain = useMemo(
+    () =>
+      logDomain(
+        runs.flatMap((run) => (snapshots[run.letter]?.steps ?? []).flatMap((m) => m[quantity])),
+      ),
+    [runs, snapshots, quantity],
+  );
+  return (
+    <div className="compare-layout" data-runs={runs.length} data-testid="compare-view">
+      <QuantityToggle>{menu}</QuantityToggle>
+      <RunsLegend runs={runs} />
+      <div className="compare-multiples">
+        {runs.map((run) => (
+          <ShownRun key={run.letter} letter={run.letter}>
+            <div className="compare-cell" data-run={run.letter}>
+              <GradNormChart run={{ name: runLook(run.letter).name, domain }} />
+            </div>
+          </ShownRun>
+        ))}
+      </div>
+      <div className="compare-overlays">
+        <RunOverlayChart runs={runs} snapshots={snapshots} metric="globalNorm" />
+        <RunOverlayChart runs={runs} snapshots={snapshots} metric="loss" />
+        <CompareDepthProfile runs={runs} snapshots={snapshots} />
+      </div>
+      <div className="compare-multiples compare-heatmaps">
+        {runs.map((run) => (
+          <ShownRun key={run.letter} letter={run.letter}>
+            <div className="compare-cell" data-run={run.letter}>
+              <GradHeatmap run={{ name: runLook(run.letter).name, domain }} />
+            </div>
+          </ShownRun>
+        ))}
+      </div>
+    </div>
+  );
+}
