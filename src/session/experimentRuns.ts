@@ -24,7 +24,7 @@ export function resolveRuns(experiment: Experiment): ResolvedRun[] {
     runs.push({
       letter: spec.letter,
       config,
-      weights: initialWeightsShared(base, config),
+      weights: initialWeightsShared(base, config, spec.letter),
       difference: describeVariantInWords(base, spec),
     });
   }

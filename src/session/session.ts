@@ -436,26 +436,25 @@ export class Session {
   }
 
   private async land(round: Round): Promise<void> {
+    // Every run's chunk is taken in together, so no one sees the runs out of step.
+    const settled = await Promise.allSettled(round.chunks.map((chunk) => chunk.result));
     let changed = false;
     let halted = false;
-    for (const chunk of round.chunks) {
-      let result: ChunkResult;
-      try {
-        result = await chunk.result;
-      } catch (error) {
+    round.chunks.forEach((chunk, i) => {
+      chunk.run.stepsInFlight -= chunk.count;
+      const outcome = settled[i]!;
+      if (outcome.status === 'rejected') {
         this.playing = false;
-        this.sink.session({ error: messageOf(error) });
-        continue;
-      } finally {
-        chunk.run.stepsInFlight -= chunk.count;
+        this.sink.session({ error: messageOf(outcome.reason) });
+        return;
       }
       // A run removed or rebuilt meanwhile: this chunk belongs to what it was before.
-      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) continue;
-      if (chunk.run.land(result)) {
+      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) return;
+      if (chunk.run.land(outcome.value)) {
         changed = true;
-        if (result.event) halted = true;
+        if (outcome.value.event) halted = true;
       }
-    }
+    });
     if (!changed) {
       this.setStatus();
       return;

@@ -115,7 +115,7 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
   );
   return (
     <ChartCard
-      testId="grad-heatmap"
+      testId={run ? `grad-heatmap-${run.name.toLowerCase()}` : 'grad-heatmap'}
       className="chart-heatmap"
       title={
         run

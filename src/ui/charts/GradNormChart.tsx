@@ -51,8 +51,11 @@ function buildGradChart(
  * setting changes, the first non-finite step, and red triangles where values overflowed.
  */
 export const GradNormChart = memo(function GradNormChart(props: {
-  /** When runs are compared: the run's name for the title, and the Y domain all runs share. */
-  run?: { name: string; domain: LogDomain };
+  /**
+   * When runs are compared: the run's name for the title, and the Y domain and last step all
+   * runs share, so the small multiples read on one scale.
+   */
+  run?: { name: string; domain: LogDomain; lastStep: number };
 }) {
   const { run } = props;
   const quantity = useChartViewStore((s) => s.quantity);
@@ -134,7 +137,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
 
   return (
     <ChartCard
-      testId="grad-norm-chart"
+      testId={run ? `grad-norm-chart-${run.name.toLowerCase()}` : 'grad-norm-chart'}
       className="chart-grad"
       title={
         run
@@ -154,6 +157,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
         event={event}
         overflow={chart.overflow}
         markerLabels
+        lastStep={run?.lastStep}
         threshold={
           threshold !== null && thresholdLabel ? { y: threshold, label: thresholdLabel } : null
         }

@@ -36,6 +36,8 @@ interface StepLogChartProps {
   /** Whether setting changes and events are labelled (only the main chart has room). */
   markerLabels: boolean;
   threshold?: ChartThreshold | null;
+  /** The last step the X axis must reach (compared runs share one axis); default: the rows'. */
+  lastStep?: number;
 }
 
 const sameMarker = (a: HistoryMarker, b: HistoryMarker) =>
@@ -57,7 +59,8 @@ export function StepLogChart(props: StepLogChartProps) {
   const live = useSessionStore((s) => s.status === 'running');
   const lastStepOfRun = useShownConfig().training.maxSteps;
   const first = rows[0]?.x ?? 0;
-  const end = stepAxisEnd(first, rows[rows.length - 1]?.x ?? first, live, lastStepOfRun);
+  const last = Math.max(rows[rows.length - 1]?.x ?? first, props.lastStep ?? first);
+  const end = stepAxisEnd(first, last, live, lastStepOfRun);
   const xAxis = useStepXAxisProps(first, end);
   const yAxis = useLogYAxisProps(domain);
   const yTop = domain[1];

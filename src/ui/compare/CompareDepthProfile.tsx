@@ -3,7 +3,7 @@ import type { StepMetrics } from '../../engine/metrics';
 import type { RunView } from '../../store/sessionStore';
 import { numberXAxisProps } from '../charts/axes';
 import { ChartCard } from '../charts/ChartCard';
-import { buildSeriesChart } from '../charts/chartData';
+import { buildSeriesChart, type LayerQuantity } from '../charts/chartData';
 import { useTooltipContent, type TooltipSeries } from '../charts/ChartTooltip';
 import { useChartViewStore } from '../charts/chartViewStore';
 import { useLogYAxisProps } from '../charts/axes';
@@ -27,8 +27,19 @@ export function commonStep(runs: readonly RunView[], snapshots: RunSnapshots): n
   return pool.length > 0 ? Math.min(...pool) : null;
 }
 
-function metricsAt(steps: readonly StepMetrics[], step: number): StepMetrics | undefined {
-  for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.step <= step) return steps[i];
+/**
+ * A run's step to show: the latest at or before `step` whose values are all finite (a halted
+ * run is shown at its last finite step, not as overflow).
+ */
+function metricsAt(
+  steps: readonly StepMetrics[],
+  step: number,
+  quantity: LayerQuantity,
+): StepMetrics | undefined {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const m = steps[i]!;
+    if (m.step <= step && m[quantity].every(Number.isFinite)) return m;
+  }
   return undefined;
 }
 
@@ -41,13 +52,11 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
   const quantity = useChartViewStore((s) => s.quantity);
   const step = commonStep(runs, snapshots);
   const chart = useMemo(() => {
-    const perRun = runs.map((run) => ({
-      letter: run.letter,
-      values:
-        step === null
-          ? []
-          : (metricsAt(snapshots[run.letter]?.steps ?? [], step)?.[quantity] ?? []),
-    }));
+    const perRun = runs.map((run) => {
+      const shown =
+        step === null ? undefined : metricsAt(snapshots[run.letter]?.steps ?? [], step, quantity);
+      return { letter: run.letter, step: shown?.step ?? null, values: shown?.[quantity] ?? [] };
+    });
     const layerCount = Math.max(0, ...perRun.map((r) => r.values.length));
     const xs = Array.from({ length: layerCount }, (_, i) => i + 1);
     const built = buildSeriesChart(
@@ -57,7 +66,9 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
         values: xs.map((_, i) => r.values[i] ?? Number.NaN),
       })),
     );
-    return { ...built, layerCount };
+    // Runs shown at an earlier step than the others (halted ones), named under the chart.
+    const earlier = perRun.filter((r) => r.step !== null && r.step !== step);
+    return { ...built, layerCount, earlier };
   }, [runs, snapshots, quantity, step]);
   const letters = runs.map((r) => r.letter).join();
   const lines = useMemo<SeriesLook[]>(
@@ -106,6 +117,17 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
         )
       }
       placeholder={layerCount === 0 ? t('chart.noData') : null}
+      footer={
+        chart.earlier.length > 0 ? (
+          <p className="chart-note">
+            {chart.earlier
+              .map((r) =>
+                t('compare.depthEarlier', { run: r.letter.toUpperCase(), step: r.step ?? 0 }),
+              )
+              .join(' ')}
+          </p>
+        ) : null
+      }
     >
       <LiveLineChart
         rows={chart.rows}

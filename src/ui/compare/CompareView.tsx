@@ -27,6 +27,10 @@ export function CompareView({ runs, menu }: { runs: readonly RunView[]; menu: Re
       ),
     [runs, snapshots, quantity],
   );
+  const lastStep = Math.max(
+    0,
+    ...runs.map((run) => snapshots[run.letter]?.steps.at(-1)?.step ?? 0),
+  );
   return (
     <div className="compare-layout" data-runs={runs.length} data-testid="compare-view">
       <QuantityToggle>{menu}</QuantityToggle>
@@ -35,7 +39,7 @@ export function CompareView({ runs, menu }: { runs: readonly RunView[]; menu: Re
         {runs.map((run) => (
           <ShownRun key={run.letter} letter={run.letter}>
             <div className="compare-cell" data-run={run.letter}>
-              <GradNormChart run={{ name: runLook(run.letter).name, domain }} />
+              <GradNormChart run={{ name: runLook(run.letter).name, domain, lastStep }} />
             </div>
           </ShownRun>
         ))}

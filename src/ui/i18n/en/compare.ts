@@ -18,11 +18,12 @@ export const compareMessages = {
   'compare.sameAsA': 'same settings as A (a control)',
   'compare.halted': 'halted at step {step}',
   'compare.weights.identical': 'same initial weights and batches as A',
-  'compare.weights.scaled': "A's initial weights, scaled ({reason}); same batches",
+  'compare.weights.scaled': '{reason}; same batches',
   'compare.weights.different': 'not comparable step for step: {reason}',
   'compare.remove': 'Remove run {run}',
   'compare.globalNormTitle': 'Global gradient norm, every run (before clipping)',
   'compare.clippedGlobalNormTitle': 'Global gradient norm, every run (after clipping)',
   'compare.lossTitle': 'Train loss, every run',
+  'compare.depthEarlier': 'Run {run} at step {step}, its last finite step.',
   'compare.depthTitle': 'Depth profile, every run · {quantity}',
 } as const;
