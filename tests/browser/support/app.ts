@@ -13,6 +13,9 @@ export interface AppHarness {
   browser: Browser;
 }
 
+/** Where the built app is: dist/, or GRADSCOPE_DIST (a build of its own, e.g. beside another). */
+export const BUILT_APP_DIR = process.env.GRADSCOPE_DIST ?? 'dist';
+
 /**
  * Serves the built app (dist/, built by `npm test` before the browser tests) on 127.0.0.1 and
  * launches the system Chromium once per test file.
@@ -21,9 +24,10 @@ export function serveBuiltApp(): AppHarness {
   const harness = {} as AppHarness;
   let server: PreviewServer;
   beforeAll(async () => {
-    if (!existsSync('dist/index.html'))
-      throw new Error('no built app in dist/: run `npm run build` first');
+    if (!existsSync(`${BUILT_APP_DIR}/index.html`))
+      throw new Error(`no built app in ${BUILT_APP_DIR}/: run \`npm run build\` first`);
     server = await preview({
+      build: { outDir: BUILT_APP_DIR },
       preview: { host: '127.0.0.1', port: 0, strictPort: false },
       logLevel: 'warn',
     });
