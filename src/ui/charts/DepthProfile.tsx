@@ -3,7 +3,7 @@ import type { ExperimentConfig } from '../../config/schema';
 import type { LayerInfo } from '../../engine/network';
 import { t } from '../i18n/messages';
 import { useShownConfig } from '../shownRun';
-import { numberXAxisProps, useLogYAxisProps } from './axes';
+import { useLayerXAxisProps, useLogYAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
 import type { ChartRow, OverflowMark } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -17,7 +17,7 @@ import {
   type HistorySnapshot,
 } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
-import { LiveLineChart, type LiveXAxis } from './LiveLineChart';
+import { LiveLineChart } from './LiveLineChart';
 import { isNonFinite, logDomain, toLogSafe } from './logScale';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
 import { OverflowMarks } from './referenceMarks';
@@ -26,8 +26,6 @@ import { predictSignalNorms } from './theory';
 
 const MEASURED = 'measured';
 const THEORY = 'theory';
-/** Up to this many layers every layer index gets an x tick. */
-const ALL_TICKS_UP_TO = 16;
 
 type TheoryStatus = 'shown' | 'approximate' | 'onlySignal' | 'none';
 
@@ -143,16 +141,7 @@ export const DepthProfile = memo(function DepthProfile() {
       : profile.status === 'none'
         ? t('chart.theoryNone')
         : null;
-  const xAxis = useMemo<LiveXAxis>(
-    () =>
-      numberXAxisProps(
-        [1, Math.max(2, layerCount)],
-        layerCount <= ALL_TICKS_UP_TO
-          ? Array.from({ length: layerCount }, (_, i) => i + 1)
-          : undefined,
-      ),
-    [layerCount],
-  );
+  const xAxis = useLayerXAxisProps(layerCount);
   const yAxis = useLogYAxisProps(profile.domain);
   const yTop = profile.domain[1];
   const overflow = useStableList(profile.overflow, (a, b) => a.x === b.x);

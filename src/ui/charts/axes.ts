@@ -104,3 +104,20 @@ export function stepXAxisProps(first: number, end: number) {
 export function useStepXAxisProps(first: number, end: number) {
   return useMemo(() => stepXAxisProps(first, end), [first, end]);
 }
+
+/** Up to this many layers, every layer gets a tick on a layer axis. */
+const ALL_LAYER_TICKS_UP_TO = 16;
+
+/** X axis over layers 1..layerCount (input first), one tick a layer while they fit. */
+export function useLayerXAxisProps(layerCount: number) {
+  return useMemo(
+    () =>
+      numberXAxisProps(
+        [1, Math.max(2, layerCount)],
+        layerCount <= ALL_LAYER_TICKS_UP_TO
+          ? Array.from({ length: layerCount }, (_, i) => i + 1)
+          : undefined,
+      ),
+    [layerCount],
+  );
+}

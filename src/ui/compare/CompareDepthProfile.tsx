@@ -1,20 +1,15 @@
 import { memo, useMemo } from 'react';
 import type { StepMetrics } from '../../engine/metrics';
 import type { RunView } from '../../store/sessionStore';
-import { numberXAxisProps } from '../charts/axes';
 import { ChartCard } from '../charts/ChartCard';
 import { buildSeriesChart, type LayerQuantity } from '../charts/chartData';
-import { useTooltipContent, type TooltipSeries } from '../charts/ChartTooltip';
+import { useTooltipContent } from '../charts/ChartTooltip';
 import { useChartViewStore } from '../charts/chartViewStore';
-import { useLogYAxisProps } from '../charts/axes';
-import { LiveLineChart, type LiveXAxis } from '../charts/LiveLineChart';
-import type { SeriesLook } from '../charts/SeriesLines';
+import { useLayerXAxisProps, useLogYAxisProps } from '../charts/axes';
+import { LiveLineChart } from '../charts/LiveLineChart';
 import { t } from '../i18n/messages';
-import { runLook } from './runLook';
+import { useRunSeries } from './runLook';
 import type { RunSnapshots } from './useRunSnapshots';
-
-/** Up to this many layers every layer gets a tick. */
-const ALL_TICKS_UP_TO = 12;
 
 /**
  * The step every run is shown at: the latest step that the runs still training have all
@@ -70,41 +65,10 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
     const earlier = perRun.filter((r) => r.step !== null && r.step !== step);
     return { ...built, layerCount, earlier };
   }, [runs, snapshots, quantity, step]);
-  const letters = runs.map((r) => r.letter).join();
-  const lines = useMemo<SeriesLook[]>(
-    () =>
-      letters.split(',').map((letter) => {
-        const look = runLook(letter as RunView['letter']);
-        return {
-          key: letter,
-          color: look.color,
-          strokeWidth: 1.75,
-          strokeDasharray: look.dash,
-          dotRadius: 2.5,
-        };
-      }),
-    [letters],
-  );
-  const tooltipSeries = useMemo<TooltipSeries[]>(
-    () =>
-      letters.split(',').map((letter) => {
-        const look = runLook(letter as RunView['letter']);
-        return { key: letter, label: t('compare.runName', { run: look.name }), color: look.color };
-      }),
-    [letters],
-  );
+  const { lines, tooltipSeries } = useRunSeries(runs, { dotRadius: 2.5 });
   const renderTooltip = useTooltipContent(tooltipSeries);
   const layerCount = chart.layerCount;
-  const xAxis = useMemo<LiveXAxis>(
-    () =>
-      numberXAxisProps(
-        [1, Math.max(2, layerCount)],
-        layerCount <= ALL_TICKS_UP_TO
-          ? Array.from({ length: layerCount }, (_, i) => i + 1)
-          : undefined,
-      ),
-    [layerCount],
-  );
+  const xAxis = useLayerXAxisProps(layerCount);
   const yAxis = useLogYAxisProps(chart.domain);
   return (
     <ChartCard

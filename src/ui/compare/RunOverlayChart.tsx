@@ -3,13 +3,12 @@ import type { StepMetrics } from '../../engine/metrics';
 import type { RunView } from '../../store/sessionStore';
 import { ChartCard } from '../charts/ChartCard';
 import { buildSeriesChart, mergeRows, type ChartRow, type OverflowMark } from '../charts/chartData';
-import { useTooltipContent, type TooltipSeries } from '../charts/ChartTooltip';
+import { useTooltipContent } from '../charts/ChartTooltip';
 import { useChartViewStore } from '../charts/chartViewStore';
 import { logDomain } from '../charts/logScale';
-import type { SeriesLook } from '../charts/SeriesLines';
 import { StepLogChart } from '../charts/StepLogChart';
 import { t } from '../i18n/messages';
-import { runLook } from './runLook';
+import { useRunSeries } from './runLook';
 import type { RunSnapshots } from './useRunSnapshots';
 
 export type OverlayMetric = 'globalNorm' | 'loss';
@@ -57,29 +56,7 @@ export const RunOverlayChart = memo(function RunOverlayChart(props: {
     () => buildOverlay(runs, snapshots, metric, clipped),
     [runs, snapshots, metric, clipped],
   );
-  const letters = runs.map((r) => r.letter).join();
-  const lines = useMemo<SeriesLook[]>(
-    () =>
-      letters.split(',').map((letter) => {
-        const look = runLook(letter as RunView['letter']);
-        return {
-          key: letter,
-          color: look.color,
-          strokeWidth: 1.75,
-          strokeDasharray: look.dash,
-          connectNulls: true,
-        };
-      }),
-    [letters],
-  );
-  const tooltipSeries = useMemo<TooltipSeries[]>(
-    () =>
-      letters.split(',').map((letter) => {
-        const look = runLook(letter as RunView['letter']);
-        return { key: letter, label: t('compare.runName', { run: look.name }), color: look.color };
-      }),
-    [letters],
-  );
+  const { lines, tooltipSeries } = useRunSeries(runs, { connectNulls: true });
   const renderTooltip = useTooltipContent(tooltipSeries);
   const title =
     metric === 'loss'

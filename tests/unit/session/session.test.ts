@@ -41,6 +41,24 @@ async function started(config: ExperimentConfig, startHost: HostStarter = localH
 }
 
 describe('Session with one run', () => {
+  it('Play pressed while the trainers are still being built trains once they are', async () => {
+    const sink = new RecordingSink();
+    const session = new Session({
+      sink,
+      startHost: localHost(),
+      experiment: { base: SMALL, variants: [] },
+      backend: 'cpu',
+    });
+    const starting = session.start();
+    session.play();
+    await starting;
+    await until(() => sink.step >= 20);
+    session.pause();
+    await session.stepBy(0);
+    expect(sink.history().steps[0]!.step).toBe(1);
+    session.dispose();
+  });
+
   it('plays until paused, recording every step in order', async () => {
     const { session: loop, sink } = await started(SMALL);
     loop.play();
