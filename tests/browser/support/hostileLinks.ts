@@ -1,4 +1,5 @@
-import { decodeConfig, encodeConfig } from '../../../src/config/codec';
+import { encodeConfig } from '../../../src/config/codec';
+import { decodeExperimentLink } from '../../../src/config/variants';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { createPrng } from '../../../src/random/prng';
 
@@ -39,6 +40,13 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&init=orthogonal:1e9',
   '#v=1&opt=adam&b1=1&b2=2&eps=0',
   '#v=1&opt=sgd&b1=0.9',
+  '#v=1&b.lr=banana',
+  '#v=1&b.clip=globalNorm:<img src=x onerror=alert(1)>',
+  '#v=1&b.__proto__=1&c.constructor=2',
+  '#v=1&e.lr=0.1&z.clip=none',
+  '#v=1&b.layers=99999x99999',
+  '#v=1&b.bogus=1&c.v=2',
+  '#v=1&b.lr=0.1&b.lr=0.2&d.act=<script>alert(1)</script>',
   '#v=1&maxnorm=-1',
   '#v=1&prune=NaN',
   '#v=1&seed=-1',
@@ -99,7 +107,7 @@ export function generatedHostileLinks(count: number, seed = 7): string[] {
       }
     }
     const hash = '#' + encodeURI(text).replace(/#/g, '%23');
-    if (decodeConfig(hash).repairs.length > 0) out.add(hash);
+    if (decodeExperimentLink(hash).repairs.length > 0) out.add(hash);
   }
   return [...out];
 }
