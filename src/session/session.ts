@@ -19,6 +19,8 @@ import type { VariantLetter, VariantSpec } from '../config/variants';
 import type { ChunkResult } from '../engine/trainer';
 import type { HostStarter, TrainerHost } from '../host/hostTypes';
 import { resolveRuns } from './experimentRuns';
+import { OperationQueue } from './operationQueue';
+import { RoundSizer, StepRate } from './pace';
 import { Run } from './run';
 import { planRunChanges } from './runChanges';
 import type { RunHistory } from './runHistory';
@@ -32,19 +34,6 @@ import {
   type Speed,
 } from './sessionTypes';
 
-/**
- * Aim for rounds of about this long between readbacks: the step counter still moves ~10 times a
- * second, and each round's fixed costs (a message to the worker and back, a readback, a run-bar
- * update) stay small next to its training. (At 40 ms, wasm chunks were 1-2 steps and the app
- * trained at under half the engine's speed.)
- */
-const TARGET_CHUNK_MS = 100;
-const MAX_STEPS_PER_CHUNK = 128;
-/**
- * On WebGL every readback is a GPU sync (~15-20 ms here), and reading every step halves
- * throughput while reading every ~10 steps recovers it.
- */
-const MIN_WEBGL_STEPS_PER_CHUNK = 10;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
 const REPLAY_STEPS_PER_CHUNK = 50;
 /**
@@ -53,8 +42,6 @@ const REPLAY_STEPS_PER_CHUNK = 50;
  * take the last one in and ask again. More would only make Pause land later.
  */
 const MAX_ROUNDS_IN_FLIGHT = 2;
-/** Steps per second are measured over this window. */
-const RATE_WINDOW_MS = 2000;
 
 /** One round: the same number of steps asked of every run that could train. */
 interface Round {
@@ -80,16 +67,12 @@ export class Session {
   private backendInfo: BackendChoice['info'] | null = null;
   private speed: Speed = 'max';
   private status: SessionStatus = 'idle';
-  private queue: Promise<unknown> = Promise.resolve();
-  /** Operations (not round landings) queued and not yet done: the loop asks no more meanwhile. */
-  private operationsWaiting = 0;
+  private readonly queue = new OperationQueue();
   private playing = false;
   /** Each Play starts a loop with a new token; a loop whose token is old stops. */
   private loopToken = 0;
-  /** The first round is one step, so the counter moves as soon as possible after Play. */
-  private stepsPerChunk = 1;
-  private lastLandedAt = 0;
-  private rateWindow: { time: number; step: number }[] = [];
+  private readonly sizer = new RoundSizer();
+  private readonly rate = new StepRate();
   private disposed = false;
 
   constructor(options: SessionOptions) {
@@ -170,7 +153,7 @@ export class Session {
         await each.replayTo(target, REPLAY_STEPS_PER_CHUNK);
         each.history.truncateAfter(target);
       }
-      this.resetRate();
+      this.rate.reset();
       this.publishAll(true);
     });
   }
@@ -259,7 +242,7 @@ export class Session {
   dispose(): void {
     this.pause();
     this.disposed = true;
-    void this.enqueue(async () => {
+    void this.queue.enqueue(async () => {
       for (const run of this.runs) run.disposeTrainer();
       this.host?.dispose();
       this.host = null;
@@ -378,7 +361,7 @@ export class Session {
 
   private async rebuildAll(): Promise<void> {
     for (const run of this.runs) await run.rebuild((c) => this.createTrainer(c));
-    this.resetRate();
+    this.rate.reset();
     this.sink.session({ error: null });
     this.publishAll(true);
   }
@@ -386,18 +369,18 @@ export class Session {
   private async runLoop(token: number): Promise<void> {
     const landings: Promise<void>[] = [];
     while (this.playing && token === this.loopToken) {
-      if (!this.host || this.operationsWaiting > 0) {
+      if (!this.host || this.queue.operationsWaiting > 0) {
         // A queued operation (or the first trainers being built) goes first.
-        await this.enqueue(async () => undefined);
+        await this.queue.enqueue(async () => undefined);
         continue;
       }
       const limit = SPEED_STEPS_PER_SECOND[this.speed];
       const depth = this.host.queuesChunks && limit === null ? MAX_ROUNDS_IN_FLIGHT : 1;
-      const steps = Math.min(limit === null ? this.stepsPerChunk : 1, this.stepsLeft());
+      const steps = Math.min(limit === null ? this.sizer.stepsPerRound : 1, this.stepsLeft());
       if (landings.length < depth && steps > 0) {
         const round = this.ask(steps);
         if (round) {
-          landings.push(this.enqueue(() => this.land(round)));
+          landings.push(this.queue.enqueue(() => this.land(round)));
           continue;
         }
       }
@@ -459,19 +442,10 @@ export class Session {
       this.setStatus();
       return;
     }
-    const now = performance.now();
-    // A round asked ahead started when the one before it landed, not when it was asked.
-    this.tuneChunkSize(round.steps, now - Math.max(round.requestedAt, this.lastLandedAt));
-    this.lastLandedAt = now;
+    // The speed setting caps the round at one step; only full speed sizes rounds.
+    if (SPEED_STEPS_PER_SECOND[this.speed] === null)
+      this.sizer.landed(round.steps, round.requestedAt, this.backendInfo?.name === 'webgl');
     this.publishAll(halted);
-  }
-
-  private tuneChunkSize(steps: number, elapsedMs: number): void {
-    if (SPEED_STEPS_PER_SECOND[this.speed] !== null || elapsedMs <= 0) return;
-    const perStep = elapsedMs / steps;
-    const ideal = Math.round(TARGET_CHUNK_MS / perStep);
-    const floor = this.backendInfo?.name === 'webgl' ? MIN_WEBGL_STEPS_PER_CHUNK : 1;
-    this.stepsPerChunk = Math.max(floor, Math.min(MAX_STEPS_PER_CHUNK, ideal));
   }
 
   /** The lockstep step: the furthest any run has trained. */
@@ -479,26 +453,11 @@ export class Session {
     return this.runs.reduce((most, run) => Math.max(most, run.step), 0);
   }
 
-  private resetRate(): void {
-    this.rateWindow = [];
-  }
-
-  /** Lockstep steps per second over the last RATE_WINDOW_MS of training. */
-  private measureRate(step: number): number {
-    const now = performance.now();
-    this.rateWindow.push({ time: now, step });
-    while (this.rateWindow.length > 2 && now - this.rateWindow[0]!.time > RATE_WINDOW_MS)
-      this.rateWindow.shift();
-    const first = this.rateWindow[0]!;
-    const seconds = (now - first.time) / 1000;
-    return seconds > 0 ? (step - first.step) / seconds : 0;
-  }
-
   private publishAll(immediate: boolean): void {
     const step = this.step();
     this.sink.histories(new Map(this.runs.map((r) => [r.letter, r.history])), immediate);
     this.publishRuns();
-    const patch: Partial<SessionView> = { step, stepsPerSecond: this.measureRate(step) };
+    const patch: Partial<SessionView> = { step, stepsPerSecond: this.rate.measure(step) };
     if (step === 0) patch.stepsPerSecond = 0;
     this.sink.session(patch);
     this.setStatus();
@@ -530,20 +489,7 @@ export class Session {
    */
   private exclusive<T>(operation: () => Promise<T>): Promise<T> {
     if (this.runs.some((r) => r.stepsInFlight > 0)) this.host?.dropQueuedChunks();
-    this.operationsWaiting++;
-    return this.enqueue(async () => {
-      try {
-        return await operation();
-      } finally {
-        this.operationsWaiting--;
-      }
-    });
-  }
-
-  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(operation, operation);
-    this.queue = next.catch(() => undefined);
-    return next;
+    return this.queue.operation(operation);
   }
 }
 
