@@ -75,13 +75,15 @@ function stepsFor(probeStepsPerSec) {
 }
 
 /**
- * The app page for a backend. WebGL is the page's default; another backend needs a
- * `backend=NAME` link flag; the badge the page shows tells whether it took. Returns
+ * The app page for a backend, named by the `backend=NAME` link flag (the page's default is the
+ * automatic choice); the badge the page shows tells whether it took. Returns
  * {page: null, note} when the page cannot be put on that backend.
  */
 async function openAppPage(browser, url, network, backend) {
-  const flag = backend === 'webgl' ? '' : `&backend=${backend}`;
-  const { page, backend: pageBackend } = await openPage(browser, url + network.hash + flag);
+  const { page, backend: pageBackend } = await openPage(
+    browser,
+    `${url}${network.hash}&backend=${backend}`,
+  );
   if (pageBackend === backend) {
     await callBench(page, 'numTensors'); // Loads the harness chunk before anything is timed.
     return { page };
@@ -108,7 +110,11 @@ async function benchScheduling(browser, url) {
   const pages = {};
   try {
     for (const [name, options] of Object.entries(variants)) {
-      const { page, backend } = await openPage(browser, url + network.hash, options);
+      const { page, backend } = await openPage(
+        browser,
+        `${url}${network.hash}&backend=webgl`,
+        options,
+      );
       const thread = await page.evaluate(() => window.__gradscope.trainingThread());
       if (backend !== 'webgl') throw new Error(`scheduling ${name}: started ${backend}, not webgl`);
       pages[name] = { page, thread };

@@ -18,7 +18,7 @@ if (opened) useViewStore.setState(opened.view);
 // The training backend starts (and compiles its shaders) while React draws the page, not after.
 const session = startPageSession(
   opened?.experiment ?? { base: DEFAULT_CONFIG, variants: [] },
-  opened?.view.backend ?? 'webgl',
+  opened?.view.backend ?? 'auto',
 );
 startLinkSync(session);
 

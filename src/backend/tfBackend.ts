@@ -1,7 +1,14 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import * as tf from '../engine/tf';
-import { PAGE_BACKENDS, type BackendInfo, type BackendName } from '../config/backends';
+import {
+  PAGE_BACKENDS,
+  type AutoBackendReason,
+  type BackendInfo,
+  type BackendName,
+  type BackendPreference,
+} from '../config/backends';
+import { chooseAutoBackend, probeWebglRenderer } from './autoBackend';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
@@ -16,14 +23,20 @@ export interface BackendChoice {
   info: BackendInfo;
   /** Why the backend is not the one asked for, or a precision warning; null when all is well. */
   notice: string | null;
+  /** When the automatic choice was asked for: why it picked this backend. */
+  auto?: AutoBackendReason;
 }
 
 /**
- * Starts the preferred tfjs backend, falling back in PAGE_BACKENDS order. Software WebGL
- * (SwiftShader and the like) is accepted: tfjs would otherwise refuse it, and a slow WebGL is
- * still the truthful default; the page shows steps/s so the user can compare with the CPU.
+ * Starts the preferred tfjs backend ('auto': the rule in autoBackend.ts), falling back in
+ * PAGE_BACKENDS order. Software WebGL (SwiftShader and the like) is accepted when asked for:
+ * tfjs would otherwise refuse it; the page shows steps/s so the user can compare.
  */
-export async function startBackend(preferred: BackendName = 'webgl'): Promise<BackendChoice> {
+export async function startBackend(preferred: BackendPreference = 'auto'): Promise<BackendChoice> {
+  if (preferred === 'auto') {
+    const auto = chooseAutoBackend(probeWebglRenderer());
+    return { ...(await startBackend(auto.name)), auto: auto.reason };
+  }
   tf.env().set('SOFTWARE_WEBGL_ENABLED', true);
   // Shapes as uniforms rather than constants: one compiled program serves an op at every shape,
   // so far fewer shaders compile before the first step (measured here: first step 2.4 s vs

@@ -3,7 +3,8 @@
  * thread): a tfjs backend, trainers on it, and the queueing of chunks. Types only, so the
  * session and both hosts can import it without a cycle.
  */
-import type { BackendChoice, BackendName } from '../backend/tfBackend';
+import type { BackendChoice } from '../backend/tfBackend';
+import type { BackendPreference } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
 import type { RunTrainer } from '../engine/trainer';
 
@@ -27,7 +28,7 @@ export interface TrainerSource {
 
 export interface TrainerHost extends TrainerSource {
   readonly thread: TrainingThread;
-  startBackend(preferred: BackendName): Promise<BackendChoice>;
+  startBackend(preferred: BackendPreference): Promise<BackendChoice>;
   /** Calls `onLost` (once) when the WebGL context behind the backend is lost. */
   watchContextLoss(onLost: () => void): void;
   /** Drops a lost WebGL backend and starts afresh (WebGL again, or the CPU). */
@@ -44,4 +45,4 @@ export interface StartedHost {
 }
 
 /** Starts a host on the preferred backend (startTrainerHost.ts on the page). */
-export type HostStarter = (preferred: BackendName) => Promise<StartedHost>;
+export type HostStarter = (preferred: BackendPreference) => Promise<StartedHost>;

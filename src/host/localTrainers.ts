@@ -6,7 +6,7 @@
 import type { ExperimentConfig } from '../config/schema';
 import { Trainer, type TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
-import type { BackendName } from '../config/backends';
+import type { BackendPreference } from '../config/backends';
 import {
   restartAfterContextLoss,
   startBackend,
@@ -21,7 +21,7 @@ export class LocalTrainers {
 
   constructor(private readonly trainerOptions: Pick<TrainerOptions, 'betweenSteps'> = {}) {}
 
-  async startBackend(preferred: BackendName): Promise<BackendChoice> {
+  async startBackend(preferred: BackendPreference): Promise<BackendChoice> {
     return this.adopt(await startBackend(preferred));
   }
 

@@ -3,13 +3,14 @@
  * an id and gets exactly one reply with that id; the worker also sends unrequested events.
  * Everything here is structured-cloneable: configs, numbers, plain metric objects.
  */
-import type { BackendChoice, BackendName } from '../backend/tfBackend';
+import type { BackendChoice } from '../backend/tfBackend';
+import type { BackendPreference } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
 import type { LayerInfo } from '../engine/network';
 import type { ChunkResult } from '../engine/trainer';
 
 export interface WorkerRequests {
-  startBackend: { args: { preferred: BackendName }; result: BackendChoice };
+  startBackend: { args: { preferred: BackendPreference }; result: BackendChoice };
   restartAfterContextLoss: { args: Record<string, never>; result: BackendChoice };
   createTrainer: {
     args: { config: ExperimentConfig };

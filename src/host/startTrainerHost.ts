@@ -3,7 +3,7 @@
  * otherwise the main thread, yielding between steps. Both give the session the same
  * TrainerHost. Each host is loaded only when needed, so the page's own bundle carries no tfjs.
  */
-import type { BackendName } from '../config/backends';
+import type { BackendPreference } from '../config/backends';
 import type { StartedHost } from './hostTypes';
 
 /** Whether this browser can train with WebGL inside a worker. */
@@ -13,15 +13,16 @@ export function canTrainInWorker(): boolean {
 
 /**
  * Starts the preferred backend in a worker, or on the main thread when a worker cannot be used
- * or cannot give the preferred backend while the main thread can.
+ * or cannot give the preferred backend while the main thread can. The automatic choice is made
+ * where training runs, and whatever it picks there is kept.
  */
-export async function startTrainerHost(preferred: BackendName): Promise<StartedHost> {
+export async function startTrainerHost(preferred: BackendPreference): Promise<StartedHost> {
   if (canTrainInWorker()) {
     const { createWorkerHost } = await import('./workerHost');
     const host = createWorkerHost();
     try {
       const choice = await host.startBackend(preferred);
-      if (choice.info.name === preferred) return { host, choice };
+      if (preferred === 'auto' || choice.info.name === preferred) return { host, choice };
       const main = await startMainThreadHost(preferred);
       if (main.choice.info.name === preferred) {
         host.dispose();
@@ -36,7 +37,7 @@ export async function startTrainerHost(preferred: BackendName): Promise<StartedH
   return startMainThreadHost(preferred);
 }
 
-async function startMainThreadHost(preferred: BackendName): Promise<StartedHost> {
+async function startMainThreadHost(preferred: BackendPreference): Promise<StartedHost> {
   const { createMainThreadHost } = await import('./mainThreadHost');
   const host = createMainThreadHost();
   return { host, choice: await host.startBackend(preferred) };

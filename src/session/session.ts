@@ -12,7 +12,7 @@
  * the chunks asked for always land before a trainer is changed or replaced, and a live setting
  * is marked at the step where it really takes effect.
  */
-import type { BackendName } from '../config/backends';
+import type { BackendPreference } from '../config/backends';
 import type { BackendChoice } from '../backend/tfBackend';
 import { validateConfig } from '../config/validate';
 import type { VariantLetter, VariantSpec } from '../config/variants';
@@ -54,7 +54,7 @@ export interface SessionOptions {
   sink: SessionSink;
   startHost: HostStarter;
   experiment: Experiment;
-  backend: BackendName;
+  backend: BackendPreference;
 }
 
 export class Session {
@@ -63,7 +63,7 @@ export class Session {
   private experiment: Experiment;
   private runs: Run[] = [];
   private host: TrainerHost | null = null;
-  private backendName: BackendName;
+  private backendName: BackendPreference;
   private backendInfo: BackendChoice['info'] | null = null;
   private speed: Speed = 'max';
   private status: SessionStatus = 'idle';
@@ -207,7 +207,7 @@ export class Session {
   // ---- backend ----
 
   /** A fresh start from the same seeds on another backend; Play resumes if it was on. */
-  setBackend(name: BackendName): Promise<void> {
+  setBackend(name: BackendPreference): Promise<void> {
     this.backendName = name;
     return this.restarting(async () => {
       for (const run of this.runs) run.disposeTrainer();
@@ -327,7 +327,11 @@ export class Session {
 
   private adoptBackend(choice: BackendChoice): void {
     this.backendInfo = choice.info;
-    this.sink.session({ backend: choice.info, backendNotice: choice.notice });
+    this.sink.session({
+      backend: choice.info,
+      backendNotice: choice.notice,
+      backendAuto: choice.auto ?? null,
+    });
     this.host?.watchContextLoss(() => this.onContextLost());
   }
 

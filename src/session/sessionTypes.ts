@@ -4,7 +4,7 @@
  * histories. The page's stores receive them through a SessionSink; the session never reads them
  * back.
  */
-import type { BackendInfo } from '../config/backends';
+import type { AutoBackendReason, BackendInfo } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
 import type { VariantLetter, VariantSpec } from '../config/variants';
 import type { LayerInfo } from '../engine/network';
@@ -41,6 +41,8 @@ export interface SessionView {
   backend: BackendInfo | null;
   /** A notice about the backend (fallback, 16-bit floats, lost context), or null. */
   backendNotice: string | null;
+  /** Why the automatic choice picked the backend; null when the backend was chosen. */
+  backendAuto: AutoBackendReason | null;
   /** An error that stopped training, in words for the page. */
   error: string | null;
   thread: TrainingThread | null;

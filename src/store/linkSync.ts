@@ -46,7 +46,7 @@ export function startLinkSync(session: Session, win: Window = window): () => voi
     useViewStore.setState(opened.view);
     void session.setExperiment(opened.experiment);
     if (opened.view.backend !== backendBefore)
-      void session.setBackend(opened.view.backend ?? 'webgl');
+      void session.setBackend(opened.view.backend ?? 'auto');
   };
   let timer: ReturnType<typeof setTimeout> | null = null;
   const scheduleWrite = () => {

@@ -3,7 +3,7 @@
  * stores, training where startTrainerHost puts it. The page's controls call the functions here
  * (or the session's actions directly); none of them touch the stores the session writes.
  */
-import type { BackendName } from '../config/backends';
+import type { BackendPreference } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
 import { VARIANT_LETTERS, variantOverridesFrom } from '../config/variants';
 import { startTrainerHost } from '../host/startTrainerHost';
@@ -25,7 +25,7 @@ export function pageSession(): Session | null {
  * Creates the session and starts its backend (compiling shaders while React draws the page).
  * Safe to call more than once: the first call wins.
  */
-export function startPageSession(experiment: Experiment, backend: BackendName): Session {
+export function startPageSession(experiment: Experiment, backend: BackendPreference): Session {
   if (session) return session;
   const created = new Session({
     sink: createStoreSink(),
@@ -51,8 +51,8 @@ export function updateConfig(updater: (config: ExperimentConfig) => ExperimentCo
 }
 
 /** Trains on another backend from the same seeds; the choice travels in the link. */
-export function chooseBackend(name: BackendName): void {
-  useViewStore.setState({ backend: name === 'webgl' ? null : name });
+export function chooseBackend(name: BackendPreference): void {
+  useViewStore.setState({ backend: name === 'auto' ? null : name });
   void session?.setBackend(name);
 }
 

@@ -25,6 +25,7 @@ export const useSessionStore = create<SessionState>(() => ({
   speed: 'max',
   backend: null,
   backendNotice: null,
+  backendAuto: null,
   error: null,
   thread: null,
   runs: [],

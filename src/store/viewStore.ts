@@ -10,8 +10,9 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  * Page settings that travel in the link but are not part of the experiment:
  * - embed: `embed=1` hides every control but play/reset; `embed=lr,clip` also shows those.
  * - lesson: the id of the lesson the link came from, to show its explanation.
- * - backend: `backend=wasm` or `backend=cpu` trains there instead of on WebGL (the default).
- *   The numbers are the same maths on another device, so it is not part of the experiment.
+ * - backend: `backend=webgl`, `wasm` or `cpu` trains there instead of on the automatic choice
+ *   (the default, null here; `backend=auto` says so explicitly). The numbers are the same maths
+ *   on another device, so it is not part of the experiment.
  */
 export interface ViewState {
   embed: EmbedControl[] | null;
@@ -32,9 +33,10 @@ export function viewFromHash(hash: string): ViewState {
   }
   const lessonText = params.get('lesson');
   const lesson = lessonText && /^[a-z0-9-]{1,40}$/.test(lessonText) ? lessonText : null;
-  // WebGL is the default and is never written; unknown names are ignored like unknown keys.
+  // The automatic choice is the default and is never written; unknown names are ignored like
+  // unknown keys.
   const backendText = params.get('backend');
-  const backend = isBackendName(backendText) && backendText !== 'webgl' ? backendText : null;
+  const backend = isBackendName(backendText) ? backendText : null;
   return { embed, lesson, backend };
 }
 

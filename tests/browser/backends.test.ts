@@ -12,6 +12,8 @@ import {
 
 const app = serveBuiltApp();
 const LINK = '#layers=16x4&act=tanh&seed=7';
+/** The same on WebGL by name: the automatic choice picks wasm on this machine. */
+const WEBGL_LINK = `${LINK}&backend=webgl`;
 /** A browser without WebGL in workers (older Safari, Firefox before 105) has no OffscreenCanvas. */
 const WITHOUT_OFFSCREEN_CANVAS = 'delete globalThis.OffscreenCanvas;';
 
@@ -46,8 +48,8 @@ function expectClose(actual: HistoryStep[], expected: HistoryStep[]): void {
 }
 
 describe('where training runs', () => {
-  it('trains in a worker on WebGL by default, with tensors flat over hundreds of steps', async () => {
-    const { page, errors } = await openApp(app, LINK);
+  it('trains in a worker on WebGL when the link asks for it, with tensors flat over hundreds of steps', async () => {
+    const { page, errors } = await openApp(app, WEBGL_LINK);
     expect(await thread(page)).toBe('worker');
     expect(await backend(page)).toBe('webgl');
     const tensorsAt = async (steps: number) => {
@@ -73,11 +75,11 @@ describe('where training runs', () => {
   });
 
   it('falls back to the main thread where a worker cannot use WebGL, with the same numbers', async () => {
-    const inWorker = await openApp(app, LINK);
+    const inWorker = await openApp(app, WEBGL_LINK);
     const reference = await firstTenSteps(inWorker.page);
     await inWorker.page.context().close();
 
-    const { page, errors } = await openApp(app, LINK, undefined, {
+    const { page, errors } = await openApp(app, WEBGL_LINK, undefined, {
       initScript: WITHOUT_OFFSCREEN_CANVAS,
     });
     expect(await thread(page)).toBe('main');
@@ -90,7 +92,7 @@ describe('where training runs', () => {
 
 describe('choosing the backend', () => {
   it('the Backend menu restarts the run on wasm and on the CPU, and the link keeps the choice', async () => {
-    const { page, errors } = await openApp(app, LINK);
+    const { page, errors } = await openApp(app, WEBGL_LINK);
     const onWebgl = await firstTenSteps(page);
     const menu = page.getByRole('combobox', { name: 'Backend' });
     const badge = page.getByTestId('backend-badge');
@@ -109,6 +111,12 @@ describe('choosing the backend', () => {
     await screenshot(page, 'backend-cpu');
     await menu.selectOption('webgl');
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 30_000 }).toBe('webgl');
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain('backend=webgl');
+    // Automatic is the default: the link no longer names a backend.
+    await menu.selectOption('auto');
+    await expect
+      .poll(() => badge.getAttribute('data-auto'), { timeout: 30_000 })
+      .toBe('softwareWebgl');
     await expect.poll(() => page.evaluate(() => window.location.hash)).not.toContain('backend=');
     expect(errors).toEqual([]);
     await page.context().close();

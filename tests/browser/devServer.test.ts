@@ -36,7 +36,7 @@ describe('the dev server (npm start)', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${url}#layers=8x2${backend === 'webgl' ? '' : `&backend=${backend}`}`);
+    await page.goto(`${url}#layers=8x2&backend=${backend}`);
     const badge = page.getByTestId('backend-badge');
     await expect.poll(() => badge.getAttribute('data-backend'), { timeout: 60_000 }).toBe(backend);
     await page.getByRole('button', { name: 'Step ×10' }).click();

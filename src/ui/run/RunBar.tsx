@@ -22,6 +22,7 @@ export function RunBar() {
   const rate = useSessionStore((s) => s.stepsPerSecond);
   const speed = useSessionStore((s) => s.speed);
   const backend = useSessionStore((s) => s.backend);
+  const auto = useSessionStore((s) => s.backendAuto);
   const maxSteps = useConfigStore((s) => s.config.training.maxSteps);
   const running = status === 'running';
   const stuck = status === 'halted' || status === 'finished';
@@ -59,9 +60,19 @@ export function RunBar() {
     </output>
   );
   const backendBadge = (
-    <span className="backend-badge" data-testid="backend-badge" data-backend={backend?.name ?? ''}>
+    <span
+      className="backend-badge"
+      data-testid="backend-badge"
+      data-backend={backend?.name ?? ''}
+      data-auto={auto ?? undefined}
+      title={auto ? t(`run.autoReason.${auto}`) : undefined}
+    >
       {backend
-        ? t('run.backend', { name: backend.name, bits: backend.floatBits })
+        ? t(auto ? 'run.backendAuto' : 'run.backend', {
+            name: backend.name,
+            bits: backend.floatBits,
+            why: auto ? t(`run.autoShort.${auto}`) : '',
+          })
         : t('run.backendStarting')}
     </span>
   );

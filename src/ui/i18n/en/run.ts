@@ -19,7 +19,18 @@ export const runMessages = {
   'run.backendStarting': 'Starting backend…',
   'run.backendSelect': 'Backend',
   'run.backendSelectTitle':
-    'Where tfjs computes. WebGL is the default; for small networks wasm or the CPU can be faster. Switching starts the run again from the same seed.',
+    'Where tfjs computes. Automatic picks the fastest kind for this machine (the badge says which and why); WebGL, wasm or the CPU can be chosen by hand. Switching starts the run again from the same seed.',
+  'run.backendAuto': '{name} · {bits}-bit · auto ({why})',
+  'run.autoShort.softwareWebgl': 'no GPU',
+  'run.autoShort.hardwareWebgl': 'GPU',
+  'run.autoShort.noWebgl': 'no WebGL',
+  'run.autoReason.softwareWebgl':
+    'Picked automatically: WebGL here is drawn by a software renderer (no usable GPU), and wasm trains these networks several times faster. WebGL is one click away in the Backend menu.',
+  'run.autoReason.hardwareWebgl':
+    'Picked automatically: WebGL runs on this machine’s GPU. wasm or the CPU can be chosen in the Backend menu.',
+  'run.autoReason.noWebgl':
+    'Picked automatically: this browser has no WebGL 2 here, and wasm is the fastest of the others.',
+  'run.backendName.auto': 'Automatic',
   'run.backendName.webgl': 'WebGL',
   'run.backendName.wasm': 'wasm',
   'run.backendName.cpu': 'CPU',
