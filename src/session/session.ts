@@ -34,6 +34,8 @@ import {
   type Speed,
 } from './sessionTypes';
 
+/** Levelling is retried this often when a Pause drops its chunks too. */
+const MAX_LEVELLING_PASSES = 3;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
 const REPLAY_STEPS_PER_CHUNK = 50;
 /**
@@ -423,7 +425,21 @@ export class Session {
   }
 
   private async land(round: Round): Promise<void> {
-    // Every run's chunk is taken in together, so no one sees the runs out of step.
+    let { changed, halted } = await this.takeIn(round);
+    // The speed setting caps the round at one step; only full speed sizes rounds.
+    if (changed && SPEED_STEPS_PER_SECOND[this.speed] === null)
+      this.sizer.landed(round.steps, round.requestedAt, this.backendInfo?.name === 'webgl');
+    if (!this.runs.some((r) => r.stepsInFlight > 0)) {
+      const levelled = await this.level();
+      changed ||= levelled.changed;
+      halted ||= levelled.halted;
+    }
+    if (changed) this.publishAll(halted);
+    else this.setStatus();
+  }
+
+  /** Takes in every run's chunk of a round together, so no one sees the runs out of step. */
+  private async takeIn(round: Round): Promise<{ changed: boolean; halted: boolean }> {
     const settled = await Promise.allSettled(round.chunks.map((chunk) => chunk.result));
     let changed = false;
     let halted = false;
@@ -442,14 +458,30 @@ export class Session {
         if (outcome.value.event) halted = true;
       }
     });
-    if (!changed) {
-      this.setStatus();
-      return;
+    return { changed, halted };
+  }
+
+  /**
+   * Brings runs that fell behind level with the others. Pause (or an operation) drops the chunks
+   * still waiting in the worker's queue, and that can cut a round in two: A's chunk was under way
+   * and trained, B's waited and was dropped. Called when no chunk is in flight.
+   */
+  private async level(): Promise<{ changed: boolean; halted: boolean }> {
+    let changed = false;
+    let halted = false;
+    for (let pass = 0; pass < MAX_LEVELLING_PASSES; pass++) {
+      const target = this.step();
+      const behind = this.runs.filter((r) => r.canTrain() && r.step < target);
+      if (behind.length === 0) break;
+      const chunks = behind.map((run) => {
+        const count = Math.min(target - run.step, run.remainingSteps());
+        return { run, trainer: run.trainer, count, result: run.ask(count) };
+      });
+      const taken = await this.takeIn({ steps: 0, requestedAt: performance.now(), chunks });
+      changed ||= taken.changed;
+      halted ||= taken.halted;
     }
-    // The speed setting caps the round at one step; only full speed sizes rounds.
-    if (SPEED_STEPS_PER_SECOND[this.speed] === null)
-      this.sizer.landed(round.steps, round.requestedAt, this.backendInfo?.name === 'webgl');
-    this.publishAll(halted);
+    return { changed, halted };
   }
 
   /** The lockstep step: the furthest any run has trained. */

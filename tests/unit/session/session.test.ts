@@ -264,6 +264,30 @@ describe('Session with variants', () => {
     session.dispose();
   });
 
+  it('a Pause that cuts a round in two (A trained its chunk, B was dropped) levels the runs again', async () => {
+    const host = new QueuedHost();
+    const sink = new RecordingSink();
+    const session = new Session({
+      sink,
+      startHost: host.starter,
+      experiment: { base: SMALL, variants: [{ letter: 'b', overrides: { clip: 'value:0.01' } }] },
+      backend: 'cpu',
+    });
+    await session.start();
+    host.hold();
+    session.play();
+    // Round 1 (A's chunk under way, B's waiting) and round 2 asked for.
+    await until(() => host.inFlight === 4);
+    session.pause();
+    host.release();
+    await session.stepBy(0);
+    expect(host.dropped).toBe(3);
+    expect(sink.run('a').step).toBe(1);
+    expect(sink.run('b').step).toBe(1);
+    expect(sink.history('b').steps.map((s) => s.step)).toEqual([1]);
+    session.dispose();
+  });
+
   it('a halted run stops alone and is marked; the others go on', async () => {
     const { session, sink } = await compared(EXPLODING, [{ clip: 'globalNorm:1', lr: '0.01' }]);
     session.play();

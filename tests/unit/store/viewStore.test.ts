@@ -3,10 +3,11 @@ import { decodeConfig } from '../../../src/config/codec';
 import { viewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
 
 describe('the backend link flag', () => {
-  it('reads wasm and cpu, and leaves WebGL (the default) unwritten', () => {
+  it('reads webgl, wasm and cpu; none, or auto, is the automatic choice (null, never written)', () => {
     expect(viewFromHash('#act=relu&backend=wasm').backend).toBe('wasm');
     expect(viewFromHash('#backend=cpu').backend).toBe('cpu');
-    expect(viewFromHash('#backend=webgl').backend).toBeNull();
+    expect(viewFromHash('#backend=webgl').backend).toBe('webgl');
+    expect(viewFromHash('#backend=auto').backend).toBeNull();
     expect(viewFromHash('#act=relu').backend).toBeNull();
   });
 
