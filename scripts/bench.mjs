@@ -5,6 +5,8 @@
 //   bare    a minimal tfjs loop with the same maths, no metrics, one readback (the ceiling);
 //   engine  Gradscope's Trainer with full per-layer metrics, no UI (readback every 10 and 50);
 //   app     the real page training at full speed with every chart live.
+// Then, per backend, comparing runs: the reference network as 1, 2 and 4 runs on three pages
+// measured in turn (total steps/s, frames, live tensors in the worker).
 // Then: live tensors over 10,000 steps, JS heap of 100,000 steps of chart history, bundle size
 // (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
 // the figures to bench/results.json, and a one-line summary comes last.
@@ -12,7 +14,7 @@
 /* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { measureAppOnce, timeFirstStep } from './bench/appRun.mjs';
+import { measureAppOnce, openAppPage, timeFirstStep } from './bench/appRun.mjs';
 import {
   BENCH_OUT_DIR,
   buildApp,
@@ -22,6 +24,7 @@ import {
   serveApp,
 } from './bench/browser.mjs';
 import { measureBundle } from './bench/bundleSize.mjs';
+import { benchCompare } from './bench/compare.mjs';
 import { networkFigures } from './bench/figures.mjs';
 import { formatReport, summaryLine } from './bench/report.mjs';
 import { median, percentile, ratio, round3 } from './bench/stats.mjs';
@@ -54,6 +57,8 @@ const SETTINGS = {
   /** App: training time after the first chunk before the window, then the window itself. */
   appWarmUpMs: QUICK ? 1000 : 2000,
   appWindowMs: QUICK ? 3000 : 6000,
+  /** Compare pages: training after the last repetition before the last live-tensor reading. */
+  compareStretchMs: QUICK ? 3000 : 15_000,
   /** Live tensors and heap are measured on this backend (fast; any backend shows a leak). */
   memoryBackend: 'cpu',
   tensorSteps: QUICK ? 1000 : 10_000,
@@ -72,27 +77,6 @@ const log = (message) =>
 function stepsFor(probeStepsPerSec) {
   const steps = Math.ceil((probeStepsPerSec * SETTINGS.secondsPerMeasurement) / 50) * 50;
   return Math.max(50, Math.min(5000, steps));
-}
-
-/**
- * The app page for a backend, named by the `backend=NAME` link flag (the page's default is the
- * automatic choice); the badge the page shows tells whether it took. Returns
- * {page: null, note} when the page cannot be put on that backend.
- */
-async function openAppPage(browser, url, network, backend) {
-  const { page, backend: pageBackend } = await openPage(
-    browser,
-    `${url}${network.hash}&backend=${backend}`,
-  );
-  if (pageBackend === backend) {
-    await callBench(page, 'numTensors'); // Loads the harness chunk before anything is timed.
-    return { page };
-  }
-  await page.context().close();
-  return {
-    page: null,
-    note: `app not measured on ${backend}: opened with backend=${backend}, the page started ${pageBackend}`,
-  };
 }
 
 /**
@@ -157,7 +141,7 @@ async function benchScheduling(browser, url) {
 async function benchNetwork(browser, url, benchPage, backend, network) {
   const probe = await callBench(benchPage, 'runBare', network.hash, SETTINGS.calibrationSteps);
   const steps = stepsFor(probe.stepsPerSec);
-  const app = await openAppPage(browser, url, network, backend);
+  const app = await openAppPage(browser, url, network.hash, backend);
   const samples = { bare: [], engine: {}, app: [] };
   for (const k of SETTINGS.engineStepsPerReadback) samples.engine[k] = [];
   log(
@@ -305,6 +289,18 @@ async function main() {
     results.backends = backends;
     for (const backend of backends)
       results[backend] = await benchBackend(browser, server.url, backend);
+    results.compare = {};
+    for (const backend of backends) {
+      log(`compare ${backend}: ${NETWORKS[0].id} as 1, 2 and 4 runs side by side`);
+      results.compare[backend] = await benchCompare(
+        browser,
+        server.url,
+        backend,
+        NETWORKS[0],
+        SETTINGS,
+        log,
+      );
+    }
     log('scheduling: app training in the worker vs on the main thread');
     results.scheduling = await benchScheduling(browser, server.url);
     const memory = await benchMemory(browser, server.url);

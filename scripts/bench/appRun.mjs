@@ -1,13 +1,34 @@
 // The real page, driven as a person drives it: press Play, let it train at full speed with all
 // charts live, read the step counter; and the time from navigation to the first trained step.
 /* global document, MutationObserver */
-import { callBench, VIEWPORT } from './browser.mjs';
+import { callBench, openPage, VIEWPORT } from './browser.mjs';
 
 const STEP_COUNTER = '[data-testid="step-counter"]';
 const FIRST_STEP_TIMEOUT_MS = 60_000;
 
 function playButton(page) {
   return page.getByRole('button', { name: 'Play', exact: true });
+}
+
+/**
+ * The app page on `url + hash` for a backend, named by the `backend=NAME` link flag (the page's
+ * default is the automatic choice); the badge the page shows tells whether it took. Returns
+ * {page: null, note} when the page cannot be put on that backend.
+ */
+export async function openAppPage(browser, url, hash, backend) {
+  const { page, backend: pageBackend } = await openPage(
+    browser,
+    `${url}${hash}&backend=${backend}`,
+  );
+  if (pageBackend === backend) {
+    await callBench(page, 'numTensors'); // Loads the harness chunk before anything is timed.
+    return { page };
+  }
+  await page.context().close();
+  return {
+    page: null,
+    note: `app not measured on ${backend}: opened with backend=${backend}, the page started ${pageBackend}`,
+  };
 }
 
 /**
@@ -26,15 +47,33 @@ export async function measureAppOnce(page, { warmUpMs, windowMs }) {
   );
   await page.waitForTimeout(warmUpMs);
   const seen = await callBench(page, 'observeRun', windowMs);
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  const status = await page.getByTestId('run-status').getAttribute('data-status');
-  if (status === 'halted') throw new Error('the app run halted on a non-finite value');
-  await page.getByTestId('run-status').and(page.locator('[data-status="paused"]')).waitFor();
+  await pause(page);
   return {
     stepsPerSec: (seen.steps * 1000) / seen.ms,
     stepsPerReadback: seen.counterUpdates > 0 ? seen.steps / seen.counterUpdates : null,
     frameDeltasMs: seen.frameDeltasMs,
   };
+}
+
+/**
+ * Trains for about `ms` (Play, wait, Pause) without observing anything; returns the steps the
+ * counter advanced.
+ */
+export async function trainFor(page, ms) {
+  const counter = page.getByTestId('step-counter');
+  const before = Number(await counter.getAttribute('data-step'));
+  await playButton(page).click();
+  await page.waitForTimeout(ms);
+  await pause(page);
+  return Number(await counter.getAttribute('data-step')) - before;
+}
+
+/** Pause, and wait until the page says paused; throws when the run halted instead. */
+async function pause(page) {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  const status = await page.getByTestId('run-status').getAttribute('data-status');
+  if (status === 'halted') throw new Error('the app run halted on a non-finite value');
+  await page.getByTestId('run-status').and(page.locator('[data-status="paused"]')).waitFor();
 }
 
 /**

@@ -66,3 +66,46 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
   if (appNote) figures.appNote = appNote;
   return figures;
 }
+
+/**
+ * Figures for the compare pages of one backend. `pages` holds, per page, {runs, variants,
+ * samples: app measurements (lockstep steps/s and frame deltas), tensors: [{step, count}]}; the
+ * 1-run page is the reference for the ratios. Total steps/s = lockstep steps/s x runs, from the
+ * median of the repetitions; tensors are flat when every reading is equal (null with fewer
+ * than two readings).
+ */
+export function compareFigures(network, pages) {
+  const total = (page) => {
+    const lockstep = median(page.samples.map((s) => s.stepsPerSec));
+    return lockstep == null ? null : lockstep * page.runs;
+  };
+  const single = pages.find((p) => p.runs === 1);
+  const singleTotal = single ? total(single) : null;
+  const figures = pages.map((page) => {
+    const frames = page.samples.flatMap((s) => s.frameDeltasMs);
+    const counts = page.tensors.map((t) => t.count);
+    return {
+      runs: page.runs,
+      variants: page.variants,
+      lockstepStepsPerSec: round3(median(page.samples.map((s) => s.stepsPerSec))),
+      totalStepsPerSec: round3(total(page)),
+      totalOverSingle: round3(ratio(total(page), singleTotal)),
+      frameP50Ms: round3(percentile(frames, 50)),
+      frameP95Ms: round3(percentile(frames, 95)),
+      frameP99Ms: round3(percentile(frames, 99)),
+      frames: frames.length,
+      samples: page.samples.map((s) => round3(s.stepsPerSec)),
+      tensors: page.tensors.map((t) => ({ step: t.step, count: t.count })),
+      tensorsFlat: counts.length < 2 ? null : counts.every((c) => c === counts[0]),
+    };
+  });
+  return {
+    network: network.label,
+    hash: network.hash,
+    repetitions: Math.max(0, ...pages.map((p) => p.samples.length)),
+    pages: figures,
+    ...Object.fromEntries(
+      figures.filter((f) => f.runs !== 1).map((f) => [`total${f.runs}Over1`, f.totalOverSingle]),
+    ),
+  };
+}

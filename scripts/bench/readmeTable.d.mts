@@ -27,11 +27,40 @@ export interface BenchBackendFigures extends BenchNetworkFigures {
   otherNetworks?: Record<string, BenchNetworkFigures>;
 }
 
+/** One compare page: the reference network as `runs` runs in lockstep. */
+export interface BenchComparePage {
+  runs: number;
+  /** The variants added to the base link (`&b.clip=globalNorm:1`), '' for A alone. */
+  variants?: string;
+  lockstepStepsPerSec?: number | null;
+  /** lockstep steps/s x runs. */
+  totalStepsPerSec?: number | null;
+  /** totalStepsPerSec over the 1-run page's. */
+  totalOverSingle?: number | null;
+  frameP50Ms?: number | null;
+  frameP95Ms?: number | null;
+  /** Live tensors in the worker, read while paused at lockstep `step`. */
+  tensors?: { step: number; count: number }[];
+  /** Every reading equal; null with fewer than two. */
+  tensorsFlat?: boolean | null;
+  [key: string]: unknown;
+}
+
+/** A backend's compare pages, or a note saying why they were not measured. */
+export interface BenchCompareFigures {
+  network?: string;
+  pages?: BenchComparePage[];
+  note?: string;
+  [key: string]: unknown;
+}
+
 /** bench/results.json; unknown keys are allowed and ignored. Backends sit under their names. */
 export interface BenchResults {
   date?: string;
   chromium?: string;
   backends?: string[];
+  /** Comparing runs, by backend. */
+  compare?: Record<string, BenchCompareFigures>;
   [key: string]: unknown;
 }
 
@@ -41,6 +70,7 @@ export declare const TARGETS: {
   readonly engineOverBare: number;
   readonly appOverEngine: number;
   readonly frameP95Ms: number;
+  readonly compareTotalOverSingle: number;
   readonly heapRatio: number;
   readonly initialBundleGzipKB: number;
   readonly firstStepMs: number;

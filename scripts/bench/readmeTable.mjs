@@ -1,7 +1,8 @@
 // README's performance section, generated from bench/results.json: a context line, one table row
-// per backend x network, and the issue's targets each with a met / not met mark computed from the
-// figures. The markdown comes out already in Prettier's shape (aligned tables), so regenerating
-// the README keeps `prettier --check` clean. Unknown keys in the results are ignored; missing or
+// per backend x network, one per backend x compare page (1, 2 and 4 runs side by side), and the
+// issue's targets each with a met / not met mark computed from the figures. The markdown comes
+// out already in Prettier's shape (aligned tables), so regenerating the README keeps
+// `prettier --check` clean. Unknown keys in the results are ignored; missing or
 // null figures print as "n/a".
 
 export const BENCH_START = '<!-- bench:start -->';
@@ -12,6 +13,8 @@ export const TARGETS = {
   engineOverBare: 0.75,
   appOverEngine: 0.9,
   frameP95Ms: 20,
+  /** Comparing runs: total steps/s of 2 and 4 runs over one run's (frame p95 as above). */
+  compareTotalOverSingle: 0.9,
   heapRatio: 2,
   initialBundleGzipKB: 450,
   firstStepMs: 2000,
@@ -184,7 +187,7 @@ function rowTarget(rows, key, format, meets, worstIsLow, unit = '') {
   );
   const meeting = measured.filter((row) => meets(row.figures[key])).length;
   const value = `${format(worst.figures[key])}${unit}`;
-  const where = `${worst.backend}, ${networkLabel(worst)}`;
+  const where = worst.where ?? `${worst.backend}, ${networkLabel(worst)}`;
   return {
     measured:
       measured.length === 1
@@ -260,7 +263,110 @@ function firstStepTarget(results) {
   };
 }
 
-function targetsTable(results, rows) {
+/**
+ * Every compare page measured, as {backend, runs, where, figures} in the results' backend order;
+ * the notes of backends whose compare pages could not be opened.
+ */
+function compareRows(results) {
+  const compare = isObject(results.compare) ? results.compare : {};
+  const names = Array.isArray(results.backends) ? results.backends : Object.keys(compare);
+  const rows = [];
+  const notes = [];
+  for (const backend of names) {
+    const c = compare[backend];
+    if (!isObject(c)) continue;
+    if (typeof c.note === 'string' && c.note !== '') notes.push(`${backend}: ${c.note}`);
+    const pages = Array.isArray(c.pages) ? c.pages.filter(isObject) : [];
+    for (const figures of pages) {
+      if (!isNumber(figures.runs)) continue;
+      const runs = `${figures.runs} run${figures.runs === 1 ? '' : 's'}`;
+      rows.push({
+        backend: String(backend),
+        runs: figures.runs,
+        where: `${backend}, ${runs}`,
+        c,
+        figures,
+      });
+    }
+  }
+  return { rows, notes };
+}
+
+/** "45 → 45 → 45 over 900 steps" from a compare page's live-tensor readings. */
+function tensorReadings(figures) {
+  const readings = Array.isArray(figures.tensors)
+    ? figures.tensors.filter((t) => isObject(t) && isNumber(t.count))
+    : [];
+  if (readings.length === 0) return NA;
+  const counts = readings.map((t) => count(t.count)).join(' → ');
+  const first = readings[0].step;
+  const last = readings.at(-1).step;
+  return readings.length > 1 && isNumber(first) && isNumber(last)
+    ? `${counts} over ${count(last - first)} steps`
+    : counts;
+}
+
+/** What the compare pages are: the network once, then each page's runs and variants. */
+function compareIntro(rows) {
+  const c = rows[0].c;
+  const pages = rows
+    .filter((row) => row.c === c)
+    .map((row) => {
+      const variants = typeof row.figures.variants === 'string' ? row.figures.variants : '';
+      const name = `${row.runs} run${row.runs === 1 ? '' : 's'}`;
+      return variants === ''
+        ? `${name} = A alone`
+        : `${name} = A + \`${variants.replace(/^&/, '')}\``;
+    });
+  const network = typeof c.network === 'string' ? c.network : 'the reference network';
+  return (
+    `Comparing runs (${network}): ${pages.join('; ')}. One page each, measured in turn; ` +
+    'total steps/s = lockstep steps/s × runs; live tensors are counted in the worker while paused.'
+  );
+}
+
+function compareTable(rows) {
+  return table(
+    [
+      { title: 'compare' },
+      { title: 'runs', align: 'right' },
+      { title: 'lockstep steps/s', align: 'right' },
+      { title: 'total steps/s', align: 'right' },
+      { title: 'total / 1 run', align: 'right' },
+      { title: 'frame p50 / p95 ms', align: 'right' },
+      { title: 'live tensors' },
+    ],
+    rows.map(({ backend, runs, figures: f }) => [
+      backend,
+      String(runs),
+      steps(f.lockstepStepsPerSec),
+      steps(f.totalStepsPerSec),
+      ratio(f.totalOverSingle),
+      isNumber(f.frameP50Ms) || isNumber(f.frameP95Ms)
+        ? `${ms(f.frameP50Ms)} / ${ms(f.frameP95Ms)}`
+        : NA,
+      tensorReadings(f),
+    ]),
+  );
+}
+
+/** Flat live tensors on every compare page of more than one run that has two readings. */
+function compareTensorsTarget(multiRuns) {
+  const measured = multiRuns.filter((row) => typeof row.figures.tensorsFlat === 'boolean');
+  if (measured.length === 0) return { measured: 'not measured', ok: null };
+  const changed = measured.filter((row) => !row.figures.tensorsFlat);
+  const flat = `flat on ${measured.length - changed.length} of ${measured.length} pages`;
+  return {
+    measured:
+      changed.length === 0
+        ? flat
+        : `${changed.map((row) => `${row.where}: ${tensorReadings(row.figures)}`).join('; ')}; ${flat}`,
+    ok: changed.length === 0,
+  };
+}
+
+/** `multiRuns`: the compare pages of 2 and 4 runs, which the compare targets are about. */
+function targetsTable(results, rows, multiRuns) {
   const targets = [
     [
       `engine/bare ≥ ${TARGETS.engineOverBare.toFixed(2)}`,
@@ -275,6 +381,21 @@ function targetsTable(results, rows) {
       rowTarget(rows, 'frameP95Ms', ms, (v) => v <= TARGETS.frameP95Ms, false, ' ms'),
     ],
     ['live tensors flat', tensorsTarget(results)],
+    [
+      `compare total ≥ ${TARGETS.compareTotalOverSingle.toFixed(2)} × 1 run`,
+      rowTarget(
+        multiRuns,
+        'totalOverSingle',
+        ratio,
+        (v) => v >= TARGETS.compareTotalOverSingle,
+        true,
+      ),
+    ],
+    [
+      `compare frame p95 ≤ ${TARGETS.frameP95Ms} ms`,
+      rowTarget(multiRuns, 'frameP95Ms', ms, (v) => v <= TARGETS.frameP95Ms, false, ' ms'),
+    ],
+    ['compare live tensors flat', compareTensorsTarget(multiRuns)],
     [`heap within ${TARGETS.heapRatio}×`, heapTarget(results)],
     [`initial bundle ≤ ${TARGETS.initialBundleGzipKB} KB gzip`, bundleTarget(results)],
     [`first trained step ≤ ${TARGETS.firstStepMs / 1000} s`, firstStepTarget(results)],
@@ -355,7 +476,13 @@ export function performanceMarkdown(results) {
   if (stepWork) blocks.push(stepWork);
   const scheduling = schedulingTable(results.scheduling);
   if (scheduling) blocks.push(scheduling);
-  blocks.push(targetsTable(results, rows));
+  const compare = compareRows(results);
+  if (compare.rows.length > 0) {
+    blocks.push(compareIntro(compare.rows), compareTable(compare.rows));
+  }
+  if (compare.notes.length > 0) blocks.push(compare.notes.map((note) => `- ${note}`).join('\n'));
+  const multiRuns = compare.rows.filter((row) => row.runs > 1);
+  blocks.push(targetsTable(results, rows, multiRuns));
   return blocks.join('\n\n');
 }
 

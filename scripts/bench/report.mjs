@@ -1,4 +1,5 @@
 // The benchmark's printed output: a table of the figures (stdout) and the one-line summary.
+import { TARGETS } from './readmeTable.mjs';
 
 const fixed = (value, digits = 1) => (value == null ? 'n/a' : value.toFixed(digits));
 const pad = (text, width) => String(text).padEnd(width);
@@ -47,6 +48,8 @@ export function formatReport(results) {
   );
   for (const b of backends) if (b.appNote) lines.push(`  ${b.backend}: ${b.appNote}`);
 
+  lines.push(...compareLines(results));
+
   const t = results.tensors;
   lines.push('');
   lines.push(
@@ -84,6 +87,66 @@ export function formatReport(results) {
   return lines.join('\n');
 }
 
+/** The compare pages of every backend, one line per page. */
+function compareLines(results) {
+  const compare = results.compare ?? {};
+  const lines = [];
+  for (const name of results.backends) {
+    const c = compare[name];
+    if (!c) continue;
+    if (lines.length === 0) {
+      lines.push('', `compare (${c.network}; total = lockstep steps/s x runs, alternating pages):`);
+    }
+    if (!c.pages) {
+      lines.push(`  ${name}: ${c.note}`);
+      continue;
+    }
+    for (const p of c.pages) {
+      const tensors = p.tensors.map((r) => `${r.count}@${r.step}`).join(' -> ');
+      lines.push(
+        `  ${pad(name, 6)} ${pad(`${p.runs} run${p.runs === 1 ? '' : 's'}`, 7)} ` +
+          `${pad(`lockstep ${fixed(p.lockstepStepsPerSec)}/s`, 18)} ` +
+          `${pad(`total ${fixed(p.totalStepsPerSec)}/s`, 16)} ${pad(`x${fixed(p.totalOverSingle, 2)}`, 6)} ` +
+          `frame p50/p95/p99 ${[p.frameP50Ms, p.frameP95Ms, p.frameP99Ms].map((v) => fixed(v, 0)).join('/')} ms ` +
+          `tensors ${tensors} (${p.tensorsFlat == null ? 'n/a' : p.tensorsFlat ? 'flat' : 'NOT FLAT'})`,
+      );
+    }
+  }
+  return lines;
+}
+
+/** ` (miss)` after a figure that misses its target; nothing for a figure not measured. */
+const miss = (value, meets) => (value != null && !meets(value) ? ' (miss)' : '');
+
+/** Per backend: total of 2 and 4 runs over one run's, the worst p95, whether tensors stayed flat. */
+function compareSummary(results) {
+  const compare = results.compare ?? {};
+  return results.backends
+    .filter((name) => compare[name])
+    .map((name) => {
+      const c = compare[name];
+      if (!c.pages) return `compare ${name} n/a`;
+      const multi = c.pages.filter((p) => p.runs > 1);
+      const totals = multi.map(
+        (p) =>
+          `x${p.runs} ${fixed(p.totalOverSingle, 2)}` +
+          miss(p.totalOverSingle, (v) => v >= TARGETS.compareTotalOverSingle),
+      );
+      const p95s = multi.map((p) => p.frameP95Ms).filter((v) => v != null);
+      const p95 = p95s.length > 0 ? Math.max(...p95s) : null;
+      const flat = multi.map((p) => p.tensorsFlat);
+      const tensors = flat.some((f) => f === false)
+        ? 'tensors not flat (miss)'
+        : flat.every((f) => f === true)
+          ? 'tensors flat'
+          : 'tensors n/a';
+      return (
+        `compare ${name} ${totals.join(' ')} p95 ${fixed(p95)}ms` +
+        `${miss(p95, (v) => v <= TARGETS.frameP95Ms)} ${tensors}`
+      );
+    });
+}
+
 /** The last line: the reference network per backend, then the page-wide figures. */
 export function summaryLine(results) {
   const perBackend = results.backends.map((name) => {
@@ -99,7 +162,7 @@ export function summaryLine(results) {
     return parts.join(' ');
   });
   return (
-    `bench: ${perBackend.join(' | ')} | tensors ${results.tensorsBefore}->${results.tensorsAfter} ` +
+    `bench: ${[...perBackend, ...compareSummary(results)].join(' | ')} | tensors ${results.tensorsBefore}->${results.tensorsAfter} ` +
     `heap x${fixed(results.heap.ratio, 2)} bundle ${fixed(results.bundle.initialGzipKB, 0)}KB gz ` +
     `(+${fixed(results.bundle.lazyGzipKB, 0)}KB lazy) first step ${fixed(results.firstStepMs / 1000, 2)}s`
   );

@@ -4,6 +4,8 @@ import {
   performanceMarkdown,
   replaceReadmeSection,
   type BenchBackendFigures,
+  type BenchCompareFigures,
+  type BenchComparePage,
   type BenchResults,
 } from '../../../scripts/bench/readmeTable.mjs';
 
@@ -76,6 +78,45 @@ function sample(): BenchResults & { webgl: BenchBackendFigures; cpu: BenchBacken
     firstStep: { backend: 'webgl', navigationToPlayMs: 612.4, playToStepMs: 1191.6, totalMs: 1804 },
     somethingNew: { whatever: [1, 2, 3] },
   };
+}
+
+/** One compare page: lockstep steps/s for `runs` runs, total and ratio over `single` (1 run). */
+function comparePage(runs: number, variants: string, lockstep: number, single: number) {
+  return {
+    runs,
+    variants,
+    lockstepStepsPerSec: lockstep,
+    totalStepsPerSec: lockstep * runs,
+    totalOverSingle: (lockstep * runs) / single,
+    frameP50Ms: 16.7,
+    frameP95Ms: 17.9,
+    tensors: [
+      { step: 120, count: 30 * runs },
+      { step: 1130, count: 30 * runs },
+    ],
+    tensorsFlat: true,
+  } satisfies BenchComparePage;
+}
+
+/** Compare figures for webgl and cpu: 1, 2 and 4 runs, every target met. */
+function withCompare(): ReturnType<typeof sample> & {
+  compare: Record<string, BenchCompareFigures>;
+} {
+  const pages = (single: number): BenchComparePage[] => [
+    comparePage(1, '', single, single),
+    comparePage(2, '&b.clip=globalNorm:1', single * 0.48, single),
+    comparePage(4, '&b.clip=globalNorm:1&c.lr=0.01&d.init=heNormal', single * 0.235, single),
+  ];
+  const compare: Record<string, BenchCompareFigures> = {
+    webgl: { network: 'net A, batch 8', pages: pages(48) },
+    cpu: { network: 'net A, batch 8', pages: pages(140) },
+  };
+  return { ...sample(), compare };
+}
+
+/** The compare page of `runs` runs on `backend` in `results`. */
+function pageOf(results: ReturnType<typeof withCompare>, backend: string, runs: number) {
+  return results.compare[backend]!.pages!.find((p) => p.runs === runs)!;
 }
 
 /** Every markdown table row as its trimmed cells (separator rows left out). */
@@ -312,8 +353,114 @@ describe('performanceMarkdown', () => {
     expect(performanceMarkdown(sample())).not.toContain('work per step');
   });
 
+  it('prints one compare row per backend x page: lockstep and total steps/s, ratio, frames, tensors', () => {
+    const md = performanceMarkdown(withCompare());
+    expect(row(md, 'compare')).toEqual([
+      'compare',
+      'runs',
+      'lockstep steps/s',
+      'total steps/s',
+      'total / 1 run',
+      'frame p50 / p95 ms',
+      'live tensors',
+    ]);
+    expect(row(md, 'webgl', '1')).toEqual([
+      'webgl',
+      '1',
+      '48.0',
+      '48.0',
+      '1.00',
+      '17 / 18',
+      '30 → 30 over 1,010 steps',
+    ]);
+    expect(row(md, 'webgl', '4').slice(2, 5)).toEqual(['11.3', '45.1', '0.94']);
+    expect(row(md, 'cpu', '2').slice(2, 5)).toEqual(['67.2', '134.4', '0.96']);
+    const compareRows = tableRows(md).filter((cells) => /^[124]$/.test(cells[1] ?? ''));
+    expect(compareRows.map((cells) => `${cells[0]} ${cells[1]}`)).toEqual([
+      'webgl 1',
+      'webgl 2',
+      'webgl 4',
+      'cpu 1',
+      'cpu 2',
+      'cpu 4',
+    ]);
+  });
+
+  it('says what each compare page runs and how the total is counted', () => {
+    const md = performanceMarkdown(withCompare());
+    const intro = md.split('\n').find((line) => line.startsWith('Comparing runs'))!;
+    expect(intro).toContain('net A, batch 8');
+    expect(intro).toContain('1 run = A alone');
+    expect(intro).toContain('2 runs = A + `b.clip=globalNorm:1`');
+    expect(intro).toContain('4 runs = A + `b.clip=globalNorm:1&c.lr=0.01&d.init=heNormal`');
+    expect(intro).toMatch(/total steps\/s = lockstep steps\/s × runs/);
+    expect(performanceMarkdown(sample())).not.toContain('Comparing runs');
+  });
+
+  it('marks the compare targets met when every 2- and 4-run page meets them', () => {
+    const md = performanceMarkdown(withCompare());
+    expect(status(targetResult(md, 'compare total ≥ 0.90 × 1 run'))).toBe('met');
+    expect(status(targetResult(md, 'compare frame p95 ≤ 20 ms'))).toBe('met');
+    expect(status(targetResult(md, 'compare live tensors flat'))).toBe('met');
+    expect(row(md, 'compare total ≥ 0.90 × 1 run')[1]).toMatch(/lowest 0\.94 \(webgl, 4 runs\)/);
+    expect(row(md, 'compare live tensors flat')[1]).toBe('flat on 4 of 4 pages');
+  });
+
+  it('marks each compare target not met when one 2- or 4-run page misses it', () => {
+    const cases: [string, (r: ReturnType<typeof withCompare>) => void][] = [
+      ['compare total', (r) => (pageOf(r, 'cpu', 2).totalOverSingle = 0.89)],
+      ['compare frame p95', (r) => (pageOf(r, 'webgl', 4).frameP95Ms = 20.5)],
+      [
+        'compare live tensors',
+        (r) => {
+          const page = pageOf(r, 'webgl', 2);
+          page.tensors = [
+            { step: 120, count: 60 },
+            { step: 1130, count: 64 },
+          ];
+          page.tensorsFlat = false;
+        },
+      ],
+    ];
+    for (const [prefix, change] of cases) {
+      const results = withCompare();
+      change(results);
+      expect(status(targetResult(performanceMarkdown(results), prefix)), prefix).toBe('not met');
+    }
+    const grew = withCompare();
+    pageOf(grew, 'webgl', 2).tensors = [
+      { step: 120, count: 60 },
+      { step: 1130, count: 64 },
+    ];
+    pageOf(grew, 'webgl', 2).tensorsFlat = false;
+    expect(row(performanceMarkdown(grew), 'compare live tensors flat')[1]).toBe(
+      'webgl, 2 runs: 60 → 64 over 1,010 steps; flat on 3 of 4 pages',
+    );
+  });
+
+  it('judges the compare targets on 2 and 4 runs only: the 1-run page is the reference', () => {
+    const results = withCompare();
+    pageOf(results, 'webgl', 1).frameP95Ms = 40;
+    pageOf(results, 'webgl', 1).tensorsFlat = false;
+    const md = performanceMarkdown(results);
+    expect(status(targetResult(md, 'compare frame p95'))).toBe('met');
+    expect(status(targetResult(md, 'compare live tensors'))).toBe('met');
+  });
+
+  it('calls compare targets n/a without compare figures and notes a backend not measured', () => {
+    const plain = performanceMarkdown(sample());
+    for (const prefix of ['compare total', 'compare frame p95', 'compare live tensors']) {
+      expect(status(targetResult(plain, prefix)), prefix).toBe('n/a');
+    }
+    const results = withCompare();
+    results.compare.cpu = { network: 'net A, batch 8', note: 'the page started webgl' };
+    const md = performanceMarkdown(results);
+    expect(md).toContain('- cpu: the page started webgl');
+    expect(tableRows(md).some((cells) => cells[0] === 'cpu' && cells[1] === '2')).toBe(false);
+  });
+
   it('comes out in Prettier shape, so a regenerated README stays lint-clean', async () => {
-    const results = sample();
+    const results = withCompare();
     results.scheduling = { setTimeout: { p50: 4, p95: 9, p99: 12, stepsPerSec: 21 } };
     results.webgl.stepWork = {
       bareKernels: 218,
