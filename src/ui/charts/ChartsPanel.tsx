@@ -21,7 +21,7 @@ export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
   return (
     <section className="charts-panel" aria-label={t('chart.panelLabel')}>
       {runs.length > 1 ? (
-        <CompareView runs={runs} menu={menu} />
+        <CompareView runs={runs} menu={menu} editable={!embedded} />
       ) : (
         <div className="charts-layout">
           <QuantityToggle>{menu}</QuantityToggle>

@@ -17,7 +17,14 @@ import { useRunSnapshots } from './useRunSnapshots';
  * run, on one shared log scale, so equal heights mean equal norms), and overlays where
  * overlaying teaches: the global norm and the loss over steps, and the depth profile at one step.
  */
-export function CompareView({ runs, menu }: { runs: readonly RunView[]; menu: ReactNode }) {
+export function CompareView(props: {
+  runs: readonly RunView[];
+  /** The compare menu, or null (embed mode). */
+  menu: ReactNode;
+  /** Whether variants can be removed here (not in embed mode). */
+  editable: boolean;
+}) {
+  const { runs, menu, editable } = props;
   const snapshots = useRunSnapshots();
   const quantity = useChartViewStore((s) => s.quantity);
   const domain = useMemo(
@@ -34,7 +41,7 @@ export function CompareView({ runs, menu }: { runs: readonly RunView[]; menu: Re
   return (
     <div className="compare-layout" data-runs={runs.length} data-testid="compare-view">
       <QuantityToggle>{menu}</QuantityToggle>
-      <RunsLegend runs={runs} />
+      <RunsLegend runs={runs} editable={editable} />
       <div className="compare-multiples">
         {runs.map((run) => (
           <ShownRun key={run.letter} letter={run.letter}>

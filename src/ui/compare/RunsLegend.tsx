@@ -7,7 +7,7 @@ import { runLook } from './runLook';
  * Which run is which: each run's line style, its difference from A in words, whether it starts
  * from A's initial weights and batches (and if not, why not), and where it stands.
  */
-export function RunsLegend({ runs }: { runs: readonly RunView[] }) {
+export function RunsLegend({ runs, editable }: { runs: readonly RunView[]; editable: boolean }) {
   return (
     <ul className="runs-legend" data-testid="runs-legend" aria-label={t('compare.legendLabel')}>
       {runs.map((run) => {
@@ -49,7 +49,7 @@ export function RunsLegend({ runs }: { runs: readonly RunView[] }) {
                 · {weights}
               </span>
             )}
-            {run.letter !== 'a' && (
+            {editable && run.letter !== 'a' && (
               <button
                 type="button"
                 className="run-remove"
