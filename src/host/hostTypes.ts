@@ -5,6 +5,7 @@
  */
 import type { BackendChoice, BackendName } from '../backend/tfBackend';
 import type { ExperimentConfig } from '../config/schema';
+import type { CellMeasure } from '../config/sweepCell';
 import type { RunTrainer } from '../engine/trainer';
 
 export type TrainingThread = 'worker' | 'main';
@@ -32,6 +33,8 @@ export interface TrainerHost extends TrainerSource {
   watchContextLoss(onLost: () => void): void;
   /** Drops a lost WebGL backend and starts afresh (WebGL again, or the CPU). */
   restartAfterContextLoss(): Promise<BackendChoice>;
+  /** Trains each config `steps` steps from its own initial weights and sums it up. */
+  measureCells(configs: ExperimentConfig[], steps: number): Promise<CellMeasure[]>;
   numTensors(): Promise<number>;
   /** For tests: lose the WebGL context as a driver reset would. */
   loseWebglContext(): Promise<boolean>;
