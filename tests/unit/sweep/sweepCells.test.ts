@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerWasmBackend } from '../../../src/backend/wasmBackend';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
@@ -85,7 +86,10 @@ describe('sweep speed (wasm backend, Node)', () => {
     await registerWasmBackend();
   });
 
-  it('a 16 x 16 step-1 map (gain 0.25..4 x depth 2..48, width 32, batch 64) takes at most 10 s', async () => {
+  // The machine these tests run on is shared: wall-clock time moves with its load, so the limit
+  // holds the sweep's own CPU time (the sweep is single-threaded: on an idle machine the two
+  // agree). Both are printed.
+  it('a 16 x 16 step-1 map (gain 0.25..4 x depth 2..48, width 32, batch 64) takes at most 10 s of CPU', async () => {
     await tf.setBackend('wasm');
     const grid = sweepGrid(DEFAULT_CONFIG, {
       axes: [
@@ -95,11 +99,17 @@ describe('sweep speed (wasm backend, Node)', () => {
       steps: 1,
     });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const cells = await measureCells(grid.configs, 1);
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`16 x 16 step-1 map on ${tf.getBackend()}: ${seconds.toFixed(2)} s`);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const wallSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `16 x 16 step-1 map on ${tf.getBackend()}: ${cpuSeconds.toFixed(2)} s CPU, ` +
+        `${wallSeconds.toFixed(2)} s wall clock (load average ${os.loadavg()[0]!.toFixed(1)})`,
+    );
     expect(cells).toHaveLength(256);
-    expect(seconds).toBeLessThanOrEqual(10);
+    expect(cpuSeconds).toBeLessThanOrEqual(10);
     await tf.setBackend('cpu');
   }, 60_000);
 });
