@@ -5,6 +5,7 @@ import { decodeConfig } from '../../src/config/codec';
 import { generatedHostileLinks, HAND_WRITTEN_LINKS, linkRepairCount } from './support/hostileLinks';
 import type { Page } from 'playwright-core';
 import {
+  BUILT_APP_DIR,
   history,
   openApp,
   screenshot,
@@ -154,6 +155,7 @@ describe('share links', () => {
   it('the built app loads and trains from a sub-path', async () => {
     const server = await preview({
       base: '/courses/deep-learning/gradscope/',
+      build: { outDir: BUILT_APP_DIR },
       preview: { host: '127.0.0.1', port: 0 },
       logLevel: 'warn',
     });

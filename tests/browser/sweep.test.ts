@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApp, screenshot, serveBuiltApp } from './support/app';
+import { openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
 
 const app = serveBuiltApp();
 
@@ -81,4 +81,43 @@ describe('regime map', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('the clip-threshold advisor sweeps c over the observed norms, marks the best and applies it', async () => {
+    const { page, errors } = await openApp(
+      app,
+      '#layers=32x8&act=relu&init=heNormal&gain=1.3&lr=0.3&steps=5000',
+    );
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await waitForStep(page, 10);
+    await page.getByTestId('open-regime-map').click();
+    await page.getByTestId('open-clip-advisor').click();
+    await expect
+      .poll(() => page.evaluate(() => location.hash), { timeout: 5000 })
+      .toMatch(/sweep=clip:[0-9.e-]+\.\.[0-9.e-]+:12&sweepsteps=50/);
+    await expect(page.getByTestId('sweep-progress-text').textContent()).resolves.toMatch(/of 12/);
+    await expect
+      .poll(() => page.getByTestId('sweep-progress-text').textContent(), { timeout: 90_000 })
+      .toMatch(/12 of 12 cells/);
+    await expect(page.getByTestId('sweep-curves').locator('figure').count()).resolves.toBe(4);
+    await screenshot(page, 'sweep-clip-advisor');
+    const advice = page.getByTestId('clip-advice');
+    const best = await advice.textContent();
+    const chosen = /Best: c = ([0-9.e-]+)/.exec(best ?? '');
+    expect(chosen, best ?? '').not.toBeNull();
+    await page.getByTestId('sweep-apply-best').click();
+    // The link holds c to six figures; the advice shows three.
+    await expect
+      .poll(
+        async () => {
+          const found = /clip=globalNorm:([0-9.e-]+)/.exec(
+            await page.evaluate(() => location.hash),
+          );
+          return found ? String(Number(Number(found[1]).toPrecision(3))) : null;
+        },
+        { timeout: 5000 },
+      )
+      .toBe(chosen![1]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 150_000);
 });

@@ -6,7 +6,9 @@ import { cellColor, logRange, metricValue, type SweepMetric } from './regimeColo
 
 /** The SVG's own coordinate system; it scales to the panel's width. */
 const VIEW_WIDTH = 720;
-const VIEW_HEIGHT = 380;
+const MAP_HEIGHT = 380;
+/** A one-axis sweep is a single row of cells (its curves are drawn below it). */
+const ROW_HEIGHT = 110;
 const MARGIN = { left: 78, right: 12, top: 8, bottom: 44 };
 const MAX_TICKS = 8;
 
@@ -57,6 +59,7 @@ export function RegimeMap(props: Props) {
   const nx = xs.length;
   const ny = Math.max(1, ys.length);
   const plotW = VIEW_WIDTH - MARGIN.left - MARGIN.right;
+  const VIEW_HEIGHT = yAxis ? MAP_HEIGHT : ROW_HEIGHT;
   const plotH = VIEW_HEIGHT - MARGIN.top - MARGIN.bottom;
   const cw = plotW / Math.max(1, nx);
   const ch = plotH / ny;

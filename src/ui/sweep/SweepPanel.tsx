@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
+import { advisorSweep, bestThresholdIndex } from '../../config/clipAdvisor';
 import { regimeOf, type CellMeasure } from '../../config/sweepCell';
 import { currentValue } from '../../config/sweepGrid';
 import { SWEEP_KEYS, defaultAxis, type SweepKey, type SweepSpec } from '../../config/sweepSpec';
 import { describeInit } from './describeSetup';
 import { useConfigStore } from '../../store/configStore';
+import { usePublishedHistory } from '../../store/historyStore';
 import { useSessionStore } from '../../store/sessionStore';
 import {
   addCellAsVariant,
@@ -18,6 +20,7 @@ import { t } from '../i18n/messages';
 import { divergingGradientCss, OVERFLOW_COLOR, type SweepMetric } from './regimeColor';
 import { axisPosition, formatAxisValue, RegimeMap } from './RegimeMap';
 import { boundaryPoints } from './sweepBoundary';
+import { SweepCurves } from './SweepCurves';
 import { noBoundaryReason, setupChi1 } from './sweepTheory';
 import { viridisGradientCss } from '../charts/palette';
 import './sweep.css';
@@ -59,6 +62,11 @@ function formatSlope(slope: number): string {
   const text = slope.toFixed(3);
   if (Number(text) === 0) return '0.000';
   return slope > 0 ? `+${text}` : text;
+}
+
+/** Run A's pre-clip global norms so far: what the advisor's grid spans. */
+function observedGlobalNorms(): number[] {
+  return (usePublishedHistory.getState().snapshots.a?.steps ?? []).map((m) => m.globalNorm);
 }
 
 function format3(value: number): string {
@@ -161,6 +169,11 @@ export default function SweepPanel() {
       : { x: null, y: null };
   const selectedCell = result && selected !== null ? (result.cells[selected] ?? null) : null;
   const reason = noBoundaryReason(base);
+  const advising =
+    result !== null && result.spec.axes.length === 1 && result.spec.axes[0]?.key === 'clip';
+  const best = result && result.spec.axes.length === 1 ? bestThresholdIndex(result.cells) : null;
+  const norms = advising ? observedGlobalNorms().filter((g) => Number.isFinite(g) && g > 0) : [];
+  const observed = norms.length > 0 ? { from: Math.min(...norms), to: Math.max(...norms) } : null;
 
   return (
     <section className="sweep-panel" aria-label={t('sweep.tabMap')} data-testid="sweep-panel">
@@ -246,6 +259,17 @@ export default function SweepPanel() {
             {stale || status === 'cancelled' ? t('sweep.recompute') : t('sweep.compute')}
           </button>
         )}
+        <button
+          type="button"
+          data-testid="open-clip-advisor"
+          onClick={() => {
+            // The advisor is about what training does: colour the row by the loss.
+            setMetric('loss');
+            setSpec(advisorSweep(observedGlobalNorms()));
+          }}
+        >
+          {t('sweep.advisorOpen')}
+        </button>
       </div>
       <div className="sweep-status" role="status">
         <progress
@@ -284,6 +308,15 @@ export default function SweepPanel() {
               boundary={boundary}
             />
           )}
+          {result && result.spec.axes.length === 1 && result.spec.axes[0] && (
+            <SweepCurves
+              axis={result.spec.axes[0]}
+              xs={result.xs}
+              cells={result.cells}
+              steps={result.spec.steps}
+              best={best}
+            />
+          )}
           <div className="sweep-legend" aria-hidden="true">
             {metric === 'logSlope' ? (
               <>
@@ -311,6 +344,39 @@ export default function SweepPanel() {
           </div>
         </div>
         <aside className="sweep-side">
+          {result && advising && (
+            <div className="sweep-advice" data-testid="clip-advice">
+              <h3>{t('sweep.advisorTitle')}</h3>
+              <p>{t('sweep.advisorExplain', { steps: result.spec.steps })}</p>
+              {observed && (
+                <p>
+                  {t('sweep.advisorRange', {
+                    from: format3(observed.from),
+                    to: format3(observed.to),
+                  })}
+                </p>
+              )}
+              {best !== null ? (
+                <>
+                  <p>
+                    {t('sweep.advisorBest', {
+                      c: formatAxisValue(result.xs[best]!),
+                      loss: format3(result.cells[best]!.loss),
+                    })}
+                  </p>
+                  <button
+                    type="button"
+                    data-testid="sweep-apply-best"
+                    onClick={() => loadCellAsBase(result, best)}
+                  >
+                    {t('sweep.advisorApply', { c: formatAxisValue(result.xs[best]!) })}
+                  </button>
+                </>
+              ) : (
+                done === total && total > 0 && <p>{t('sweep.advisorNone')}</p>
+              )}
+            </div>
+          )}
           <div className="sweep-cell" data-testid="sweep-cell">
             {result && selected !== null ? (
               <>

@@ -70,4 +70,17 @@ export const sweepMessages = {
   'sweep.theorySetup': 'This setup: χ₁ = {chi}, a predicted log slope of {slope} per layer.',
   'sweep.theoryGainAxis': 'The boundary is drawn where the gain axis crosses χ₁ = 1.',
   'sweep.theoryNoGainAxis': 'Sweep the init gain to see the boundary on the map.',
+  'sweep.curve.loss': 'Loss after the last step (runs that did not halt)',
+  'sweep.curve.survived': 'Steps survived',
+  'sweep.curve.clipped': 'Steps clipped (%)',
+  'sweep.curve.factor': 'Mean clip factor (after / before)',
+  'sweep.advisorOpen': 'Clip-threshold advisor',
+  'sweep.advisorTitle': 'Which clip threshold?',
+  'sweep.advisorExplain':
+    'Each threshold c trains {steps} steps from the same weights and batches. Too small a c clips every step hard, and learning stalls (the loss stays high, the clip factor is near 0). Too large a c never acts and gives no protection (the run can halt). The best c here has the lowest loss after {steps} steps among the runs that did not halt.',
+  'sweep.advisorRange':
+    'The grid spans the global gradient norms run A has shown ({from} to {to}).',
+  'sweep.advisorBest': 'Best: c = {c} (loss {loss}).',
+  'sweep.advisorNone': 'Every threshold halted: clipping alone does not save this setup.',
+  'sweep.advisorApply': 'Use c = {c}',
 } as const;
