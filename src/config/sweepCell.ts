@@ -8,7 +8,8 @@ export interface CellMeasure {
   /**
    * Step 1: the mean over consecutive hidden layers of log(||dL/dz_l|| / ||dL/dz_l+1||), layer
    * l nearer the input. Positive: the signal grows toward the input (explodes); negative: it
-   * shrinks (vanishes). Null with fewer than two hidden layers or a zero or non-finite norm.
+   * shrinks (vanishes); -Infinity when it underflowed to 0. Null with fewer than two hidden
+   * layers or non-finite norms.
    */
   logSlope: number | null;
   /** Step 1's global gradient norm, before clipping (non-finite as NaN or Infinity). */
@@ -32,18 +33,19 @@ export type Regime = 'vanishing' | 'stable' | 'exploding' | 'overflow' | 'unknow
 
 /**
  * The step-1 log slope of a network's signal norms (forward order, output layer last): the
- * mean of log(s_l / s_l+1) over consecutive hidden layers. Null where it is undefined.
+ * mean of log(s_l / s_l+1) over consecutive hidden layers. A signal that underflowed to 0 on
+ * its way toward the input vanished completely: -Infinity. Null where it is undefined (fewer
+ * than two hidden layers, 0/0, non-finite norms).
  */
 export function logSlope(signalNorms: readonly number[]): number | null {
   const hidden = signalNorms.length - 1;
   if (hidden < 2) return null;
-  let sum = 0;
-  for (let l = 0; l < hidden - 1; l++) {
-    const ratio = Math.log((signalNorms[l] as number) / (signalNorms[l + 1] as number));
-    if (!Number.isFinite(ratio)) return null;
-    sum += ratio;
-  }
-  return sum / (hidden - 1);
+  const first = signalNorms[0] as number;
+  const last = signalNorms[hidden - 1] as number;
+  if (!Number.isFinite(first) || !Number.isFinite(last)) return null;
+  // The mean of the consecutive log ratios telescopes to the end points' log ratio.
+  const slope = Math.log(first / last) / (hidden - 1);
+  return Number.isNaN(slope) ? null : slope;
 }
 
 /** The regime a cell's step 1 shows. */

@@ -139,9 +139,14 @@ export default function SweepPanel() {
     () => (spec && backend !== '' ? sweepKey(base, spec, backend) : null),
     [base, spec, backend],
   );
+  // The boundary takes a quadrature per bisection step (tens of ms on the main thread): solve
+  // it once per grid, not on every batch of cells that lands.
+  const spec0 = result?.spec;
+  const xs = result?.xs;
+  const ys = result?.ys;
   const boundary = useMemo(
-    () => (result ? boundaryPoints(base, result.spec.axes, result.xs, result.ys) : []),
-    [base, result],
+    () => (spec0 && xs && ys ? boundaryPoints(base, spec0.axes, xs, ys) : []),
+    [base, spec0, xs, ys],
   );
   const theory = useMemo(() => setupChi1(base), [base]);
   if (!spec) return null;

@@ -74,10 +74,14 @@ describe('sweep cells (cpu backend)', () => {
     expect(cell!.logSlope).toBeGreaterThan(Math.log(20));
   });
 
-  it('logSlope is null with fewer than two hidden layers', () => {
+  it('logSlope is null with fewer than two hidden layers or broken norms, -Infinity for a signal that underflowed', () => {
     expect(logSlope([1, 2])).toBeNull();
     expect(logSlope([4, 2, 1])).toBeCloseTo(Math.log(2), 12);
-    expect(logSlope([0, 2, 1])).toBeNull();
+    // A signal that underflowed to 0 toward the input vanished completely.
+    expect(logSlope([0, 2, 1])).toBe(-Infinity);
+    expect(logSlope([0, 0, 1, 1])).toBe(-Infinity);
+    expect(logSlope([0, 0, 0])).toBeNull();
+    expect(logSlope([NaN, 2, 1])).toBeNull();
   });
 });
 
