@@ -15,10 +15,13 @@ export interface SimulateArgs {
   dump: boolean;
   strict: boolean;
   help: boolean;
+  /** `--sweep "gain:0.25..4:13,depth:2..48:12"`: write the sweep's cells instead of a run. */
+  sweep: string | null;
 }
 
 export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--variant a|b|c|d|all]
                            [--steps N] [--format json|csv] [--out FILE] [--dump] [--strict]
+                           [--sweep "key:from..to:count,..."]
   --link    a Gradscope share link (full URL, #hash or bare query); default config without it
   --variant which run of the link: a = the base (default), b, c or d = a variant the link
             defines (b.key=value), all = the base and every variant in one file
@@ -27,7 +30,12 @@ export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--va
   --format  json (default) or csv
   --out     write to FILE instead of stdout
   --dump    include the initial weights and step 1's batch (json only)
-  --strict  fail (exit 2) if the link (base or variant) needed any repair`;
+  --strict  fail (exit 2) if the link (base or variant) needed any repair
+  --sweep   "key:from..to:count[,key:from..to:count]": measure every cell of a sweep of the base
+            (keys gain, depth, lr, clip, gscale, binit, l1, l2), each from its own initial
+            weights, training --steps steps (default 1); one row per cell: the swept values,
+            logSlope, globalNorm (step 1, pre-clip), loss (last step), haltedStep, ...
+            (json: {"axes": [...], "cells": [...]})`;
 
 export class UsageError extends Error {}
 
@@ -43,6 +51,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     dump: false,
     strict: false,
     help: false,
+    sweep: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -97,6 +106,9 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       case '--strict':
         args.strict = true;
         break;
+      case '--sweep':
+        args.sweep = value();
+        break;
       case '--help':
       case '-h':
         args.help = true;
@@ -106,5 +118,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     }
   }
   if (args.dump && args.format === 'csv') throw new UsageError('--dump needs --format json');
+  if (args.sweep !== null && (args.dump || args.variant !== 'a'))
+    throw new UsageError('--sweep sweeps the base: it takes neither --dump nor --variant');
   return args;
 }

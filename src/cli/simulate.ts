@@ -5,7 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 import { encodeConfig } from '../config/codec';
-import { DEFAULT_CONFIG } from '../config/schema';
+import type { Repair } from '../config/repairs';
+import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/schema';
+import { sweepGrid } from '../config/sweepGrid';
+import { formatSweep, parseSweepAxes, sweepHashSuffix } from '../config/sweepSpec';
+import { DatasetCache, measureCells } from '../engine/sweepCells';
+import { sweepRecordToCsv, sweepRecordToJson, type SweepRecord } from '../record/sweepRecord';
 import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
 import { recordRun } from '../record/recordRun';
 import {
@@ -75,6 +80,43 @@ function readLink(link: string | null): ReturnType<typeof decodeExperimentLink> 
     : decodeExperimentLink(link);
 }
 
+/** Measures a sweep of the base, cell by cell, with progress on stderr. */
+async function recordSweep(
+  base: ExperimentConfig,
+  link: string,
+  sweepText: string,
+  args: SimulateArgs,
+  backend: string,
+): Promise<SweepRecord | number> {
+  const repairs: Repair[] = [];
+  const axes = parseSweepAxes(sweepText, repairs);
+  for (const repair of repairs) process.stderr.write(`repaired ${repair.path}: ${repair.reason}\n`);
+  if (axes.length === 0) throw new UsageError(`--sweep has no usable axis: "${sweepText}"`);
+  if (args.strict && repairs.length > 0) return 2;
+  const spec = { axes, steps: args.steps ?? 1 };
+  const grid = sweepGrid(base, spec);
+  process.stderr.write(
+    `simulate: sweep ${formatSweep(spec)}: ${grid.configs.length} cells, ${spec.steps} steps each on ${backend}\n`,
+  );
+  const datasets = new DatasetCache();
+  const cells: SweepRecord['cells'] = [];
+  let lastReport = 0;
+  for (const [index, config] of grid.configs.entries()) {
+    const [measure] = await measureCells([config], spec.steps, { datasets });
+    const values: SweepRecord['cells'][number]['values'] = {};
+    const [xAxis, yAxis] = axes;
+    values[xAxis!.key] = grid.xs[index % grid.xs.length];
+    if (yAxis) values[yAxis.key] = grid.ys[Math.floor(index / grid.xs.length)];
+    cells.push({ values, measure: measure! });
+    const now = Date.now();
+    if (now - lastReport > 1000 || index === grid.configs.length - 1) {
+      lastReport = now;
+      process.stderr.write(`simulate: cell ${index + 1}/${grid.configs.length}\n`);
+    }
+  }
+  return { link: link + sweepHashSuffix(spec), backend, steps: spec.steps, axes, cells };
+}
+
 /** The whole command; throws a UsageError for bad arguments. Returns the exit code. */
 async function simulate(argv: readonly string[]): Promise<number> {
   const args = parseSimulateArgs(argv);
@@ -96,6 +138,17 @@ async function simulate(argv: readonly string[]): Promise<number> {
 
   const backend = await startNodeCpuBackend();
   const link = encodeExperimentLink(experiment.base, experiment.variants);
+  if (args.sweep !== null) {
+    const sweep = await recordSweep(experiment.base, link, args.sweep, args, backend);
+    if (typeof sweep === 'number') {
+      process.stderr.write('simulate: the sweep needed repairs and --strict is set\n');
+      return sweep;
+    }
+    const text = args.format === 'csv' ? sweepRecordToCsv(sweep) : sweepRecordToJson(sweep);
+    if (args.out) writeFileSync(args.out, text);
+    else process.stdout.write(text);
+    return 0;
+  }
   const text = formatRecords(await recordRuns(runs, link, args, backend), args);
   if (args.out) writeFileSync(args.out, text);
   else process.stdout.write(text);

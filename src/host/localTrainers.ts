@@ -4,6 +4,8 @@
  * The training worker uses it, and so does the page's main thread where there is no worker.
  */
 import type { ExperimentConfig } from '../config/schema';
+import type { CellMeasure } from '../config/sweepCell';
+import { DatasetCache, measureCells } from '../engine/sweepCells';
 import { Trainer, type TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
 import type { BackendPreference } from '../config/backends';
@@ -18,6 +20,7 @@ export class LocalTrainers {
   private floatBits: 16 | 32 = 32;
   private readonly warmUps = new WarmUpCache();
   private stopWatching: () => void = () => {};
+  private readonly sweepDatasets = new DatasetCache();
 
   constructor(private readonly trainerOptions: Pick<TrainerOptions, 'betweenSteps'> = {}) {}
 
@@ -35,6 +38,12 @@ export class LocalTrainers {
     // Compile the shaders now, while the page is still starting, not after Play.
     await this.warmUps.ensure(config, { normMode });
     return new Trainer(config, { normMode, ...this.trainerOptions });
+  }
+
+  /** Sweep cells, each from its own initial weights (engine/sweepCells.ts). */
+  measureCells(configs: readonly ExperimentConfig[], steps: number): Promise<CellMeasure[]> {
+    const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
+    return measureCells(configs, steps, { normMode, datasets: this.sweepDatasets });
   }
 
   /** Calls `onLost` (once) when the WebGL context of the current backend is lost. */

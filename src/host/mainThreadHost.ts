@@ -17,6 +17,7 @@ export function createMainThreadHost(): TrainerHost {
     restartAfterContextLoss: () => local.restartAfterContextLoss(),
     createTrainer: (config) => local.createTrainer(config),
     watchContextLoss: (onLost) => local.watchContextLoss(onLost),
+    measureCells: (configs, steps) => local.measureCells(configs, steps),
     numTensors: async () => tf.memory().numTensors,
     loseWebglContext: async () => loseWebglContext(),
     dispose: () => local.dispose(),

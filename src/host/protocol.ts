@@ -6,6 +6,7 @@
 import type { BackendChoice } from '../backend/tfBackend';
 import type { BackendPreference } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
+import type { CellMeasure } from '../config/sweepCell';
 import type { LayerInfo } from '../engine/network';
 import type { ChunkResult } from '../engine/trainer';
 
@@ -27,6 +28,12 @@ export interface WorkerRequests {
   dropQueuedTrains: { args: Record<string, never>; result: null };
   applyLiveSettings: { args: { trainerId: number; config: ExperimentConfig }; result: null };
   disposeTrainer: { args: { trainerId: number }; result: null };
+  /**
+   * Sweep cells: each config trains `steps` steps from its own initial weights, then is freed.
+   * The page sends a sweep a few cells at a time, so a sweep waits its turn like a chunk and
+   * stopping it between requests is cancelling it.
+   */
+  measureCells: { args: { configs: ExperimentConfig[]; steps: number }; result: CellMeasure[] };
   numTensors: { args: Record<string, never>; result: number };
   /** For tests: lose the WebGL context as a driver reset would. False when not on WebGL. */
   loseWebglContext: { args: Record<string, never>; result: boolean };

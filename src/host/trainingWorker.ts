@@ -67,6 +67,7 @@ const handlers: Handlers = {
     trainers.delete(trainerId);
     return null;
   },
+  measureCells: ({ configs, steps }) => local.measureCells(configs, steps),
   numTensors: () => tf.memory().numTensors,
   loseWebglContext: () => loseWebglContext(),
 };

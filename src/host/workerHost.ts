@@ -18,6 +18,7 @@ export function createWorkerHost(): TrainerHost {
         onLost();
       };
     },
+    measureCells: (configs, steps) => client.request('measureCells', { configs, steps }),
     numTensors: () => client.request('numTensors', {}),
     loseWebglContext: () => client.request('loseWebglContext', {}),
     dispose: () => client.terminate(),

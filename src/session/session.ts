@@ -14,6 +14,8 @@
  */
 import type { BackendPreference } from '../config/backends';
 import type { BackendChoice } from '../backend/tfBackend';
+import type { ExperimentConfig } from '../config/schema';
+import type { CellMeasure } from '../config/sweepCell';
 import { validateConfig } from '../config/validate';
 import type { VariantLetter, VariantSpec } from '../config/variants';
 import type { ChunkResult } from '../engine/trainer';
@@ -225,6 +227,17 @@ export class Session {
       }
       await this.rebuildAll();
     });
+  }
+
+  /**
+   * Sweep cells on this session's host, once it has started: each config trains `steps` steps
+   * from its own initial weights. The runs are not touched; in the worker the request waits its
+   * turn behind the chunk under way (session/sweepRun.ts sends a sweep a few cells at a time).
+   */
+  async measureCells(configs: ExperimentConfig[], steps: number): Promise<CellMeasure[]> {
+    await this.queue;
+    if (!this.host) throw new Error('the training backend has not started');
+    return this.host.measureCells(configs, steps);
   }
 
   /** Live tfjs tensors where training runs. */

@@ -1,3 +1,4 @@
+import { decodeSweep } from '../config/sweepSpec';
 import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
 import type { Session } from '../session/session';
 import type { Experiment } from '../session/sessionTypes';
@@ -25,7 +26,7 @@ export interface OpenedLink {
 export function readLink(hash: string): OpenedLink | null {
   if (hash === '' || hash === '#') return null;
   const { base, variants, repairs } = decodeExperimentLink(hash);
-  useConfigStore.setState({ linkRepairs: repairs });
+  useConfigStore.setState({ linkRepairs: [...repairs, ...decodeSweep(hash).repairs] });
   return { experiment: { base, variants }, view: viewFromHash(hash) };
 }
 

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { isBackendName, type BackendName } from '../config/backends';
 import { parseHashParams } from '../config/codec';
+import { decodeSweep, sweepHashSuffix, type SweepSpec } from '../config/sweepSpec';
 
 /** Sliders an embedded page can show, named by their link keys. */
 export const EMBED_CONTROLS = ['lr', 'clip', 'gain', 'gscale', 'layers', 'act', 'init'] as const;
@@ -13,14 +14,22 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  * - backend: `backend=webgl`, `wasm` or `cpu` trains there instead of on the automatic choice
  *   (the default, null here; `backend=auto` says so explicitly). The numbers are the same maths
  *   on another device, so it is not part of the experiment.
+ * - sweep: `sweep=gain:0.25..4:13,depth:2..48:12` (and `sweepsteps=K`) opens the regime map of
+ *   the experiment over those settings (config/sweepSpec.ts).
  */
 export interface ViewState {
   embed: EmbedControl[] | null;
   lesson: string | null;
   backend: BackendName | null;
+  sweep: SweepSpec | null;
 }
 
-export const useViewStore = create<ViewState>(() => ({ embed: null, lesson: null, backend: null }));
+export const useViewStore = create<ViewState>(() => ({
+  embed: null,
+  lesson: null,
+  backend: null,
+  sweep: null,
+}));
 
 /** Reads the view flags of a hash. Unknown embed names are ignored; ids are plain text. */
 export function viewFromHash(hash: string): ViewState {
@@ -37,7 +46,9 @@ export function viewFromHash(hash: string): ViewState {
   // unknown keys.
   const backendText = params.get('backend');
   const backend = isBackendName(backendText) ? backendText : null;
-  return { embed, lesson, backend };
+  // Its repairs are listed with the link's (store/linkSync.ts readLink).
+  const { sweep } = decodeSweep(hash);
+  return { embed, lesson, backend, sweep };
 }
 
 /** The view flags as a hash suffix ('' when none), written after the config's keys. */
@@ -46,5 +57,5 @@ export function viewToHashSuffix(view: ViewState): string {
   if (view.lesson) suffix += `&lesson=${view.lesson}`;
   if (view.embed) suffix += `&embed=${view.embed.length > 0 ? view.embed.join(',') : '1'}`;
   if (view.backend) suffix += `&backend=${view.backend}`;
-  return suffix;
+  return suffix + sweepHashSuffix(view.sweep);
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useViewStore } from '../store/viewStore';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
@@ -7,6 +8,10 @@ import { ExplosionBanner } from './run/ExplosionBanner';
 import { Notices } from './run/Notices';
 import { RunBar } from './run/RunBar';
 import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
+import { ViewTabs } from './sweep/ViewTabs';
+
+/** The regime map is its own chunk, loaded when a link or the tab opens it. */
+const SweepPanel = lazy(() => import('./sweep/SweepPanel'));
 
 /**
  * The page: run bar and notices on top, the settings column beside the charts, the open
@@ -16,6 +21,7 @@ import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
 export function App() {
   useKeyboardShortcuts();
   const embedded = useViewStore((s) => s.embed !== null);
+  const mapOpen = useViewStore((s) => s.sweep !== null && s.embed === null);
   return (
     <div className="app" data-embed={embedded ? '1' : undefined}>
       <RunBar />
@@ -26,7 +32,14 @@ export function App() {
         {!embedded && <ControlsPanel />}
         <div className="charts-column">
           {!embedded && <LessonPanel />}
-          <ChartsPanel embedded={embedded} />
+          {!embedded && <ViewTabs />}
+          {mapOpen ? (
+            <Suspense fallback={null}>
+              <SweepPanel />
+            </Suspense>
+          ) : (
+            <ChartsPanel embedded={embedded} />
+          )}
         </div>
       </main>
     </div>

@@ -37,6 +37,8 @@ function hostOn(
     startBackend: async () => ({ info: { name: 'cpu', floatBits: 32 }, notice: null }),
     restartAfterContextLoss: async () => ({ info: { name: 'cpu', floatBits: 32 }, notice: null }),
     watchContextLoss: () => {},
+    measureCells: (configs, steps) =>
+      import('../../src/engine/sweepCells').then((m) => m.measureCells(configs, steps)),
     numTensors: () => tensorsCounter(),
     loseWebglContext: async () => false,
     dispose: () => {},

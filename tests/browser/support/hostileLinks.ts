@@ -1,7 +1,13 @@
 import { encodeConfig } from '../../../src/config/codec';
+import { decodeSweep } from '../../../src/config/sweepSpec';
 import { decodeExperimentLink } from '../../../src/config/variants';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { createPrng } from '../../../src/random/prng';
+
+/** Every repair the page lists for a link: the experiment's and the sweep's. */
+export function linkRepairCount(hash: string): number {
+  return decodeExperimentLink(hash).repairs.length + decodeSweep(hash).repairs.length;
+}
 
 /** Hand-written broken and hostile links, each of which needs at least one repair. */
 export const HAND_WRITTEN_LINKS: readonly string[] = [
@@ -59,6 +65,14 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=1,5',
   '#v=1&lr=%00',
   '#v=1&dseed=%F0%9F%92%A5',
+  '#v=1&sweep=bogus:1..2:3',
+  '#v=1&sweep=gain:0..1e999:99999',
+  '#v=1&sweep=gain:4..0.25:13,depth:2..48:12,lr,clip',
+  '#v=1&sweep=<img src=x onerror=alert(1)>:1..2',
+  '#v=1&sweep=__proto__:1..2:3&sweepsteps=-1',
+  '#v=1&sweep=depth:NaN..Infinity:3',
+  '#v=1&sweepsteps=1e9',
+  '#v=1&sweep=gain,gain&sweep=',
   '#v=1&act=' + 'A'.repeat(5000),
   '#' + 'x=1&'.repeat(12_000),
   '#' + 'junk'.repeat(10_000),
@@ -107,7 +121,7 @@ export function generatedHostileLinks(count: number, seed = 7): string[] {
       }
     }
     const hash = '#' + encodeURI(text).replace(/#/g, '%23');
-    if (decodeExperimentLink(hash).repairs.length > 0) out.add(hash);
+    if (linkRepairCount(hash) > 0) out.add(hash);
   }
   return [...out];
 }

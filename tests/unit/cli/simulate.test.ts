@@ -243,4 +243,50 @@ describe('simulate CLI --variant', () => {
     expect(strict.stdout).toBe('');
     expect(strict.stderr).toContain('needed 2 repair(s)');
   });
+
+  it('--sweep writes one CSV row per cell: the swept values, then logSlope, globalNorm, loss, haltedStep', () => {
+    const link = '#layers=8x6&act=linear&bias=0&init=orthogonal:1';
+    const r = simulate([
+      '--link',
+      link,
+      '--sweep',
+      'gain:0.5..2:3,depth:3..4:2',
+      '--format',
+      'csv',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const [header, ...rows] = r.stdout.trim().split('\n');
+    expect(header!.split(',').slice(0, 6)).toEqual([
+      'gain',
+      'depth',
+      'logSlope',
+      'globalNorm',
+      'loss',
+      'haltedStep',
+    ]);
+    expect(rows).toHaveLength(6);
+    // Linear, orthogonal, square: the signal changes by exactly the gain per layer.
+    for (const row of rows) {
+      const [gain, , slope, , , halted] = row.split(',');
+      expect(Number(slope)).toBeCloseTo(Math.log(Number(gain)), 5);
+      expect(halted).toBe('');
+    }
+    expect(r.stderr).toContain('6 cells, 1 steps each on cpu');
+  });
+
+  it('--sweep in JSON gives the axes and the cells, and repairs the sweep like a link', () => {
+    const r = simulate(['--sweep', 'gain:2..0.5:3', '--steps', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('swapped');
+    const json = JSON.parse(r.stdout) as {
+      axes: { key: string }[];
+      cells: { gain: number; loss: number; stepsSurvived: number }[];
+      link: string;
+    };
+    expect(json.axes.map((a) => a.key)).toEqual(['gain']);
+    expect(json.cells.map((c) => c.gain)).toEqual([0.5, 1, 2]);
+    expect(json.cells.every((c) => c.stepsSurvived === 2)).toBe(true);
+    expect(json.link).toContain('&sweep=gain:0.5..2:3&sweepsteps=2');
+    expect(simulate(['--sweep', 'bogus']).code).toBe(2);
+  });
 });

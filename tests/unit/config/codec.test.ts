@@ -272,7 +272,7 @@ describe('decodeConfig on well-formed links', () => {
     expect(cleanDecode('#a%63t=%72elu&clip=globalNorm%3A1').network.activation).toBe('relu');
   });
 
-  it('ignores the view keys embed, lesson and backend without a repair, and exposes them', () => {
+  it('ignores the view keys embed, lesson, backend and sweep without a repair, and exposes them', () => {
     expect(cleanDecode('#embed=1&lesson=sigmoid-vanishes&act=sigmoid').network.activation).toBe(
       'sigmoid',
     );
@@ -280,7 +280,14 @@ describe('decodeConfig on well-formed links', () => {
     const params = parseHashParams('https://x.org/#embed=1&lesson=a%20b&act=relu');
     expect(params.get('embed')).toBe('1');
     expect(params.get('lesson')).toBe('a b');
-    expect([...KNOWN_VIEW_KEYS].sort()).toEqual(['backend', 'embed', 'lesson']);
+    expect(cleanDecode('#sweep=gain,depth&sweepsteps=5&act=relu').network.activation).toBe('relu');
+    expect([...KNOWN_VIEW_KEYS].sort()).toEqual([
+      'backend',
+      'embed',
+      'lesson',
+      'sweep',
+      'sweepsteps',
+    ]);
   });
 });
 

@@ -20,6 +20,13 @@ import {
   type InitScheme,
   type OptimizerConfig,
 } from '../../../src/config/schema';
+import {
+  SWEEP_KEYS,
+  decodeSweep,
+  defaultAxis,
+  sweepHashSuffix,
+  type SweepSpec,
+} from '../../../src/config/sweepSpec';
 import { isValidConfig, trainSampleCount, validateConfig } from '../../../src/config/validate';
 
 /** Link length the product promises to stay under. */
@@ -369,6 +376,62 @@ describe('validateConfig fuzz', () => {
     fc.assert(
       fc.property(broken, (value) => {
         expect(isValidConfig(validateConfig(value).config)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
+  });
+});
+
+describe('sweep link fuzz', () => {
+  const specArb: fc.Arbitrary<SweepSpec> = fc
+    .uniqueArray(fc.constantFrom(...SWEEP_KEYS.map((k) => k.key)), { minLength: 1, maxLength: 2 })
+    .chain((keys) =>
+      fc
+        .tuple(
+          fc.array(fc.integer({ min: 2, max: 32 }), {
+            minLength: keys.length,
+            maxLength: keys.length,
+          }),
+          fc.integer({ min: 1, max: 1000 }),
+        )
+        .map(([counts, steps]) => ({
+          axes: keys.map((key, i) => {
+            const axis = defaultAxis(key);
+            const count =
+              axis.key === 'depth' ? Math.min(counts[i]!, axis.to - axis.from + 1) : counts[i]!;
+            return { ...axis, count };
+          }),
+          steps,
+        })),
+    );
+
+  it('a valid sweep round-trips exactly beside any valid config, with no repairs', () => {
+    fc.assert(
+      fc.property(validConfigArb, specArb, (config, spec) => {
+        const link = encodeConfig(config) + sweepHashSuffix(spec);
+        expect(decodeSweep(link)).toEqual({ sweep: spec, repairs: [] });
+        expect(decodeConfig(link).repairs).toEqual([]);
+        expect(link.length).toBeLessThan(MAX_LINK_CHARS);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on mutated sweep links, and what survives is valid and round-trips', () => {
+    const mutated = fc
+      .tuple(validConfigArb, specArb, fc.array(mutationArb, { minLength: 1, maxLength: 6 }))
+      .map(([config, spec, mutations]) =>
+        mutations.reduce(mutate, encodeConfig(config) + sweepHashSuffix(spec)),
+      );
+    fc.assert(
+      fc.property(mutated, (link) => {
+        expectSoundDecode(link);
+        const { sweep } = decodeSweep(link);
+        if (sweep === null) return;
+        const again = decodeSweep(`#${sweepHashSuffix(sweep)}`);
+        expect(again.repairs).toEqual([]);
+        expect(again.sweep).toEqual(sweep);
       }),
       { numRuns: 1000 },
     );

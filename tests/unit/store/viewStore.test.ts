@@ -18,7 +18,12 @@ describe('the backend link flag', () => {
   });
 
   it('round-trips through the hash suffix and is not an experiment setting', () => {
-    const view = { embed: null, lesson: null, backend: 'wasm' as const };
+    const view = {
+      embed: null,
+      lesson: null,
+      backend: 'wasm' as const,
+      sweep: { axes: [{ key: 'gain' as const, from: 0.5, to: 2, count: 4 }], steps: 10 },
+    };
     const suffix = viewToHashSuffix(view);
     expect(viewFromHash(`#act=tanh${suffix}`)).toEqual(view);
     // The experiment decoder skips it without a repair notice.

@@ -1,0 +1,79 @@
+/**
+ * Measures the cells of a sweep: each cell's config trains K steps in a fresh Trainer (so from
+ * its own seeded initial weights, on its own seeded batches) and is disposed before the next
+ * one, so a sweep holds one cell's tensors at a time whatever its size.
+ */
+import type { ExperimentConfig } from '../config/schema';
+import { logSlope, type CellMeasure } from '../config/sweepCell';
+import { generateDataset, type Dataset } from '../data/datasets';
+import type { StepMetrics } from './metrics';
+import { Trainer, type TrainerOptions } from './trainer';
+
+/** What one cell's steps say, summed up (K = steps.length, the last possibly non-finite). */
+export function summarizeCell(
+  steps: readonly StepMetrics[],
+  haltedStep: number | null,
+): CellMeasure {
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  let clipped = 0;
+  let factorSum = 0;
+  let factorCount = 0;
+  for (const m of steps) {
+    if (m.clipped) clipped++;
+    const factor = m.clippedGlobalNorm / m.globalNorm;
+    if (Number.isFinite(factor)) {
+      factorSum += factor;
+      factorCount++;
+    }
+  }
+  return {
+    logSlope: first ? logSlope(first.signalNorm) : null,
+    globalNorm: first ? first.globalNorm : NaN,
+    loss: last ? last.loss : NaN,
+    stepsSurvived: steps.length,
+    haltedStep,
+    clippedShare: steps.length > 0 ? clipped / steps.length : 0,
+    meanClipFactor: factorCount > 0 ? factorSum / factorCount : 1,
+  };
+}
+
+/** Datasets by their config, so cells that share the data generate it once. */
+export class DatasetCache {
+  private readonly byKey = new Map<string, Dataset>();
+
+  get(config: ExperimentConfig): Dataset {
+    const key = JSON.stringify(config.data);
+    let found = this.byKey.get(key);
+    if (!found) {
+      found = generateDataset(config.data);
+      // One sweep uses one dataset; keep the latest few only.
+      if (this.byKey.size >= 4) this.byKey.clear();
+      this.byKey.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** Trains `steps` steps of each config in turn and sums each up; no tensor outlives a cell. */
+export async function measureCells(
+  configs: readonly ExperimentConfig[],
+  steps: number,
+  options: Pick<TrainerOptions, 'normMode'> & { datasets?: DatasetCache } = {},
+): Promise<CellMeasure[]> {
+  const datasets = options.datasets ?? new DatasetCache();
+  const cells: CellMeasure[] = [];
+  for (const config of configs) {
+    const trainer = new Trainer(config, {
+      normMode: options.normMode,
+      dataset: datasets.get(config),
+    });
+    try {
+      const result = await trainer.train(steps);
+      cells.push(summarizeCell(result.steps, result.event?.step ?? null));
+    } finally {
+      trainer.dispose();
+    }
+  }
+  return cells;
+}
