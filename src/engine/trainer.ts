@@ -4,7 +4,7 @@ import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { applyWeightConstraints } from './constraints';
 import { measureAndClip, type MeasuredStep } from './measureStep';
-import { decodeStepMetrics, type StepMetrics } from './metrics';
+import { decodeStepMetrics, metricsVectorLength, type StepMetrics } from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -20,6 +20,13 @@ import { findNonFinite, type NonFiniteEvent } from './nonFinite';
 import { SignalTaps } from './signalTaps';
 import type { NormMode } from './norms';
 import { createOptimizer, type Optimizer } from './optimizers';
+import {
+  decodePrediction,
+  predictionGrid,
+  predictionTensor,
+  type Prediction,
+  type PredictionGrid,
+} from './prediction';
 
 export interface TrainerOptions {
   /** 'scaled' on devices whose floats are 16-bit; see norms.ts. */
@@ -42,11 +49,15 @@ export interface ChunkResult {
   event: NonFiniteEvent | null;
   /** Test loss on the weights after the chunk's last update, when asked for and available. */
   testLoss: number | null;
+  /** The network's output over its input space after the chunk's last update, when asked for. */
+  prediction?: Prediction | null;
 }
 
 export interface TrainOptions {
   /** Also evaluate the test loss after the chunk's last step (when there is a test set). */
   testLoss?: boolean;
+  /** Also evaluate the network on the prediction grid after the chunk's last step. */
+  prediction?: boolean;
 }
 
 /**
@@ -100,6 +111,9 @@ export class Trainer implements RunTrainer {
     testY: tf.Tensor2D | null;
   };
   private readonly signalTaps: SignalTaps;
+  private readonly grid: PredictionGrid;
+  /** The grid's inputs as a tensor, made on the first prediction asked for. */
+  private gridInputs: tf.Tensor2D | null = null;
   private readonly normMode: NormMode;
   private readonly betweenSteps: (() => Promise<void>) | null;
   private stepsDone = 0;
@@ -126,6 +140,7 @@ export class Trainer implements RunTrainer {
       testY: d.testCount > 0 ? tf.tensor2d(d.testY, [d.testCount, 1]) : null,
     };
     this.signalTaps = new SignalTaps(this.layers.length);
+    this.grid = predictionGrid(d);
   }
 
   /** Steps trained so far. */
@@ -166,6 +181,8 @@ export class Trainer implements RunTrainer {
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
     if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
+    const wantPrediction = options.prediction === true;
+    if (wantPrediction) vectors.push(this.predictionVector());
     const packed = tf.concat(vectors);
     for (const v of vectors) v.dispose();
     const data = await packed.data();
@@ -174,13 +191,18 @@ export class Trainer implements RunTrainer {
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
     const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep);
+    const tail = metricsVectorLength(this.layers.length) * steps;
+    const prediction = wantPrediction
+      ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
+      : null;
     const event = findNonFinite(metrics);
     if (event) {
       this.haltedBy = event;
-      return { steps: metrics.filter((m) => m.step <= event.step), event, testLoss: null };
+      const kept = metrics.filter((m) => m.step <= event.step);
+      return { steps: kept, event, testLoss: null, prediction };
     }
-    const testLoss = wantTest ? (data[data.length - 1] as number) : null;
-    return { steps: metrics, event: null, testLoss };
+    const testLoss = wantTest ? (data[tail] as number) : null;
+    return { steps: metrics, event: null, testLoss, prediction };
   }
 
   /** The current weights, layer by layer (forward order). */
@@ -209,7 +231,7 @@ export class Trainer implements RunTrainer {
     disposeNetwork(this.network);
     this.optimizer.dispose();
     const t = this.tensors;
-    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY]) tensor?.dispose();
+    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY, this.gridInputs]) tensor?.dispose();
   }
 
   private assertUsable(): void {
@@ -228,6 +250,18 @@ export class Trainer implements RunTrainer {
     const kernels = this.network.params.map((p) => p.kernel);
     const biases = this.network.params.map((p) => p.bias);
     return dataLoss(this.loss, forward(this.network, kernels, biases, testX!), testY!);
+  }
+
+  /** The network's outputs on the prediction grid, on the current weights. */
+  private predictionVector(): tf.Tensor1D {
+    const { inputs, inputCount, axes } = this.grid;
+    this.gridInputs ??= tf.tensor2d(inputs, [inputCount, axes.length]);
+    const gridInputs = this.gridInputs;
+    return tf.tidy(() => {
+      const kernels = this.network.params.map((p) => p.kernel);
+      const biases = this.network.params.map((p) => p.bias);
+      return predictionTensor(forward(this.network, kernels, biases, gridInputs), this.loss);
+    });
   }
 
   /** One full step; returns the step's packed metrics vector (see metrics.ts). */

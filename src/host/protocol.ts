@@ -16,7 +16,7 @@ export interface WorkerRequests {
     result: { trainerId: number; layers: LayerInfo[] };
   };
   train: {
-    args: { trainerId: number; steps: number; testLoss: boolean };
+    args: { trainerId: number; steps: number; testLoss: boolean; prediction: boolean };
     result: ChunkResult & { step: number };
   };
   /**

@@ -105,6 +105,7 @@ export class RemoteTrainer implements RunTrainer {
       trainerId: this.trainerId,
       steps,
       testLoss: options.testLoss === true,
+      prediction: options.prediction === true,
     });
     this.stepsDone = step;
     this.haltedBy = result.event;

@@ -1,4 +1,5 @@
 import type { StepMetrics } from '../engine/metrics';
+import type { Prediction } from '../engine/prediction';
 
 /** Steps kept before the oldest half is thinned; bounds memory on runs of any length. */
 export const HISTORY_CAPACITY_STEPS = 2000;
@@ -28,6 +29,7 @@ export class RunHistory {
   private points: StepMetrics[] = [];
   private testLoss: TestLossPoint[] = [];
   private markerList: HistoryMarker[] = [];
+  private latestPrediction: Prediction | null = null;
   /** Steps per kept point in the older part of the history. */
   private stride = 1;
   /** Increases on every change, so views can tell cheaply whether to redraw. */
@@ -41,6 +43,10 @@ export class RunHistory {
   }
   get markers(): readonly HistoryMarker[] {
     return this.markerList;
+  }
+  /** The network's output over its input space, as last evaluated (not kept over steps). */
+  get prediction(): Prediction | null {
+    return this.latestPrediction;
   }
   get latest(): StepMetrics | null {
     return this.points[this.points.length - 1] ?? null;
@@ -56,6 +62,11 @@ export class RunHistory {
     this.version++;
   }
 
+  setPrediction(prediction: Prediction): void {
+    this.latestPrediction = prediction;
+    this.version++;
+  }
+
   mark(marker: HistoryMarker): void {
     this.markerList.push(marker);
     if (this.markerList.length > HISTORY_CAPACITY_STEPS) this.markerList.shift();
@@ -67,6 +78,7 @@ export class RunHistory {
     this.points = this.points.filter((p) => p.step <= step);
     this.testLoss = this.testLoss.filter((p) => p.step <= step);
     this.markerList = this.markerList.filter((m) => m.step <= step);
+    if (this.latestPrediction && this.latestPrediction.step > step) this.latestPrediction = null;
     this.version++;
   }
 
@@ -75,6 +87,7 @@ export class RunHistory {
     this.points = [];
     this.testLoss = [];
     this.markerList = [];
+    this.latestPrediction = null;
     this.version++;
   }
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { StepMetrics } from '../engine/metrics';
+import type { Prediction } from '../engine/prediction';
 import type { HistoryMarker, RunHistory, TestLossPoint } from '../session/runHistory';
 import type { RunLetter } from '../session/sessionTypes';
 
@@ -12,6 +13,8 @@ export interface HistorySnapshot {
   steps: readonly StepMetrics[];
   testLosses: readonly TestLossPoint[];
   markers: readonly HistoryMarker[];
+  /** The network's output over its input space, as last evaluated. */
+  prediction: Prediction | null;
 }
 
 export const EMPTY_SNAPSHOT: HistorySnapshot = {
@@ -19,6 +22,7 @@ export const EMPTY_SNAPSHOT: HistorySnapshot = {
   steps: [],
   testLosses: [],
   markers: [],
+  prediction: null,
 };
 
 interface PublishedHistoryState {
@@ -37,6 +41,7 @@ function takeSnapshot(history: RunHistory): HistorySnapshot {
     steps: history.steps.slice(),
     testLosses: history.testLosses.slice(),
     markers: history.markers.slice(),
+    prediction: history.prediction,
   };
 }
 

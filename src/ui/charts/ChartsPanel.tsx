@@ -2,6 +2,8 @@ import { useSessionStore } from '../../store/sessionStore';
 import { CompareMenu } from '../compare/CompareMenu';
 import { CompareView } from '../compare/CompareView';
 import { t } from '../i18n/messages';
+import '../inside/inside.css';
+import { PredictionMap } from '../inside/PredictionMap';
 import './charts.css';
 import { DepthProfile } from './DepthProfile';
 import { GradHeatmap } from './GradHeatmap';
@@ -30,6 +32,7 @@ export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
           <LossChart />
           <GradHeatmap />
           <WeightNormChart />
+          <PredictionMap />
         </div>
       )}
     </section>

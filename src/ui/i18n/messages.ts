@@ -3,6 +3,7 @@ import { controlMessages } from './en/controls';
 import { chartMessages } from './en/charts';
 import { lessonMessages } from './en/lessons';
 import { compareMessages } from './en/compare';
+import { insideMessages } from './en/inside';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -14,6 +15,7 @@ export const EN_MESSAGES = {
   ...chartMessages,
   ...lessonMessages,
   ...compareMessages,
+  ...insideMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;
