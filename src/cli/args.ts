@@ -13,12 +13,15 @@ export interface SimulateArgs {
   format: 'json' | 'csv';
   out: string | null;
   dump: boolean;
+  /** Each step also records saturation and histograms per layer (json only). */
+  distributions: boolean;
   strict: boolean;
   help: boolean;
 }
 
 export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--variant a|b|c|d|all]
                            [--steps N] [--format json|csv] [--out FILE] [--dump] [--strict]
+                           [--distributions]
   --link    a Gradscope share link (full URL, #hash or bare query); default config without it
   --variant which run of the link: a = the base (default), b, c or d = a variant the link
             defines (b.key=value), all = the base and every variant in one file
@@ -27,7 +30,12 @@ export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--va
   --format  json (default) or csv
   --out     write to FILE instead of stdout
   --dump    include the initial weights and step 1's batch (json only)
-  --strict  fail (exit 2) if the link (base or variant) needed any repair`;
+  --strict  fail (exit 2) if the link (base or variant) needed any repair
+  --distributions
+            each step also gets saturation (per layer, the share of the batch's (example,
+            unit) pairs that are saturated, or for ReLU of dead units) and histograms (per
+            quantity and layer, log-magnitude bin counts; layout under "distributions")
+            (json only)`;
 
 export class UsageError extends Error {}
 
@@ -41,6 +49,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     format: 'json',
     out: null,
     dump: false,
+    distributions: false,
     strict: false,
     help: false,
   };
@@ -94,6 +103,9 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       case '--dump':
         args.dump = true;
         break;
+      case '--distributions':
+        args.distributions = true;
+        break;
       case '--strict':
         args.strict = true;
         break;
@@ -106,5 +118,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     }
   }
   if (args.dump && args.format === 'csv') throw new UsageError('--dump needs --format json');
+  if (args.distributions && args.format === 'csv')
+    throw new UsageError('--distributions needs --format json');
   return args;
 }

@@ -3,8 +3,9 @@ import type { ExperimentConfig } from '../config/schema';
 import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { applyWeightConstraints } from './constraints';
+import { distributionsVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
-import { decodeStepMetrics, metricsVectorLength, type StepMetrics } from './metrics';
+import { decodeStepMetrics, stepVectorLength, type StepMetrics } from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -58,6 +59,11 @@ export interface TrainOptions {
   testLoss?: boolean;
   /** Also evaluate the network on the prediction grid after the chunk's last step. */
   prediction?: boolean;
+  /**
+   * Also measure every step's distributions (saturation and histograms, distributions.ts) in
+   * the same readback. Off, the steps run exactly as without it.
+   */
+  distributions?: boolean;
 }
 
 /**
@@ -175,9 +181,10 @@ export class Trainer implements RunTrainer {
     this.assertUsable();
     if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
     const vectors: tf.Tensor[] = [];
+    const distributions = options.distributions === true;
     for (let i = 0; i < steps; i++) {
       if (i > 0 && this.betweenSteps) await this.betweenSteps();
-      vectors.push(this.trainOneStep());
+      vectors.push(this.trainOneStep(distributions));
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
     if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
@@ -190,8 +197,8 @@ export class Trainer implements RunTrainer {
 
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
-    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep);
-    const tail = metricsVectorLength(this.layers.length) * steps;
+    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, distributions);
+    const tail = stepVectorLength(this.layers.length, distributions) * steps;
     const prediction = wantPrediction
       ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
       : null;
@@ -264,8 +271,11 @@ export class Trainer implements RunTrainer {
     });
   }
 
-  /** One full step; returns the step's packed metrics vector (see metrics.ts). */
-  private trainOneStep(): tf.Tensor {
+  /**
+   * One full step; returns the step's packed metrics vector (see metrics.ts), with the step's
+   * distributions after it when asked for.
+   */
+  private trainOneStep(distributions: boolean): tf.Tensor {
     const indices = this.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const mode = this.normMode;
@@ -273,6 +283,7 @@ export class Trainer implements RunTrainer {
     const hasBias = this.config.network.bias;
     const tensorsPerLayer = hasBias ? 2 : 1;
 
+    this.signalTaps.keepForward = distributions;
     return tf.tidy(() => {
       const batchIndices = tf.tensor1d(indices, 'int32');
       const x = tf.gather(this.tensors.trainX, batchIndices);
@@ -301,17 +312,25 @@ export class Trainer implements RunTrainer {
       const loss = measuredLoss as unknown as tf.Scalar;
       if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
 
+      const preActivations = distributions ? this.signalTaps.takeForward() : [];
       let measured: MeasuredStep;
+      let vector: tf.Tensor;
       try {
         measured = measureAndClip(
           { loss, grads, params: this.params, signals, tensorsPerLayer },
           gradient.clip,
           mode,
         );
+        vector = distributions
+          ? tf.concat([
+              measured.vector,
+              distributionsVector(preActivations, signals, this.network.settings),
+            ])
+          : measured.vector;
       } finally {
-        tf.dispose([loss, ...signals]);
+        tf.dispose([loss, ...signals, ...preActivations]);
       }
-      const { clippedGrads, vector } = measured;
+      const { clippedGrads } = measured;
       this.optimizer.apply(this.params, clippedGrads);
       applyWeightConstraints(this.network, this.config.gradient);
       return vector;

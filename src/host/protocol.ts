@@ -16,7 +16,13 @@ export interface WorkerRequests {
     result: { trainerId: number; layers: LayerInfo[] };
   };
   train: {
-    args: { trainerId: number; steps: number; testLoss: boolean; prediction: boolean };
+    args: {
+      trainerId: number;
+      steps: number;
+      testLoss: boolean;
+      prediction: boolean;
+      distributions: boolean;
+    };
     result: ChunkResult & { step: number };
   };
   /**

@@ -106,6 +106,7 @@ export class RemoteTrainer implements RunTrainer {
       steps,
       testLoss: options.testLoss === true,
       prediction: options.prediction === true,
+      distributions: options.distributions === true,
     });
     this.stepsDone = step;
     this.haltedBy = result.event;

@@ -55,8 +55,11 @@ export class Run {
     return this.trainer !== null && this.haltedBy === null && this.remainingSteps() > 0;
   }
 
-  /** Asks the trainer for `steps` steps; the result is taken in by land(). */
-  ask(steps: number): Promise<ChunkResult> {
+  /**
+   * Asks the trainer for `steps` steps; the result is taken in by land(). With `distributions`
+   * every step also measures saturation and histograms (only while a view shows them).
+   */
+  ask(steps: number, distributions = false): Promise<ChunkResult> {
     const trainer = this.trainer;
     if (!trainer) throw new Error(`run ${this.letter} has no trainer`);
     const lastStep = trainer.step + this.stepsInFlight + steps;
@@ -68,7 +71,7 @@ export class Run {
     const prediction = finalChunk || now - this.lastPredictionAt >= PREDICTION_EVERY_MS;
     if (prediction) this.lastPredictionAt = now;
     this.stepsInFlight += steps;
-    const result = trainer.train(steps, { testLoss, prediction });
+    const result = trainer.train(steps, { testLoss, prediction, distributions });
     // land() handles a failure; until it runs, the rejection is not unhandled.
     result.catch(() => undefined);
     return result;
@@ -83,6 +86,10 @@ export class Run {
     const last = result.steps.at(-1);
     const testLoss =
       result.testLoss !== null && last ? { step: last.step, loss: result.testLoss } : undefined;
+    // Histograms are kept for the newest step only; saturation shares stay with every step.
+    const histograms = last?.histograms;
+    if (last && histograms) this.history.setHistograms({ step: last.step, histograms });
+    for (const step of result.steps) delete step.histograms;
     this.history.append(result.steps, testLoss);
     if (result.prediction) this.history.setPrediction(result.prediction);
     if (result.event) {

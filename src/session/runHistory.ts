@@ -1,5 +1,12 @@
 import type { StepMetrics } from '../engine/metrics';
 import type { Prediction } from '../engine/prediction';
+import type { DistributionQuantity } from '../config/distributionBins';
+
+/** One step's per-layer histograms (engine/distributions.ts). */
+export interface HistogramsAtStep {
+  step: number;
+  histograms: Record<DistributionQuantity, number[][]>;
+}
 
 /** Steps kept before the oldest half is thinned; bounds memory on runs of any length. */
 export const HISTORY_CAPACITY_STEPS = 2000;
@@ -30,6 +37,7 @@ export class RunHistory {
   private testLoss: TestLossPoint[] = [];
   private markerList: HistoryMarker[] = [];
   private latestPrediction: Prediction | null = null;
+  private latestHistograms: HistogramsAtStep | null = null;
   /** Steps per kept point in the older part of the history. */
   private stride = 1;
   /** Increases on every change, so views can tell cheaply whether to redraw. */
@@ -48,6 +56,10 @@ export class RunHistory {
   get prediction(): Prediction | null {
     return this.latestPrediction;
   }
+  /** The newest step's histograms, when the distributions are measured (not kept over steps). */
+  get histograms(): HistogramsAtStep | null {
+    return this.latestHistograms;
+  }
   get latest(): StepMetrics | null {
     return this.points[this.points.length - 1] ?? null;
   }
@@ -59,6 +71,11 @@ export class RunHistory {
     if (this.points.length > HISTORY_CAPACITY_STEPS) this.thin();
     if (this.testLoss.length > HISTORY_CAPACITY_STEPS)
       this.testLoss = thinEveryOther(this.testLoss);
+    this.version++;
+  }
+
+  setHistograms(histograms: HistogramsAtStep): void {
+    this.latestHistograms = histograms;
     this.version++;
   }
 
@@ -79,6 +96,7 @@ export class RunHistory {
     this.testLoss = this.testLoss.filter((p) => p.step <= step);
     this.markerList = this.markerList.filter((m) => m.step <= step);
     if (this.latestPrediction && this.latestPrediction.step > step) this.latestPrediction = null;
+    if (this.latestHistograms && this.latestHistograms.step > step) this.latestHistograms = null;
     this.version++;
   }
 
@@ -88,6 +106,7 @@ export class RunHistory {
     this.testLoss = [];
     this.markerList = [];
     this.latestPrediction = null;
+    this.latestHistograms = null;
     this.version++;
   }
 

@@ -1,7 +1,12 @@
 import { create } from 'zustand';
 import type { StepMetrics } from '../engine/metrics';
 import type { Prediction } from '../engine/prediction';
-import type { HistoryMarker, RunHistory, TestLossPoint } from '../session/runHistory';
+import type {
+  HistogramsAtStep,
+  HistoryMarker,
+  RunHistory,
+  TestLossPoint,
+} from '../session/runHistory';
 import type { RunLetter } from '../session/sessionTypes';
 
 /** Charts redraw at most this often, however fast training runs. */
@@ -15,6 +20,8 @@ export interface HistorySnapshot {
   markers: readonly HistoryMarker[];
   /** The network's output over its input space, as last evaluated. */
   prediction: Prediction | null;
+  /** The newest step's histograms, while the distributions are measured. */
+  histograms: HistogramsAtStep | null;
 }
 
 export const EMPTY_SNAPSHOT: HistorySnapshot = {
@@ -23,6 +30,7 @@ export const EMPTY_SNAPSHOT: HistorySnapshot = {
   testLosses: [],
   markers: [],
   prediction: null,
+  histograms: null,
 };
 
 interface PublishedHistoryState {
@@ -42,6 +50,7 @@ function takeSnapshot(history: RunHistory): HistorySnapshot {
     testLosses: history.testLosses.slice(),
     markers: history.markers.slice(),
     prediction: history.prediction,
+    histograms: history.histograms,
   };
 }
 
