@@ -75,3 +75,42 @@ describe('what the network predicts', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the distributions panel', () => {
+  it('measures only while open: histograms per layer with exact counts on hover, and saturation over steps', async () => {
+    const { page, errors } = await openApp(app, '#act=sigmoid&layers=32x6&steps=5000');
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await waitForStep(page, 10);
+    // Closed, the runs measure nothing of it.
+    expect(await page.getByTestId('distributions').count()).toBe(0);
+    await page.getByTestId('distributions-toggle').click();
+    await expect(page.getByTestId('distributions').textContent()).resolves.toMatch(
+      /Measured from the next step on/,
+    );
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 60);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => paintedPixels(page, 'distributions')).toBeGreaterThan(1000);
+    await expect.poll(() => paintedPixels(page, 'saturation')).toBeGreaterThan(100);
+    // Sigmoid activations of the first hidden layer lie in [1e-0.5, 1): the bottom row.
+    const cell = page.getByTestId('distributions').locator('canvas');
+    await cell.scrollIntoViewIfNeeded();
+    const box = (await cell.boundingBox())!;
+    // Bin 16 of 26 holds [1e-0.5, 1e0): the middle of its column, on the bottom row (input side).
+    await page.mouse.move(box.x + box.width * (16.5 / 26), box.y + box.height * (1 - 0.5 / 7));
+    await expect(page.getByTestId('distributions-readout').textContent()).resolves.toMatch(
+      /^hidden1, \|value\| in \[1e-0\.5, 1e0\): \d+ of 2048 \(\d+\.\d%\)$/,
+    );
+    const sat = page.getByTestId('saturation').locator('canvas');
+    const satBox = (await sat.boundingBox())!;
+    await page.mouse.move(satBox.x + satBox.width / 2, satBox.y + satBox.height / 2);
+    await expect(page.getByTestId('saturation-readout').textContent()).resolves.toMatch(
+      /^step \d+: hidden1 \d+\.\d%, .*hidden6 \d+\.\d%$/,
+    );
+    await screenshot(page, 'distributions');
+    // Closed again: the next steps carry no histograms (the panel's data stops at its step).
+    await page.getByTestId('distributions-toggle').click();
+    expect(await page.getByTestId('distributions').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
