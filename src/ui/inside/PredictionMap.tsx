@@ -205,6 +205,9 @@ export const PredictionMap = memo(function PredictionMap(props: { run?: { name: 
           <span>{t(isClassMap ? 'inside.predictLegend.class1' : 'inside.predictLegend.high')}</span>
         </>
       )}
+      <span className="prediction-axes">
+        {t(`inside.predictAxes.${prediction?.kind ?? 'map'}`)}
+      </span>
       <span className="prediction-readout" data-testid="prediction-readout" aria-live="polite">
         {prediction && hover ? readout(prediction, hover.x, hover.y) : t('inside.predictHint')}
       </span>

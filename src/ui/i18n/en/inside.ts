@@ -12,6 +12,8 @@ export const insideMessages = {
   'inside.predictLegend.high': 'high',
   'inside.predictLegend.data': 'training points',
   'inside.predictLegend.fit': 'network output',
+  'inside.predictAxes.map': 'x₁ → across, x₂ ↑ up',
+  'inside.predictAxes.curve': 'input x → across, output ↑ up',
   'inside.predictHint': 'Point at the map for the exact output',
   'inside.predictReadout.classification': 'at ({x}, {y}): P(class 1) = {value}',
   'inside.predictReadout.regression': 'at ({x}, {y}): output {value}',
