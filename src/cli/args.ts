@@ -13,6 +13,8 @@ export interface SimulateArgs {
   format: 'json' | 'csv';
   out: string | null;
   dump: boolean;
+  /** Each step also records saturation and histograms per layer (json only). */
+  distributions: boolean;
   strict: boolean;
   help: boolean;
   /** `--sweep "gain:0.25..4:13,depth:2..48:12"`: write the sweep's cells instead of a run. */
@@ -22,6 +24,7 @@ export interface SimulateArgs {
 export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--variant a|b|c|d|all]
                            [--steps N] [--format json|csv] [--out FILE] [--dump] [--strict]
                            [--sweep "key:from..to:count,..."]
+                           [--distributions]
   --link    a Gradscope share link (full URL, #hash or bare query); default config without it
   --variant which run of the link: a = the base (default), b, c or d = a variant the link
             defines (b.key=value), all = the base and every variant in one file
@@ -35,7 +38,12 @@ export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--va
             (keys gain, depth, lr, clip, gscale, binit, l1, l2), each from its own initial
             weights, training --steps steps (default 1); one row per cell: the swept values,
             logSlope, globalNorm (step 1, pre-clip), loss (last step), haltedStep, ...
-            (json: {"axes": [...], "cells": [...]})`;
+            (json: {"axes": [...], "cells": [...]})
+  --distributions
+            each step also gets saturation (per layer, the share of the batch's (example,
+            unit) pairs that are saturated, or for ReLU of dead units) and histograms (per
+            quantity and layer, log-magnitude bin counts; layout under "distributions")
+            (json only)`;
 
 export class UsageError extends Error {}
 
@@ -49,6 +57,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     format: 'json',
     out: null,
     dump: false,
+    distributions: false,
     strict: false,
     help: false,
     sweep: null,
@@ -103,6 +112,9 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       case '--dump':
         args.dump = true;
         break;
+      case '--distributions':
+        args.distributions = true;
+        break;
       case '--strict':
         args.strict = true;
         break;
@@ -120,5 +132,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   if (args.dump && args.format === 'csv') throw new UsageError('--dump needs --format json');
   if (args.sweep !== null && (args.dump || args.variant !== 'a'))
     throw new UsageError('--sweep sweeps the base: it takes neither --dump nor --variant');
+  if (args.distributions && args.format === 'csv')
+    throw new UsageError('--distributions needs --format json');
   return args;
 }

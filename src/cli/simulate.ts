@@ -44,6 +44,7 @@ async function recordRuns(
     const record = await recordRun(run.config, {
       steps,
       dump: args.dump,
+      distributions: args.distributions,
       link,
       variant: run.letter,
       onProgress: (done, total) => {

@@ -203,7 +203,7 @@ export const LIMITS = {
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
   version: CONFIG_VERSION,
-  data: { kind: 'spiral', samples: 400, noise: 0.1, testFraction: 0.2, seed: 1 },
+  data: { kind: 'circles', samples: 400, noise: 0.1, testFraction: 0.2, seed: 1 },
   network: {
     hidden: [32, 32, 32, 32, 32, 32, 32, 32],
     activation: 'tanh',

@@ -1,3 +1,6 @@
+import { decodeDistributions, distributionsVectorLength } from './distributions';
+import type { DistributionQuantity } from '../config/distributionBins';
+
 /**
  * Per-step measurements and their packing into one flat float vector, so that many steps come
  * back from the device in a single readback (each GPU readback costs ~15-20 ms).
@@ -22,6 +25,13 @@ export interface StepMetrics {
   weightNorm: number[];
   /** Whether clipping changed any gradient in this step. */
   clipped: boolean;
+  /**
+   * Only with the distributions on: per layer, the share of the batch's (example, unit) pairs
+   * that are saturated (tanh, sigmoid), or of dead units (ReLU); null where not defined.
+   */
+  saturation?: (number | null)[];
+  /** Only with the distributions on: per quantity and layer, log-magnitude histogram counts. */
+  histograms?: Record<DistributionQuantity, number[][]>;
 }
 
 /** Scalars first, then four per-layer blocks. */
@@ -32,14 +42,22 @@ export function metricsVectorLength(layerCount: number): number {
   return SCALARS.length + PER_LAYER.length * layerCount;
 }
 
+/** A step's packed length, with the distributions (distributions.ts) after the norms or not. */
+export function stepVectorLength(layerCount: number, distributions: boolean): number {
+  return (
+    metricsVectorLength(layerCount) + (distributions ? distributionsVectorLength(layerCount) : 0)
+  );
+}
+
 /** Decodes `count` consecutive step vectors from `data`, numbering them from `firstStep`. */
 export function decodeStepMetrics(
   data: ArrayLike<number>,
   layerCount: number,
   count: number,
   firstStep: number,
+  distributions = false,
 ): StepMetrics[] {
-  const stride = metricsVectorLength(layerCount);
+  const stride = stepVectorLength(layerCount, distributions);
   const out: StepMetrics[] = [];
   for (let s = 0; s < count; s++) {
     const base = s * stride;
@@ -47,7 +65,7 @@ export function decodeStepMetrics(
       const start = base + SCALARS.length + b * layerCount;
       return Array.from({ length: layerCount }, (_, l) => data[start + l] as number);
     };
-    out.push({
+    const metrics: StepMetrics = {
       step: firstStep + s,
       loss: data[base] as number,
       globalNorm: data[base + 1] as number,
@@ -57,7 +75,13 @@ export function decodeStepMetrics(
       clippedGradNorm: block(1),
       signalNorm: block(2),
       weightNorm: block(3),
-    });
+    };
+    if (distributions) {
+      const decoded = decodeDistributions(data, base + metricsVectorLength(layerCount), layerCount);
+      metrics.saturation = decoded.saturation;
+      metrics.histograms = decoded.histograms;
+    }
+    out.push(metrics);
   }
   return out;
 }

@@ -121,16 +121,18 @@ export function forward(
     if (bias) z = tf.add(z, bias);
     if (tap) z = tap(l, z);
     if (l === last) return z;
-    let u = z;
-    if (normalization === 'layerNorm') {
-      const { mean, variance } = tf.moments(z, -1, true);
-      u = tf.mul(tf.sub(z, mean), tf.rsqrt(tf.add(variance, LAYER_NORM_EPSILON)));
-    }
-    const a = applyActivation(u, activation);
+    const a = applyActivation(activationInput(z, normalization), activation);
     const layer = network.layers[l] as { fanIn: number; units: number };
     h = residual && l > 0 && layer.fanIn === layer.units ? tf.add(a, h) : a;
   }
   throw new Error('network has no layers');
+}
+
+/** What a hidden layer's activation is applied to: z, or z layer-normalized (parameter-free). */
+export function activationInput(z: tf.Tensor, normalization: NetworkConfig['normalization']) {
+  if (normalization !== 'layerNorm') return z;
+  const { mean, variance } = tf.moments(z, -1, true);
+  return tf.mul(tf.sub(z, mean), tf.rsqrt(tf.add(variance, LAYER_NORM_EPSILON)));
 }
 
 /**

@@ -12,10 +12,15 @@ import * as tf from './tf';
  */
 export class SignalTaps {
   private readonly caught: (tf.Tensor | null)[];
+  /** The pre-activations z seen on the way forward, kept only while `keepForward` is set. */
+  private readonly forward: (tf.Tensor | null)[];
+  /** Set to also keep each layer's z (for the distributions); off, the taps cost nothing more. */
+  keepForward = false;
   private readonly taps: ((z: tf.Tensor) => tf.Tensor)[];
 
   constructor(layerCount: number) {
     this.caught = new Array<tf.Tensor | null>(layerCount).fill(null);
+    this.forward = new Array<tf.Tensor | null>(layerCount).fill(null);
     this.taps = this.caught.map((_, layer) =>
       tf.customGrad((z) => ({
         value: tf.clone(z as tf.Tensor),
@@ -34,6 +39,10 @@ export class SignalTaps {
   readonly tap = (layer: number, z: tf.Tensor): tf.Tensor => {
     const tapOf = this.taps[layer];
     if (!tapOf) throw new Error(`no tap for layer ${layer}`);
+    if (this.keepForward) {
+      this.forward[layer]?.dispose();
+      this.forward[layer] = tf.keep(tf.clone(z));
+    }
     return tapOf(z);
   };
 
@@ -48,5 +57,15 @@ export class SignalTaps {
     });
     this.caught.fill(null);
     return signals;
+  }
+
+  /** The pre-activations kept by the last forward pass (with keepForward); the caller owns them. */
+  takeForward(): tf.Tensor[] {
+    const kept = this.forward.map((z, layer) => {
+      if (!z) throw new Error(`no pre-activation was kept for layer ${layer}`);
+      return z;
+    });
+    this.forward.fill(null);
+    return kept;
   }
 }

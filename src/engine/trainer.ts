@@ -3,8 +3,9 @@ import type { ExperimentConfig } from '../config/schema';
 import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { applyWeightConstraints } from './constraints';
+import { distributionsVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
-import { decodeStepMetrics, type StepMetrics } from './metrics';
+import { decodeStepMetrics, stepVectorLength, type StepMetrics } from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -20,6 +21,13 @@ import { findNonFinite, type NonFiniteEvent } from './nonFinite';
 import { SignalTaps } from './signalTaps';
 import type { NormMode } from './norms';
 import { createOptimizer, type Optimizer } from './optimizers';
+import {
+  decodePrediction,
+  predictionGrid,
+  predictionTensor,
+  type Prediction,
+  type PredictionGrid,
+} from './prediction';
 
 export interface TrainerOptions {
   /** 'scaled' on devices whose floats are 16-bit; see norms.ts. */
@@ -42,11 +50,20 @@ export interface ChunkResult {
   event: NonFiniteEvent | null;
   /** Test loss on the weights after the chunk's last update, when asked for and available. */
   testLoss: number | null;
+  /** The network's output over its input space after the chunk's last update, when asked for. */
+  prediction?: Prediction | null;
 }
 
 export interface TrainOptions {
   /** Also evaluate the test loss after the chunk's last step (when there is a test set). */
   testLoss?: boolean;
+  /** Also evaluate the network on the prediction grid after the chunk's last step. */
+  prediction?: boolean;
+  /**
+   * Also measure every step's distributions (saturation and histograms, distributions.ts) in
+   * the same readback. Off, the steps run exactly as without it.
+   */
+  distributions?: boolean;
 }
 
 /**
@@ -100,6 +117,9 @@ export class Trainer implements RunTrainer {
     testY: tf.Tensor2D | null;
   };
   private readonly signalTaps: SignalTaps;
+  private readonly grid: PredictionGrid;
+  /** The grid's inputs as a tensor, made on the first prediction asked for. */
+  private gridInputs: tf.Tensor2D | null = null;
   private readonly normMode: NormMode;
   private readonly betweenSteps: (() => Promise<void>) | null;
   private stepsDone = 0;
@@ -126,6 +146,7 @@ export class Trainer implements RunTrainer {
       testY: d.testCount > 0 ? tf.tensor2d(d.testY, [d.testCount, 1]) : null,
     };
     this.signalTaps = new SignalTaps(this.layers.length);
+    this.grid = predictionGrid(d);
   }
 
   /** Steps trained so far. */
@@ -160,12 +181,15 @@ export class Trainer implements RunTrainer {
     this.assertUsable();
     if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
     const vectors: tf.Tensor[] = [];
+    const distributions = options.distributions === true;
     for (let i = 0; i < steps; i++) {
       if (i > 0 && this.betweenSteps) await this.betweenSteps();
-      vectors.push(this.trainOneStep());
+      vectors.push(this.trainOneStep(distributions));
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
     if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
+    const wantPrediction = options.prediction === true;
+    if (wantPrediction) vectors.push(this.predictionVector());
     const packed = tf.concat(vectors);
     for (const v of vectors) v.dispose();
     const data = await packed.data();
@@ -173,14 +197,19 @@ export class Trainer implements RunTrainer {
 
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
-    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep);
+    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, distributions);
+    const tail = stepVectorLength(this.layers.length, distributions) * steps;
+    const prediction = wantPrediction
+      ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
+      : null;
     const event = findNonFinite(metrics);
     if (event) {
       this.haltedBy = event;
-      return { steps: metrics.filter((m) => m.step <= event.step), event, testLoss: null };
+      const kept = metrics.filter((m) => m.step <= event.step);
+      return { steps: kept, event, testLoss: null, prediction };
     }
-    const testLoss = wantTest ? (data[data.length - 1] as number) : null;
-    return { steps: metrics, event: null, testLoss };
+    const testLoss = wantTest ? (data[tail] as number) : null;
+    return { steps: metrics, event: null, testLoss, prediction };
   }
 
   /** The current weights, layer by layer (forward order). */
@@ -209,7 +238,7 @@ export class Trainer implements RunTrainer {
     disposeNetwork(this.network);
     this.optimizer.dispose();
     const t = this.tensors;
-    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY]) tensor?.dispose();
+    for (const tensor of [t.trainX, t.trainY, t.testX, t.testY, this.gridInputs]) tensor?.dispose();
   }
 
   private assertUsable(): void {
@@ -230,8 +259,23 @@ export class Trainer implements RunTrainer {
     return dataLoss(this.loss, forward(this.network, kernels, biases, testX!), testY!);
   }
 
-  /** One full step; returns the step's packed metrics vector (see metrics.ts). */
-  private trainOneStep(): tf.Tensor {
+  /** The network's outputs on the prediction grid, on the current weights. */
+  private predictionVector(): tf.Tensor1D {
+    const { inputs, inputCount, axes } = this.grid;
+    this.gridInputs ??= tf.tensor2d(inputs, [inputCount, axes.length]);
+    const gridInputs = this.gridInputs;
+    return tf.tidy(() => {
+      const kernels = this.network.params.map((p) => p.kernel);
+      const biases = this.network.params.map((p) => p.bias);
+      return predictionTensor(forward(this.network, kernels, biases, gridInputs), this.loss);
+    });
+  }
+
+  /**
+   * One full step; returns the step's packed metrics vector (see metrics.ts), with the step's
+   * distributions after it when asked for.
+   */
+  private trainOneStep(distributions: boolean): tf.Tensor {
     const indices = this.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const mode = this.normMode;
@@ -239,6 +283,7 @@ export class Trainer implements RunTrainer {
     const hasBias = this.config.network.bias;
     const tensorsPerLayer = hasBias ? 2 : 1;
 
+    this.signalTaps.keepForward = distributions;
     return tf.tidy(() => {
       const batchIndices = tf.tensor1d(indices, 'int32');
       const x = tf.gather(this.tensors.trainX, batchIndices);
@@ -267,17 +312,25 @@ export class Trainer implements RunTrainer {
       const loss = measuredLoss as unknown as tf.Scalar;
       if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
 
+      const preActivations = distributions ? this.signalTaps.takeForward() : [];
       let measured: MeasuredStep;
+      let vector: tf.Tensor;
       try {
         measured = measureAndClip(
           { loss, grads, params: this.params, signals, tensorsPerLayer },
           gradient.clip,
           mode,
         );
+        vector = distributions
+          ? tf.concat([
+              measured.vector,
+              distributionsVector(preActivations, signals, this.network.settings),
+            ])
+          : measured.vector;
       } finally {
-        tf.dispose([loss, ...signals]);
+        tf.dispose([loss, ...signals, ...preActivations]);
       }
-      const { clippedGrads, vector } = measured;
+      const { clippedGrads } = measured;
       this.optimizer.apply(this.params, clippedGrads);
       applyWeightConstraints(this.network, this.config.gradient);
       return vector;

@@ -18,7 +18,13 @@ export interface WorkerRequests {
     result: { trainerId: number; layers: LayerInfo[] };
   };
   train: {
-    args: { trainerId: number; steps: number; testLoss: boolean };
+    args: {
+      trainerId: number;
+      steps: number;
+      testLoss: boolean;
+      prediction: boolean;
+      distributions: boolean;
+    };
     result: ChunkResult & { step: number };
   };
   /**

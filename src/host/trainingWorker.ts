@@ -53,9 +53,9 @@ const handlers: Handlers = {
     trainers.set(trainerId, created);
     return { trainerId, layers: created.layers };
   },
-  train: async ({ trainerId, steps, testLoss }) => {
+  train: async ({ trainerId, steps, ...options }) => {
     const found = trainer(trainerId);
-    const result = await found.train(steps, { testLoss });
+    const result = await found.train(steps, options);
     return { ...result, step: found.step };
   },
   applyLiveSettings: ({ trainerId, config }) => {

@@ -105,6 +105,8 @@ export class RemoteTrainer implements RunTrainer {
       trainerId: this.trainerId,
       steps,
       testLoss: options.testLoss === true,
+      prediction: options.prediction === true,
+      distributions: options.distributions === true,
     });
     this.stepsDone = step;
     this.haltedBy = result.event;

@@ -18,6 +18,8 @@ export interface RecordRunOptions extends TrainerOptions {
   variant?: RunLetter;
   /** Include the initial weights and step 1's batch in the record. */
   dump?: boolean;
+  /** Every step also records saturation and histograms (engine/distributions.ts). */
+  distributions?: boolean;
   stepsPerReadback?: number;
   onProgress?: (stepsDone: number, steps: number) => void;
 }
@@ -39,7 +41,9 @@ export async function recordRun(
     const steps: StepMetrics[] = [];
     const events: NonFiniteEvent[] = [];
     while (trainer.step < options.steps) {
-      const result = await trainer.train(Math.min(chunk, options.steps - trainer.step));
+      const result = await trainer.train(Math.min(chunk, options.steps - trainer.step), {
+        distributions: options.distributions === true,
+      });
       steps.push(...result.steps);
       options.onProgress?.(steps.at(-1)?.step ?? 0, options.steps);
       if (result.event) {
@@ -57,6 +61,7 @@ export async function recordRun(
       steps,
       events,
       initial,
+      distributions: options.distributions === true,
     });
   } finally {
     trainer.dispose();

@@ -1,3 +1,12 @@
+import {
+  BINS_PER_DECADE,
+  DISTRIBUTION_QUANTITIES,
+  HISTOGRAM_BINS,
+  HISTOGRAM_MAX_EXPONENT,
+  HISTOGRAM_MIN_EXPONENT,
+  SATURATION_DERIVATIVE_SHARE,
+  type DistributionQuantity,
+} from '../config/distributionBins';
 import type { ClipConfig, ExperimentConfig } from '../config/schema';
 import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
@@ -30,7 +39,34 @@ export interface RunRecord {
   steps: StepMetrics[];
   events: NonFiniteEvent[];
   initial?: { weights: LayerWeights[]; batch: Batch };
+  /** With distributions recorded (CLI --distributions): what each step's figures mean. */
+  distributions?: DistributionsLayout;
 }
+
+/** How to read each step's `saturation` and `histograms`. */
+export interface DistributionsLayout {
+  quantities: readonly DistributionQuantity[];
+  /** Bins per histogram: [exact zero, magnitude bins small to large, non-finite]. */
+  bins: number;
+  binsPerDecade: number;
+  /** Magnitude bin k (1-based) holds |v| in [10^(min + (k-1)/binsPerDecade), next edge);
+   * smaller non-zero values fall in the first, larger finite ones in the last. */
+  minExponent: number;
+  maxExponent: number;
+  saturation: string;
+}
+
+export const DISTRIBUTIONS_LAYOUT: DistributionsLayout = {
+  quantities: DISTRIBUTION_QUANTITIES,
+  bins: HISTOGRAM_BINS,
+  binsPerDecade: BINS_PER_DECADE,
+  minExponent: HISTOGRAM_MIN_EXPONENT,
+  maxExponent: HISTOGRAM_MAX_EXPONENT,
+  saturation:
+    `per layer, the share of the batch's (example, unit) pairs with |phi'(z)| below ` +
+    `${SATURATION_DERIVATIVE_SHARE} of its maximum (tanh, sigmoid), or for relu the share of ` +
+    'units with z <= 0 on every example; null where not defined (other activations, output)',
+};
 
 export interface RunRecordParts {
   link: string;
@@ -42,6 +78,7 @@ export interface RunRecordParts {
   steps: StepMetrics[];
   events: NonFiniteEvent[];
   initial?: { weights: LayerWeights[]; batch: Batch };
+  distributions?: boolean;
 }
 
 export function buildRunRecord(parts: RunRecordParts): RunRecord {
@@ -63,6 +100,7 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     events: parts.events,
   };
   if (parts.initial) record.initial = parts.initial;
+  if (parts.distributions) record.distributions = DISTRIBUTIONS_LAYOUT;
   return record;
 }
 

@@ -12,6 +12,8 @@ import type { RunLetter, RunState, RunView } from './sessionTypes';
 
 /** The test loss is evaluated (inside a chunk's readback) at most this often. */
 export const TEST_LOSS_EVERY_STEPS = 25;
+/** The prediction map is evaluated (inside a chunk's readback) about this often while training. */
+export const PREDICTION_EVERY_MS = 250;
 
 export class Run {
   readonly history = new RunHistory();
@@ -19,6 +21,7 @@ export class Run {
   /** Steps asked of the trainer that have not landed yet. */
   stepsInFlight = 0;
   private lastTestLossStep = 0;
+  private lastPredictionAt = -Infinity;
   private haltedBy: NonFiniteEvent | null = null;
 
   constructor(
@@ -52,15 +55,23 @@ export class Run {
     return this.trainer !== null && this.haltedBy === null && this.remainingSteps() > 0;
   }
 
-  /** Asks the trainer for `steps` steps; the result is taken in by land(). */
-  ask(steps: number): Promise<ChunkResult> {
+  /**
+   * Asks the trainer for `steps` steps; the result is taken in by land(). With `distributions`
+   * every step also measures saturation and histograms (only while a view shows them).
+   */
+  ask(steps: number, distributions = false): Promise<ChunkResult> {
     const trainer = this.trainer;
     if (!trainer) throw new Error(`run ${this.letter} has no trainer`);
     const lastStep = trainer.step + this.stepsInFlight + steps;
     const testLoss = lastStep - this.lastTestLossStep >= TEST_LOSS_EVERY_STEPS;
     if (testLoss) this.lastTestLossStep = lastStep;
+    // A few maps per second while training, and always the one after the run's last step.
+    const now = performance.now();
+    const finalChunk = lastStep >= this.config.training.maxSteps;
+    const prediction = finalChunk || now - this.lastPredictionAt >= PREDICTION_EVERY_MS;
+    if (prediction) this.lastPredictionAt = now;
     this.stepsInFlight += steps;
-    const result = trainer.train(steps, { testLoss });
+    const result = trainer.train(steps, { testLoss, prediction, distributions });
     // land() handles a failure; until it runs, the rejection is not unhandled.
     result.catch(() => undefined);
     return result;
@@ -75,7 +86,12 @@ export class Run {
     const last = result.steps.at(-1);
     const testLoss =
       result.testLoss !== null && last ? { step: last.step, loss: result.testLoss } : undefined;
+    // Histograms are kept for the newest step only; saturation shares stay with every step.
+    const histograms = last?.histograms;
+    if (last && histograms) this.history.setHistograms({ step: last.step, histograms });
+    for (const step of result.steps) delete step.histograms;
     this.history.append(result.steps, testLoss);
+    if (result.prediction) this.history.setPrediction(result.prediction);
     if (result.event) {
       this.haltedBy = result.event;
       this.history.mark({ step: result.event.step, label: result.event.what, kind: 'event' });
@@ -91,6 +107,7 @@ export class Run {
     this.disposeTrainer();
     this.trainer = await createTrainer(this.config);
     this.lastTestLossStep = 0;
+    this.lastPredictionAt = -Infinity;
     this.haltedBy = null;
     if (!options.keepHistory) this.history.clear();
   }

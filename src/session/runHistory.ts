@@ -1,4 +1,12 @@
 import type { StepMetrics } from '../engine/metrics';
+import type { Prediction } from '../engine/prediction';
+import type { DistributionQuantity } from '../config/distributionBins';
+
+/** One step's per-layer histograms (engine/distributions.ts). */
+export interface HistogramsAtStep {
+  step: number;
+  histograms: Record<DistributionQuantity, number[][]>;
+}
 
 /** Steps kept before the oldest half is thinned; bounds memory on runs of any length. */
 export const HISTORY_CAPACITY_STEPS = 2000;
@@ -28,6 +36,8 @@ export class RunHistory {
   private points: StepMetrics[] = [];
   private testLoss: TestLossPoint[] = [];
   private markerList: HistoryMarker[] = [];
+  private latestPrediction: Prediction | null = null;
+  private latestHistograms: HistogramsAtStep | null = null;
   /** Steps per kept point in the older part of the history. */
   private stride = 1;
   /** Increases on every change, so views can tell cheaply whether to redraw. */
@@ -41,6 +51,14 @@ export class RunHistory {
   }
   get markers(): readonly HistoryMarker[] {
     return this.markerList;
+  }
+  /** The network's output over its input space, as last evaluated (not kept over steps). */
+  get prediction(): Prediction | null {
+    return this.latestPrediction;
+  }
+  /** The newest step's histograms, when the distributions are measured (not kept over steps). */
+  get histograms(): HistogramsAtStep | null {
+    return this.latestHistograms;
   }
   get latest(): StepMetrics | null {
     return this.points[this.points.length - 1] ?? null;
@@ -56,6 +74,16 @@ export class RunHistory {
     this.version++;
   }
 
+  setHistograms(histograms: HistogramsAtStep): void {
+    this.latestHistograms = histograms;
+    this.version++;
+  }
+
+  setPrediction(prediction: Prediction): void {
+    this.latestPrediction = prediction;
+    this.version++;
+  }
+
   mark(marker: HistoryMarker): void {
     this.markerList.push(marker);
     if (this.markerList.length > HISTORY_CAPACITY_STEPS) this.markerList.shift();
@@ -67,6 +95,8 @@ export class RunHistory {
     this.points = this.points.filter((p) => p.step <= step);
     this.testLoss = this.testLoss.filter((p) => p.step <= step);
     this.markerList = this.markerList.filter((m) => m.step <= step);
+    if (this.latestPrediction && this.latestPrediction.step > step) this.latestPrediction = null;
+    if (this.latestHistograms && this.latestHistograms.step > step) this.latestHistograms = null;
     this.version++;
   }
 
@@ -75,6 +105,8 @@ export class RunHistory {
     this.points = [];
     this.testLoss = [];
     this.markerList = [];
+    this.latestPrediction = null;
+    this.latestHistograms = null;
     this.version++;
   }
 

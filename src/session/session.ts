@@ -70,6 +70,8 @@ export class Session {
   private backendName: BackendPreference;
   private backendInfo: BackendChoice['info'] | null = null;
   private speed: Speed = 'max';
+  /** Whether the runs measure saturation and histograms (only while a view shows them). */
+  private distributions = false;
   private status: SessionStatus = 'idle';
   private readonly queue = new OperationQueue();
   private playing = false;
@@ -134,6 +136,14 @@ export class Session {
   /** Every run afresh from its seed: the same initial weights and batches. */
   reset(): Promise<void> {
     return this.restarting(() => this.rebuildAll());
+  }
+
+  /**
+   * Measure the runs' distributions from the next chunk on, or stop. Costs nothing while off;
+   * it changes no number the runs train or measure otherwise.
+   */
+  setDistributions(on: boolean): void {
+    this.distributions = on;
   }
 
   setSpeed(speed: Speed): void {
@@ -431,7 +441,12 @@ export class Session {
       .filter((run) => run.canTrain())
       .map((run) => {
         const count = Math.min(steps, run.remainingSteps());
-        return { run, trainer: run.trainer, count, result: run.ask(count) };
+        return {
+          run,
+          trainer: run.trainer,
+          count,
+          result: run.ask(count, this.distributions),
+        };
       });
     if (chunks.length === 0) return null;
     return { steps, requestedAt: performance.now(), chunks };

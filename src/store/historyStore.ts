@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import type { StepMetrics } from '../engine/metrics';
-import type { HistoryMarker, RunHistory, TestLossPoint } from '../session/runHistory';
+import type { Prediction } from '../engine/prediction';
+import type {
+  HistogramsAtStep,
+  HistoryMarker,
+  RunHistory,
+  TestLossPoint,
+} from '../session/runHistory';
 import type { RunLetter } from '../session/sessionTypes';
 
 /** Charts redraw at most this often, however fast training runs. */
@@ -12,6 +18,10 @@ export interface HistorySnapshot {
   steps: readonly StepMetrics[];
   testLosses: readonly TestLossPoint[];
   markers: readonly HistoryMarker[];
+  /** The network's output over its input space, as last evaluated. */
+  prediction: Prediction | null;
+  /** The newest step's histograms, while the distributions are measured. */
+  histograms: HistogramsAtStep | null;
 }
 
 export const EMPTY_SNAPSHOT: HistorySnapshot = {
@@ -19,6 +29,8 @@ export const EMPTY_SNAPSHOT: HistorySnapshot = {
   steps: [],
   testLosses: [],
   markers: [],
+  prediction: null,
+  histograms: null,
 };
 
 interface PublishedHistoryState {
@@ -37,6 +49,8 @@ function takeSnapshot(history: RunHistory): HistorySnapshot {
     steps: history.steps.slice(),
     testLosses: history.testLosses.slice(),
     markers: history.markers.slice(),
+    prediction: history.prediction,
+    histograms: history.histograms,
   };
 }
 

@@ -64,3 +64,8 @@ export function addVariantFrom(config: ExperimentConfig): void {
   if (!letter) return;
   void session.addVariant({ letter, overrides: variantOverridesFrom(base, config) });
 }
+
+/** Measure saturation and histograms while a view shows them (they cost nothing otherwise). */
+export function showDistributions(on: boolean): void {
+  session?.setDistributions(on);
+}

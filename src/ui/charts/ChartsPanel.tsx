@@ -2,6 +2,10 @@ import { useSessionStore } from '../../store/sessionStore';
 import { CompareMenu } from '../compare/CompareMenu';
 import { CompareView } from '../compare/CompareView';
 import { t } from '../i18n/messages';
+import '../inside/inside.css';
+import { DistributionsPanel, DistributionsToggle } from '../inside/DistributionsPanel';
+import { useInsideViewStore } from '../inside/insideViewStore';
+import { PredictionMap } from '../inside/PredictionMap';
 import './charts.css';
 import { DepthProfile } from './DepthProfile';
 import { GradHeatmap } from './GradHeatmap';
@@ -18,18 +22,24 @@ import { WeightNormChart } from './WeightNormChart';
 export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
   const runs = useSessionStore((s) => s.runs);
   const menu = embedded ? null : <CompareMenu />;
+  const distributionsOpen = useInsideViewStore((s) => s.distributionsOpen);
   return (
     <section className="charts-panel" aria-label={t('chart.panelLabel')}>
       {runs.length > 1 ? (
         <CompareView runs={runs} menu={menu} editable={!embedded} />
       ) : (
-        <div className="charts-layout">
-          <QuantityToggle>{menu}</QuantityToggle>
+        <div className={distributionsOpen ? 'charts-layout has-distributions' : 'charts-layout'}>
+          <QuantityToggle>
+            <DistributionsToggle />
+            {menu}
+          </QuantityToggle>
           <GradNormChart />
           <DepthProfile />
           <LossChart />
           <GradHeatmap />
           <WeightNormChart />
+          <PredictionMap />
+          {distributionsOpen && <DistributionsPanel />}
         </div>
       )}
     </section>

@@ -5,6 +5,7 @@ import { GradHeatmap } from '../charts/GradHeatmap';
 import { GradNormChart } from '../charts/GradNormChart';
 import { logDomain } from '../charts/logScale';
 import { QuantityToggle } from '../charts/QuantityToggle';
+import { PredictionMap } from '../inside/PredictionMap';
 import { ShownRun } from '../shownRun';
 import { CompareDepthProfile } from './CompareDepthProfile';
 import { RunOverlayChart } from './RunOverlayChart';
@@ -61,6 +62,15 @@ export function CompareView(props: {
           <ShownRun key={run.letter} letter={run.letter}>
             <div className="compare-cell" data-run={run.letter}>
               <GradHeatmap run={{ name: runLook(run.letter).name, domain }} />
+            </div>
+          </ShownRun>
+        ))}
+      </div>
+      <div className="compare-multiples compare-predictions">
+        {runs.map((run) => (
+          <ShownRun key={run.letter} letter={run.letter}>
+            <div className="compare-cell" data-run={run.letter}>
+              <PredictionMap run={{ name: runLook(run.letter).name }} />
             </div>
           </ShownRun>
         ))}

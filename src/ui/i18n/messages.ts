@@ -4,6 +4,7 @@ import { chartMessages } from './en/charts';
 import { lessonMessages } from './en/lessons';
 import { compareMessages } from './en/compare';
 import { sweepMessages } from './en/sweep';
+import { insideMessages } from './en/inside';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -16,6 +17,7 @@ export const EN_MESSAGES = {
   ...lessonMessages,
   ...compareMessages,
   ...sweepMessages,
+  ...insideMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

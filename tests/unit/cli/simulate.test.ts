@@ -87,6 +87,36 @@ describe('simulate CLI', () => {
     ref.layerGradNorm.forEach((n, l) => expect(step.gradNorm[l]! / n).toBeCloseTo(1, 4));
   });
 
+  it('with --distributions, every step gains saturation and histograms per layer, and the record says how to read them', () => {
+    const rec = record(['--link', LINK, '--steps', '3', '--distributions']);
+    expect(rec.distributions?.quantities).toEqual(['preActivation', 'activation', 'signal']);
+    const bins = rec.distributions!.bins;
+    const layers = rec.layers.length;
+    for (const step of rec.steps) {
+      expect(step.saturation).toHaveLength(layers);
+      // tanh hidden layers have a share in [0, 1]; the linear output layer has none.
+      for (const share of step.saturation!.slice(0, -1)) expect(share).toBeGreaterThanOrEqual(0);
+      expect(step.saturation!.at(-1)).toBeNull();
+      for (const q of rec.distributions!.quantities) {
+        const histograms = step.histograms![q];
+        expect(histograms).toHaveLength(layers);
+        // Every (example, unit) pair of the batch of 8 is counted once.
+        histograms.forEach((counts, l) => {
+          expect(counts).toHaveLength(bins);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(8 * rec.layers[l]!.units);
+        });
+      }
+    }
+    // Without the flag the record has none of it, and the same numbers.
+    const plain = record(['--link', LINK, '--steps', '3']);
+    expect(plain.distributions).toBeUndefined();
+    expect(plain.steps[0]).not.toHaveProperty('histograms');
+    expect(rec.steps.map(({ saturation: _s, histograms: _h, ...rest }) => rest)).toEqual(
+      plain.steps,
+    );
+    expect(simulate(['--distributions', '--format', 'csv']).code).toBe(2);
+  });
+
   it('writes CSV with one row per step and a column per layer quantity', () => {
     const out = simulate(['--link', LINK, '--steps', '5', '--format', 'csv']);
     expect(out.code).toBe(0);

@@ -23,7 +23,7 @@ import {
 import { isValidConfig, type Repair } from '../../../src/config/validate';
 
 const DEFAULT_HASH =
-  '#v=1&data=spiral&n=400&noise=0.1&test=0.2&dseed=1&layers=32x8&act=tanh&bias=1&res=0' +
+  '#v=1&data=circles&n=400&noise=0.1&test=0.2&dseed=1&layers=32x8&act=tanh&bias=1&res=0' +
   '&norm=none&init=glorotNormal&gain=1&binit=0&seed=1&opt=sgd&lr=0.05&l1=0&l2=0&clip=none' +
   '&gscale=1&maxnorm=off&prune=0&batch=64&steps=2000';
 

@@ -71,6 +71,26 @@ describe('Session with one run', () => {
     loop.dispose();
   });
 
+  it('measures distributions only while asked, keeping histograms for the newest step only', async () => {
+    const { session: loop, sink } = await started(SMALL);
+    await loop.stepBy(3);
+    loop.setDistributions(true);
+    await loop.stepBy(4);
+    loop.setDistributions(false);
+    await loop.stepBy(2);
+    const steps = sink.history().steps;
+    expect(steps.map((s) => s.saturation !== undefined)).toEqual([
+      ...[false, false, false],
+      ...[true, true, true, true],
+      ...[false, false],
+    ]);
+    // Per-step histograms are not kept in the history: only the newest measured step's.
+    expect(steps.some((s) => s.histograms !== undefined)).toBe(false);
+    expect(sink.history().histograms?.step).toBe(7);
+    expect(sink.history().prediction?.step).toBeGreaterThan(0);
+    loop.dispose();
+  });
+
   it('applies a live clip change without restarting and marks the step', async () => {
     const { session: loop, sink } = await started(SMALL);
     await loop.stepBy(10);

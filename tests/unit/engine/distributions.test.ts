@@ -1,0 +1,165 @@
+import * as tf from '../../../src/engine/tf';
+import { describe, expect, it } from 'vitest';
+import {
+  BINS_PER_DECADE,
+  HISTOGRAM_BINS,
+  HISTOGRAM_MIN_EXPONENT,
+  MAGNITUDE_BINS,
+  NON_FINITE_BIN,
+  ZERO_BIN,
+  histogramBinOf,
+} from '../../../src/config/distributionBins';
+import { histogramCounts, saturationShare } from '../../../src/engine/distributions';
+import { metricsVectorLength, stepVectorLength } from '../../../src/engine/metrics';
+import { Trainer } from '../../../src/engine/trainer';
+import { configWith } from '../../support/configs';
+import { setupCpuBackend } from '../../support/tfCpu';
+
+setupCpuBackend();
+
+const SMALL = configWith({ network: { hidden: [6, 5] }, training: { batchSize: 8 } });
+
+/** Counts per bin of plain numbers, by the direct definition. */
+function directCounts(values: number[]): number[] {
+  const counts = new Array<number>(HISTOGRAM_BINS).fill(0);
+  for (const v of values) counts[histogramBinOf(v)]!++;
+  return counts;
+}
+
+describe('log-magnitude histograms', () => {
+  it('count exactly what a direct computation counts, zeros and non-finite values included', () => {
+    const a = [0, -0, 1e-12, 3e-8, -0.002, 0.5, 0.99, 1, -1, 7, 123, 9e9, NaN, Infinity, -Infinity];
+    const b = [0.1, 0.11, 0.3, 0.32, 2e5, 0];
+    const counts = tf.tidy(() =>
+      histogramCounts([tf.tensor2d(a, [3, 5]), tf.tensor1d(b)]).arraySync(),
+    ) as number[][];
+    expect(counts).toEqual([directCounts(a), directCounts(b)]);
+    expect(counts[0]![ZERO_BIN]).toBe(2);
+    expect(counts[0]![NON_FINITE_BIN]).toBe(3);
+    // Below 1e-8 falls in the lowest magnitude bin, above 1e4 in the highest.
+    expect(counts[0]![1]).toBe(2);
+    expect(counts[0]![HISTOGRAM_BINS - 2]).toBe(1);
+  });
+
+  it('put values spread over every decade in their bins, whatever their sign', () => {
+    // Values in the middle of each magnitude bin (float32 logs can tip values right on an edge
+    // to the neighbouring bin), bin b holding (b % 5) + 1 of them.
+    const values: number[] = [];
+    for (let b = 1; b <= MAGNITUDE_BINS; b++) {
+      const centre = 10 ** (HISTOGRAM_MIN_EXPONENT + (b - 0.5) / BINS_PER_DECADE);
+      for (let k = 0; k <= b % 5; k++) values.push(k % 2 === 0 ? centre : -centre);
+    }
+    const counts = tf.tidy(() => histogramCounts([tf.tensor1d(values)]).arraySync()) as number[][];
+    expect(counts[0]).toEqual(directCounts(values));
+    for (let b = 1; b <= MAGNITUDE_BINS; b++) expect(counts[0]![b]).toBe((b % 5) + 1);
+  });
+});
+
+describe('saturation share', () => {
+  it('tanh: the share of (example, unit) pairs with 1 - tanh(u)^2 below 0.05', () => {
+    const share = tf.tidy(() => {
+      const u = tf.tensor2d([0, 3, -3, 0.1], [2, 2]);
+      return saturationShare(u, tf.tanh(u), 'tanh').arraySync();
+    });
+    expect(share).toBeCloseTo(0.5, 6);
+  });
+
+  it('sigmoid: the share with s(1 - s) below 5% of 1/4', () => {
+    const share = tf.tidy(() => {
+      const u = tf.tensor2d([5, 0, -6, 1, 4, -4.5], [3, 2]);
+      return saturationShare(u, tf.sigmoid(u), 'sigmoid').arraySync();
+    });
+    // s(1 - s) < 0.0125 where |u| > 4.37: 5, -6 and -4.5.
+    expect(share).toBeCloseTo(0.5, 6);
+  });
+
+  it('ReLU: the share of dead units, u <= 0 on every example of the batch', () => {
+    const share = tf.tidy(() => {
+      const u = tf.tensor2d([-1, 2, 0, -3, -1, 0], [2, 3]);
+      return saturationShare(u, tf.relu(u), 'relu').arraySync();
+    });
+    expect(share).toBeCloseTo(2 / 3, 6);
+  });
+
+  it('is not defined (-1, read as null) for other activations', () => {
+    const share = tf.tidy(() => {
+      const u = tf.tensor2d([1, 2], [1, 2]);
+      return saturationShare(u, tf.elu(u), 'elu').arraySync();
+    });
+    expect(share).toBe(-1);
+  });
+});
+
+describe('distributions in the trainer', () => {
+  it('with them off, a step packs exactly the norms and runs no histogram kernel', async () => {
+    expect(stepVectorLength(3, false)).toBe(metricsVectorLength(3));
+    const trainer = new Trainer(SMALL);
+    const profile = await tf.profile(async () => {
+      const chunk = await trainer.train(2);
+      for (const step of chunk.steps) {
+        expect(step).not.toHaveProperty('saturation');
+        expect(step).not.toHaveProperty('histograms');
+      }
+    });
+    const kernels = profile.kernelNames;
+    for (const name of ['OneHot', 'IsFinite', 'Floor', 'Log']) expect(kernels).not.toContain(name);
+    trainer.dispose();
+  });
+
+  it('measure without changing the run: the same norms and losses with them on', async () => {
+    const plain = new Trainer(SMALL);
+    const measured = new Trainer(SMALL);
+    const a = await plain.train(5);
+    const b = await measured.train(5, { distributions: true });
+    expect(b.steps.map(({ saturation: _s, histograms: _h, ...rest }) => rest)).toEqual(a.steps);
+    plain.dispose();
+    measured.dispose();
+  });
+
+  it('histogram the batch: z from the weights and batch before the step, dL/dz as counted', async () => {
+    const trainer = new Trainer(SMALL);
+    const weights = await trainer.readWeights();
+    const batch = trainer.peekNextBatch();
+    const [step] = (await trainer.train(1, { distributions: true })).steps;
+    // z and tanh(z) per layer, computed directly in float64 from the same weights and batch.
+    let h = batch.x;
+    const zs: number[][] = [];
+    const as: number[][] = [];
+    weights.forEach((layer, l) => {
+      const z = h.map((row) =>
+        layer.kernel[0]!.map((_, j) =>
+          row.reduce((sum, v, i) => sum + v * layer.kernel[i]![j]!, layer.bias?.[j] ?? 0),
+        ),
+      );
+      const a = l === weights.length - 1 ? z : z.map((row) => row.map(Math.tanh));
+      zs.push(z.flat());
+      as.push(a.flat());
+      h = a;
+    });
+    const histograms = step!.histograms!;
+    zs.forEach((z, l) => {
+      // float32 against float64: a value right on a bin edge may fall either side of it.
+      const diff = (counts: number[], direct: number[]) =>
+        counts.reduce((sum, c, b) => sum + Math.abs(c - direct[b]!), 0);
+      expect(diff(histograms.preActivation[l]!, directCounts(z))).toBeLessThanOrEqual(2);
+      expect(diff(histograms.activation[l]!, directCounts(as[l]!))).toBeLessThanOrEqual(2);
+      expect(histograms.signal[l]!.reduce((x, y) => x + y, 0)).toBe(z.length);
+    });
+    // tanh hidden layers have a saturation share; the linear output layer has none.
+    expect(step!.saturation!.at(-1)).toBeNull();
+    for (const share of step!.saturation!.slice(0, -1)) {
+      expect(share).toBeGreaterThanOrEqual(0);
+      expect(share).toBeLessThanOrEqual(1);
+    }
+    trainer.dispose();
+  });
+
+  it('keep the tensor count flat', async () => {
+    const trainer = new Trainer(SMALL);
+    await trainer.train(3, { distributions: true, prediction: true });
+    const warm = tf.memory().numTensors;
+    for (let i = 0; i < 10; i++) await trainer.train(3, { distributions: i % 2 === 0 });
+    expect(tf.memory().numTensors).toBe(warm);
+    trainer.dispose();
+  });
+});
