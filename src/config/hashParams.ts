@@ -7,7 +7,13 @@ import { quoteText, shortText, type Repair } from './repairs';
 import { LIMITS } from './schema';
 
 /** Link flags that belong to the page, not the experiment (read by the UI; ignored here). */
-export const KNOWN_VIEW_KEYS: ReadonlySet<string> = new Set(['embed', 'lesson', 'backend']);
+export const KNOWN_VIEW_KEYS: ReadonlySet<string> = new Set([
+  'embed',
+  'lesson',
+  'backend',
+  'view',
+  'at',
+]);
 
 /** The part after '#' of a full URL or '#...' string, or a bare query as it is. */
 function extractQuery(input: string): string {

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { watchText } from '../../config/lessons';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 import { closeLesson } from './lessonActions';
@@ -34,7 +35,7 @@ export function LessonPanel() {
       <p className="lesson-summary">{lesson.summary}</p>
       <div className="lesson-steps">
         <p>
-          <strong>{t('lessons.watch')}</strong> {lesson.watch}
+          <strong>{t('lessons.watch')}</strong> {watchText(lesson)}
         </p>
         <p>
           <strong>{t('lessons.tryNext')}</strong> {lesson.tryNext}
