@@ -71,8 +71,8 @@ export type ObservationCheck =
   | { kind: 'globalNormAbove'; threshold: number; withinSteps: number }
   /** For steps 1..`throughStep`, every layer's gradient norm is `factor` times run `of`'s. */
   | { kind: 'gradientsScaled'; of: RunLetter; factor: number; throughStep: number }
-  /** At every step the loss equals run `of`'s within a relative `relTol`. */
-  | { kind: 'sameLoss'; of: RunLetter; relTol: number }
+  /** At each of steps 1..`steps` the loss equals run `of`'s within a relative `relTol`. */
+  | { kind: 'sameLoss'; of: RunLetter; relTol: number; steps: number }
   /** From step 2 on every layer's weight norm is at most maxNorm·√units (biases off). */
   | { kind: 'unitNormAtMost'; maxNorm: number };
 
@@ -95,6 +95,7 @@ export function stepsNeeded(check: ObservationCheck): number {
     case 'staysFinite':
     case 'lossFalls':
     case 'inputSideBelow':
+    case 'sameLoss':
       return check.steps;
     case 'gradientsScaled':
       return check.throughStep;
@@ -102,7 +103,6 @@ export function stepsNeeded(check: ObservationCheck): number {
     case 'signalStaircase':
       return 1;
     case 'clippedGlobalNormAtMost':
-    case 'sameLoss':
     case 'unitNormAtMost':
       return 2;
   }
@@ -116,14 +116,9 @@ export function stepsPerRun(observations: readonly Observation[]): Map<RunLetter
     steps.set(letter, Math.max(steps.get(letter) ?? 0, count));
   for (const check of checks) {
     need(check.run ?? 'a', stepsNeeded(check));
-    if (check.kind === 'gradientsScaled') need(check.of, stepsNeeded(check));
-  }
-  // Runs whose losses are compared step by step need as many steps as each other.
-  for (const check of checks) {
-    if (check.kind !== 'sameLoss') continue;
-    const most = Math.max(steps.get(check.run ?? 'a') ?? 0, steps.get(check.of) ?? 0);
-    need(check.run ?? 'a', most);
-    need(check.of, most);
+    if (check.kind === 'gradientsScaled' || check.kind === 'sameLoss') {
+      need(check.of, stepsNeeded(check));
+    }
   }
   return steps;
 }
@@ -264,10 +259,10 @@ export function checkRun(check: RunCheck, runs: ReadonlyMap<RunLetter, ObservedR
     case 'sameLoss': {
       const other = runs.get(check.of);
       if (!other) return [`no run ${check.of.toUpperCase()} to compare with`];
-      if (other.steps.length !== steps.length) {
-        fail(`${steps.length} steps against ${other.steps.length}`);
+      if (Math.min(steps.length, other.steps.length) < check.steps) {
+        fail(`needs ${check.steps} steps of both runs`);
       }
-      const bad = steps.findIndex((s, i) => {
+      const bad = steps.slice(0, check.steps).findIndex((s, i) => {
         const theirs = other.steps[i]?.loss ?? NaN;
         return !(Math.abs(s.loss - theirs) <= check.relTol * Math.abs(theirs));
       });

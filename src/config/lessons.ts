@@ -304,7 +304,7 @@ export const LESSONS: readonly Lesson[] = [
           "Loss overlay: B's and C's loss curves lie on top of each other for 200 steps, " +
           'and neither overflows.',
         checks: [
-          { run: 'b', kind: 'sameLoss', of: 'c', relTol: 1e-3 },
+          { run: 'b', kind: 'sameLoss', of: 'c', relTol: 1e-3, steps: 200 },
           { run: 'b', kind: 'staysFinite', steps: 200 },
           { run: 'c', kind: 'staysFinite', steps: 200 },
         ],

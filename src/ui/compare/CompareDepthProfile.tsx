@@ -8,6 +8,7 @@ import { useTooltipContent, type TooltipSeries } from '../charts/ChartTooltip';
 import { useChartViewStore } from '../charts/chartViewStore';
 import { useLogYAxisProps } from '../charts/axes';
 import { LiveLineChart, type LiveXAxis } from '../charts/LiveLineChart';
+import { ShownStepAside } from '../charts/ShownStepAside';
 import type { SeriesLook } from '../charts/SeriesLines';
 import { t } from '../i18n/messages';
 import { runLook } from './runLook';
@@ -50,7 +51,10 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
 }) {
   const { runs, snapshots } = props;
   const quantity = useChartViewStore((s) => s.quantity);
-  const step = commonStep(runs, snapshots);
+  const atStep = useChartViewStore((s) => s.atStep);
+  const latest = commonStep(runs, snapshots);
+  // A pinned step (`at=` in the link) is shown once every run has reached it.
+  const step = atStep !== null && latest !== null && atStep <= latest ? atStep : latest;
   const chart = useMemo(() => {
     const perRun = runs.map((run) => {
       const shown =
@@ -111,11 +115,7 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
       testId="compare-depth-profile"
       className="chart-compare-depth"
       title={t('compare.depthTitle', { quantity: t(`chart.quantity.${quantity}`) })}
-      aside={
-        step === null ? null : (
-          <span className="chart-title-aside">{t('chart.depthStep', { step })}</span>
-        )
-      }
+      aside={<ShownStepAside step={step} pinned={atStep !== null} />}
       placeholder={layerCount === 0 ? t('chart.noData') : null}
       footer={
         chart.earlier.length > 0 ? (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/config/codec';
-import { viewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
+import { DEFAULT_VIEW, viewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
 
 describe('the backend link flag', () => {
   it('reads wasm and cpu, and leaves WebGL (the default) unwritten', () => {
@@ -17,7 +17,7 @@ describe('the backend link flag', () => {
   });
 
   it('round-trips through the hash suffix and is not an experiment setting', () => {
-    const view = { embed: null, lesson: null, backend: 'wasm' as const };
+    const view = { ...DEFAULT_VIEW, backend: 'wasm' as const };
     const suffix = viewToHashSuffix(view);
     expect(viewFromHash(`#act=tanh${suffix}`)).toEqual(view);
     // The experiment decoder skips it without a repair notice.

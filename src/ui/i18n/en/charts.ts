@@ -22,6 +22,8 @@ export const chartMessages = {
   'chart.heatmapTitle': 'Layers × steps',
   'chart.depthTitle': 'Depth profile',
   'chart.depthStep': 'step {step}',
+  'chart.depthStepPinned': 'step {step}, as the link asks',
+  'chart.followLatest': 'Show latest step',
   'chart.lossTitle': 'Loss',
   'chart.weightTitle': 'Weight norm per layer',
 

@@ -10,4 +10,10 @@ export const lessonMessages = {
   'lessons.tryNext': 'Try next:',
   'lessons.close': 'Close',
   'lessons.closeLabel': 'Close lesson',
+  'lessons.navLabel': 'Lessons in order',
+  'lessons.previous': '← Previous',
+  'lessons.next': 'Next →',
+  'lessons.left':
+    'You changed a setting, so the charts no longer show this lesson’s run and its text may not hold; the link no longer names the lesson.',
+  'lessons.backToLesson': 'Back to the lesson',
 } as const;
