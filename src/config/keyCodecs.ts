@@ -85,12 +85,15 @@ function notForOptimizer(draft: ExperimentConfig): string {
   return `does not apply to opt=${draft.optimizer.kind}; ignored`;
 }
 
-/** Parses a number or notes why it cannot be used (the caller then keeps its default). */
+/**
+ * Parses a number, or notes that the text is not one (the caller then keeps its default). A
+ * number too large for a float (1e999) reads as ±Infinity, which validation clamps to the limit
+ * like any other number beyond it.
+ */
 export function readNumberText(raw: string, fallback: number, note: Note): number | undefined {
   const x = parseDecimal(raw);
-  if (x !== undefined && Number.isFinite(x)) return x;
-  const problem = x === undefined ? 'is not a number' : 'is too large';
-  note(`${quoteText(raw)} ${problem}; kept the default ${fallback}`);
+  if (x !== undefined && !Number.isNaN(x)) return x;
+  note(`${quoteText(raw)} is not a number; kept the default ${fallback}`);
   return undefined;
 }
 
