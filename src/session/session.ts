@@ -118,12 +118,20 @@ export class Session {
     // Runs still being built can be played: the loop waits for them.
     if (!this.runs.some((r) => r.state === 'training')) return;
     this.playing = true;
+    // The rate counts from Play, so it includes the wait for the first steps, as a person
+    // timing the step counter would.
+    this.rateWindow = [{ time: performance.now(), step: this.step() }];
     this.setStatus();
     void this.runLoop(++this.loopToken);
   }
 
   pause(): void {
-    if (this.playing) this.host?.dropQueuedChunks();
+    if (this.playing) {
+      this.host?.dropQueuedChunks();
+      // Paused, nothing trains: the rate shown is 0 and the next Play measures afresh.
+      this.resetRate();
+      this.sink.session({ stepsPerSecond: 0 });
+    }
     this.playing = false;
     this.setStatus();
   }
@@ -479,12 +487,17 @@ export class Session {
     return this.runs.reduce((most, run) => Math.max(most, run.step), 0);
   }
 
+  /** Starts measuring afresh: from now while playing (a restart's wait counts), else empty. */
   private resetRate(): void {
-    this.rateWindow = [];
+    this.rateWindow = this.playing ? [{ time: performance.now(), step: this.step() }] : [];
   }
 
-  /** Lockstep steps per second over the last RATE_WINDOW_MS of training. */
+  /**
+   * Lockstep steps per second over the last RATE_WINDOW_MS of training (from Play at first).
+   * 0 while paused or before anything was measured.
+   */
   private measureRate(step: number): number {
+    if (!this.playing) return 0;
     const now = performance.now();
     this.rateWindow.push({ time: now, step });
     while (this.rateWindow.length > 2 && now - this.rateWindow[0]!.time > RATE_WINDOW_MS)

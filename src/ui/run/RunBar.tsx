@@ -25,6 +25,11 @@ export function RunBar() {
   const maxSteps = useConfigStore((s) => s.config.training.maxSteps);
   const running = status === 'running';
   const stuck = status === 'halted' || status === 'finished';
+  const chosenBackend = useViewStore((s) => s.backend) ?? 'webgl';
+  // Before the first step the backend is still starting or compiling its shaders (seconds on
+  // WebGL): say so rather than "Training · 0 steps/s" over an empty chart.
+  const preparing = !backend || (running && step === 0);
+  const shownRate = Math.round(rate);
 
   const newSeed = () =>
     updateConfig((c) => ({
@@ -114,12 +119,19 @@ export function RunBar() {
         </select>
       </label>
       <LessonMenu />
-      <span className="run-status" data-testid="run-status" data-status={status}>
-        {t(`run.status.${status}`)}
+      <span
+        className="run-status"
+        data-testid="run-status"
+        data-status={status}
+        data-preparing={preparing ? '1' : undefined}
+      >
+        {preparing
+          ? t('run.preparing', { backend: t(`run.backendName.${chosenBackend}`) })
+          : t(`run.status.${status}`)}
       </span>
       {stepCounter}
       <output className="rate" data-testid="steps-per-second">
-        {t('run.stepsPerSecond', { rate: rate.toFixed(0) })}
+        {t(shownRate === 1 ? 'run.stepPerSecond' : 'run.stepsPerSecond', { rate: shownRate })}
       </output>
       <BackendSelect />
       {backendBadge}

@@ -14,6 +14,8 @@ export const runMessages = {
   'run.speed.max': 'max',
   'run.stepCounter': 'Step {step} / {max}',
   'run.stepsPerSecond': '{rate} steps/s',
+  'run.stepPerSecond': '{rate} step/s',
+  'run.preparing': 'Preparing {backend}…',
   'run.backend': '{name} · {bits}-bit',
   'run.backendTitle': 'tfjs backend: {name}, computing with {bits}-bit floats',
   'run.backendStarting': 'Starting backend…',

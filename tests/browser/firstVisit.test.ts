@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { currentStep, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+
+const app = serveBuiltApp();
+
+describe('a first visit', () => {
+  it('says the backend is preparing until the first step, then shows a steps/s that agrees with the counter', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x4');
+    await page.getByRole('button', { name: 'Play' }).click();
+    const status = page.getByTestId('run-status');
+    await waitForStep(page, 1);
+    await expect.poll(() => status.textContent()).toBe('Training');
+    // Count the steps over three seconds, as a person with a watch would.
+    await waitForStep(page, 20);
+    const start = { step: await currentStep(page), time: Date.now() };
+    await page.waitForTimeout(3000);
+    const counted = ((await currentStep(page)) - start.step) / ((Date.now() - start.time) / 1000);
+    const shown = Number((await page.getByTestId('steps-per-second').textContent())?.split(' ')[0]);
+    expect(shown).toBeGreaterThan(counted * 0.7);
+    expect(shown).toBeLessThan(counted * 1.3);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.getByTestId('steps-per-second').textContent()).toBe('0 steps/s');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows "Preparing WebGL…" while the backend starts after Play', async () => {
+    const { page } = await openApp(app, '#layers=32x12');
+    // A restart compiles nothing new, so catch the first Play of a fresh page.
+    await page.getByRole('button', { name: 'Play' }).click();
+    const seen = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const texts = new Set<string>();
+          const status = document.querySelector('[data-testid="run-status"]')!;
+          const look = () => {
+            const step = Number(
+              document.querySelector('[data-testid="step-counter"]')?.getAttribute('data-step'),
+            );
+            if (step >= 1) return resolve([...texts]);
+            texts.add(status.textContent ?? '');
+            requestAnimationFrame(look);
+          };
+          look();
+        }),
+    );
+    expect(seen).toContain('Preparing WebGL…');
+    expect(seen).not.toContain('Training');
+    await screenshot(page, 'first-visit-playing');
+    await page.context().close();
+  });
+});
