@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { START_LESSON } from '../../src/config/lessons';
 import { currentStep, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
 
 const app = serveBuiltApp();
@@ -48,5 +49,36 @@ describe('a first visit', () => {
     expect(seen).not.toContain('Training');
     await screenshot(page, 'first-visit-playing');
     await page.context().close();
+  });
+
+  it('orients a newcomer: what the lines mean, what exploding and vanishing look like, the first lesson; dismissed once, remembered', async () => {
+    const { page, errors } = await openApp(app);
+    const orientation = page.getByTestId('orientation');
+    await orientation.waitFor();
+    const text = await orientation.textContent();
+    expect(text).toMatch(/each line is one layer/);
+    expect(text).toMatch(/Exploding gradients/);
+    expect(text).toMatch(/vanishing gradients/);
+    await screenshot(page, 'first-visit');
+    await page.getByRole('button', { name: 'Got it' }).click();
+    expect(await orientation.count()).toBe(0);
+    await page.reload();
+    await page.getByTestId('backend-badge').waitFor();
+    expect(await page.getByTestId('orientation').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('points to the start-here lesson, and never shows in embed mode', async () => {
+    const { page } = await openApp(app);
+    await page.getByRole('button', { name: START_LESSON.title }).click();
+    await expect
+      .poll(() => page.getByTestId('lesson-panel').textContent())
+      .toContain(START_LESSON.title);
+    expect(await page.getByTestId('orientation').count()).toBe(0);
+    await page.context().close();
+    const embedded = await openApp(app, '#embed=1');
+    expect(await embedded.page.getByTestId('orientation').count()).toBe(0);
+    await embedded.page.context().close();
   });
 });
