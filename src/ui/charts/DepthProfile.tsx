@@ -163,6 +163,13 @@ export const DepthProfile = memo(function DepthProfile() {
     [layerCount],
   );
   const yAxis = useLogYAxisProps(profile.domain);
+  const axisTitles = useMemo(
+    () => ({
+      x: t('chart.axis.layer'),
+      y: t('chart.axis.log', { what: t(`chart.axis.quantity.${quantity}`) }),
+    }),
+    [quantity],
+  );
   const yTop = profile.domain[1];
   const overflow = useStableList(profile.overflow, (a, b) => a.x === b.x);
   const overlay = useMemo(() => <OverflowMarks marks={overflow} yTop={yTop} />, [overflow, yTop]);
@@ -187,6 +194,7 @@ export const DepthProfile = memo(function DepthProfile() {
         series={series}
         renderTooltip={renderTooltip}
         overlay={overlay}
+        axisTitles={axisTitles}
       />
     </ChartCard>
   );

@@ -110,6 +110,13 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
     [layerCount],
   );
   const yAxis = useLogYAxisProps(chart.domain);
+  const axisTitles = useMemo(
+    () => ({
+      x: t('chart.axis.layer'),
+      y: t('chart.axis.log', { what: t(`chart.axis.quantity.${quantity}`) }),
+    }),
+    [quantity],
+  );
   return (
     <ChartCard
       testId="compare-depth-profile"
@@ -136,6 +143,7 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
         series={lines}
         renderTooltip={renderTooltip}
         overlay={null}
+        axisTitles={axisTitles}
       />
     </ChartCard>
   );
