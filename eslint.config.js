@@ -125,7 +125,7 @@ const layerRules = [
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist-cli/', 'node_modules/', 'screenshots/', 'test-results/', 'bench/tmp/'],
+    ignores: ['dist/', 'dist-*/', 'node_modules/', 'screenshots/', 'test-results/', 'bench/tmp/'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
