@@ -41,12 +41,12 @@ export function Orientation() {
     <section
       className="lesson-panel orientation"
       data-testid="orientation"
-      aria-label={t('orientation.label')}
+      aria-label={t('lessons.orientation.label')}
     >
       <p className="lesson-summary">
-        <strong>{t('orientation.what')}</strong> {t('orientation.lines')}
+        <strong>{t('lessons.orientation.what')}</strong> {t('lessons.orientation.lines')}
       </p>
-      <p className="lesson-summary">{t('orientation.patterns')}</p>
+      <p className="lesson-summary">{t('lessons.orientation.patterns')}</p>
       <div className="orientation-actions">
         <button
           type="button"
@@ -56,10 +56,10 @@ export function Orientation() {
             openLesson(START_LESSON.id);
           }}
         >
-          {t('orientation.start', { title: START_LESSON.title })}
+          {t('lessons.orientation.start', { title: START_LESSON.title })}
         </button>
         <button type="button" onClick={dismiss}>
-          {t('orientation.dismiss')}
+          {t('lessons.orientation.dismiss')}
         </button>
       </div>
     </section>
