@@ -271,7 +271,7 @@ export const LESSONS: readonly Lesson[] = [
       'Because every layer is scaled by the same factor, the clipped gradient points in the ' +
       'same direction as the full gradient: only the step is shorter.',
     tryNext:
-      'Add a run with per-tensor norm clipping (c.clip=layerNorm:1, or Compare with… in the ' +
+      'Add a run with per-tensor norm clipping (c.clip=tensorNorm:1, or Compare with… in the ' +
       'chart bar): each kernel and each bias is cut back to norm 1 on its own, which changes ' +
       'the balance between layers. Then try by value (clip=value:0.1), which clamps every ' +
       'element to ±0.1 and changes the direction even within a layer.',

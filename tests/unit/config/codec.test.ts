@@ -565,3 +565,24 @@ describe('LINK_KEYS', () => {
     }
   });
 });
+
+describe('the per-tensor clip mode in links', () => {
+  it('is written clip=tensorNorm:c, and reads back to the same mode', () => {
+    const { config, repairs } = decodeConfig('#clip=tensorNorm:2');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+    expect(encodeConfig(config)).toContain('clip=tensorNorm:2');
+    expect(encodeConfig(config)).not.toContain('clip=layerNorm');
+  });
+
+  it('still opens older links that spell it clip=layerNorm:c, with no repair', () => {
+    const { config, repairs } = decodeConfig('#clip=layerNorm:2');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+  });
+
+  it('names the link spellings when a clip mode is unknown', () => {
+    const { repairs } = decodeConfig('#clip=sideways:1');
+    expect(repairs[0]!.reason).toContain('(one of none, value, tensorNorm, globalNorm)');
+  });
+});
