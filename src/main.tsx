@@ -20,7 +20,7 @@ const session = startPageSession(
   opened?.experiment ?? { base: DEFAULT_CONFIG, variants: [] },
   opened?.view.backend ?? 'auto',
 );
-startLinkSync(session);
+startLinkSync(session, window, opened);
 
 const root = document.getElementById('root');
 if (root) {

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { encodeConfig } from '../config/codec';
-import type { Repair } from '../config/repairs';
+import { repairText, type Repair } from '../config/repairs';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/schema';
 import { sweepGrid } from '../config/sweepGrid';
 import { formatSweep, parseSweepAxes, sweepHashSuffix } from '../config/sweepSpec';
@@ -129,7 +129,7 @@ async function simulate(argv: readonly string[]): Promise<number> {
   const runs = planRuns(experiment, args.variant);
 
   const { repairs } = experiment;
-  for (const repair of repairs) process.stderr.write(`repaired ${repair.path}: ${repair.reason}\n`);
+  for (const repair of repairs) process.stderr.write(`repaired ${repairText(repair)}\n`);
   if (args.strict && repairs.length > 0) {
     process.stderr.write(
       `simulate: the link needed ${repairs.length} repair(s) and --strict is set\n`,

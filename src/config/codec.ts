@@ -97,8 +97,7 @@ export function decodeLinkPairs(pairs: ReadonlyArray<readonly [string, string]>)
   for (const codec of KEY_CODECS) {
     const raw = values.get(codec.key);
     if (raw === undefined) continue;
-    const note = (reason: string) =>
-      repairs.push({ path: codec.key, reason: `${codec.key}: ${reason}` });
+    const note = (reason: string) => repairs.push({ path: codec.key, reason });
     const times = counts.get(codec.key) ?? 1;
     if (times > 1) note(`given ${times} times; the last value is used`);
     codec.read(raw, draft, note);
@@ -106,8 +105,7 @@ export function decodeLinkPairs(pairs: ReadonlyArray<readonly [string, string]>)
 
   const validated = validateConfig(draft);
   for (const { path, reason } of validated.repairs) {
-    const key = linkKeyOf(path);
-    repairs.push({ path: key, reason: `${key}: ${reason}` });
+    repairs.push({ path: linkKeyOf(path), reason });
   }
   return { config: validated.config, repairs };
 }

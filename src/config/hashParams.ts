@@ -13,6 +13,8 @@ export const KNOWN_VIEW_KEYS: ReadonlySet<string> = new Set([
   'backend',
   'sweep',
   'sweepsteps',
+  'view',
+  'at',
 ]);
 
 /** The part after '#' of a full URL or '#...' string, or a bare query as it is. */

@@ -85,12 +85,15 @@ function notForOptimizer(draft: ExperimentConfig): string {
   return `does not apply to opt=${draft.optimizer.kind}; ignored`;
 }
 
-/** Parses a number or notes why it cannot be used (the caller then keeps its default). */
+/**
+ * Parses a number, or notes that the text is not one (the caller then keeps its default). A
+ * number too large for a float (1e999) reads as ±Infinity, which validation clamps to the limit
+ * like any other number beyond it.
+ */
 export function readNumberText(raw: string, fallback: number, note: Note): number | undefined {
   const x = parseDecimal(raw);
-  if (x !== undefined && Number.isFinite(x)) return x;
-  const problem = x === undefined ? 'is not a number' : 'is too large';
-  note(`${quoteText(raw)} ${problem}; kept the default ${fallback}`);
+  if (x !== undefined && !Number.isNaN(x)) return x;
+  note(`${quoteText(raw)} is not a number; kept the default ${fallback}`);
   return undefined;
 }
 
@@ -190,6 +193,11 @@ export interface KindWithParam<K extends string, V> {
   what: string;
   /** Names the parameter in repairs ('parameter', 'threshold'). */
   paramName: string;
+  /**
+   * Link spellings that differ from a kind's name (clip `tensorNorm` for the mode layerNorm).
+   * New links write them; the kind's own name still reads, so older links keep opening.
+   */
+  linkNames?: Partial<Record<K, string>>;
   kinds: readonly K[];
   get(c: ExperimentConfig): V;
   set(c: ExperimentConfig, value: V): void;
@@ -217,6 +225,7 @@ export function kindParamKey<K extends string, V>(
   description: string,
   union: KindWithParam<K, V>,
 ): KeyCodec {
+  const linkName = (kind: K): string => union.linkNames?.[kind] ?? kind;
   return {
     key,
     path,
@@ -224,22 +233,25 @@ export function kindParamKey<K extends string, V>(
     write: (c) => {
       const value = union.get(c);
       const param = union.paramOf(value);
-      const kind = union.kindOf(value);
+      const kind = linkName(union.kindOf(value));
       return param === undefined ? kind : `${kind}:${formatNumber(param)}`;
     },
     read: (raw, draft, note) => {
       const [name, paramText] = splitParam(raw);
-      const kind = matchName(name, union.kinds);
+      const spelled = matchName(name, union.kinds.map(linkName));
+      const kind = union.kinds.find((k) => linkName(k) === spelled) ?? matchName(name, union.kinds);
       if (kind === undefined) {
-        const current = union.kindOf(union.get(draft));
-        return note(unknownName(name, union.what, union.kinds, current));
+        const current = linkName(union.kindOf(union.get(draft)));
+        return note(unknownName(name, union.what, union.kinds.map(linkName), current));
       }
       const value = union.defaultOf(kind);
       union.set(draft, value);
       if (paramText === undefined) return;
       const current = union.paramOf(value);
       if (current === undefined) {
-        return note(`${kind} takes no ${union.paramName}; ignored ${quoteText(paramText)}`);
+        return note(
+          `${linkName(kind)} takes no ${union.paramName}; ignored ${quoteText(paramText)}`,
+        );
       }
       const x = readNumberText(paramText, current, note);
       if (x !== undefined) union.set(draft, union.withParam(value, x));

@@ -1,83 +1,44 @@
 /**
- * Curated lessons: each is a share link plus a short explanation, and a checkable claim about
- * what the run of that link shows. Pure data: no tfjs, no React.
+ * Curated lessons, in teaching order: each is a share link plus a short explanation and what
+ * the screen shows, stated as observations, each bound to a check on the runs of its link
+ * (config/lessonChecks.ts). Pure data: no tfjs, no React.
  *
  * Links are hashes a teacher can read and edit: only the keys that matter for the lesson are
- * given, every other key takes its default (see README "Share links"). Lessons that belong
- * together share a base so that one key is the only difference between them:
+ * given, every other key takes its default (see README "Share links"). A link also opens the
+ * view its text talks about (`view=signal`, `at=1`: config/viewKeys.ts), and a comparison lesson
+ * holds its runs as variants (`b.clip=globalNorm:1`), which start from A's initial weights and
+ * batches, so the change is the only difference on screen. Lessons that belong together share a
+ * base so that one key is the only difference between them:
  * - circles, 20 hidden layers of 32: initialization and activation (explode, vanish, stable);
  * - sine regression, 10 hidden layers of 16, tanh + Xavier, lr = 0.5: a too-large step and
  *   the remedies for it.
  *
- * Every claim is checked by tests/unit/lessons/lessons.test.ts, which runs each link headless
- * on the tfjs cpu backend for the stated number of steps.
+ * tests/unit/lessons runs each link headless on the tfjs cpu backend and checks every
+ * observation on its runs' records; tests/browser/lessons checks them on the page.
  */
-
-/** What the run of a lesson's link must show; the numbers are bounds, not measured values. */
-export type LessonExpectation =
-  /**
-   * The run explodes: a non-finite value (which stops the run) appears within `withinSteps`
-   * steps, or the first layer's gradient norm exceeds 1e6 times its step-1 value by then.
-   * Also, at step 1 the backward signal of the first layer is more than `signalGrowthAbove`
-   * times the output layer's: the explosion grows toward the input.
-   */
-  | { kind: 'explodes'; withinSteps: number; signalGrowthAbove: number }
-  /**
-   * The input side gets vanishingly small gradients: at step 1 and at the last of `steps`
-   * steps, both the gradient norm and the backward signal of the first layer are below
-   * `ratioBelow` times those of the last hidden layer; no non-finite value occurs.
-   */
-  | { kind: 'vanishes'; steps: number; ratioBelow: number }
-  /**
-   * Signal propagation is stable: at step 1 every layer's backward signal is within
-   * `band` = [lo, hi] times the output layer's; the run stays finite for `steps` steps and the
-   * mean loss over the last 10% of steps is below that over the first 10%.
-   */
-  | { kind: 'stable'; steps: number; band: [number, number] }
-  /**
-   * A well-initialised run diverges because of its step size: at step 1 every layer's signal
-   * is within `startBand` times the output layer's (the init is fine), and yet a non-finite
-   * value appears within `withinSteps` steps.
-   */
-  | { kind: 'diverges'; withinSteps: number; startBand: [number, number] }
-  /**
-   * A remedy rescues a diverging run: with the remedy the run stays finite for `steps` steps and
-   * its loss falls (last 10% of steps below the first 10%), and `invariant` holds; the same
-   * link without its gradient controls and regularization (clip none, gscale 1, maxnorm off,
-   * prune 0, l1 = l2 = 0) diverges within `withoutRemedyDivergesWithin` steps.
-   */
-  | {
-      kind: 'rescued';
-      steps: number;
-      withoutRemedyDivergesWithin: number;
-      invariant: RemedyInvariant;
-    };
-
-/** The property that shows the remedy acting, checked on every step of the rescued run. */
-export type RemedyInvariant =
-  /** Global-norm clipping at `threshold`: every clipped global norm is at most the threshold,
-   * and clipping acted on at least one step. */
-  | { kind: 'globalNormAtMost'; threshold: number }
-  /** Gradient scaling: the step-1 gradient norms are `factor` times those of the run without
-   * the remedy (same weights, same batch), and with plain SGD the losses equal those of the
-   * unscaled run at learning rate lr * factor (`lr * factor` given as `equivalentLr`). */
-  | { kind: 'gradientsScaledBy'; factor: number; equivalentLr: number }
-  /** Max-norm with biases off: from step 2 on (after the first update) every layer's weight norm
-   * is at most maxNorm * sqrt(units), since each unit's incoming weights have norm <= maxNorm. */
-  | { kind: 'unitNormAtMost'; maxNorm: number };
+import type { Observation } from './lessonChecks';
 
 export interface Lesson {
   id: string;
   title: string;
-  /** A '#...' share-link hash: only the keys that matter; missing keys take their defaults. */
+  /**
+   * A '#...' share-link hash: the experiment's keys that matter (missing keys take their
+   * defaults), its variants, and the view keys `view` and `at` where the text needs them.
+   */
   link: string;
   /** One sentence: what happens. */
   summary: string;
-  /** What to look at in the charts. */
-  watch: string;
+  /** What the screen shows, sentence by sentence, each checked: the Watch text. */
+  observations: readonly Observation[];
+  /** Why it happens, after the observations (explanation, so no check). */
+  why?: string;
   /** The change to make next. */
   tryNext: string;
-  expectation: LessonExpectation;
+}
+
+/** A lesson's Watch text: its observations in order, then its explanation. */
+export function watchText(lesson: Lesson): string {
+  return [...lesson.observations.map((o) => o.text), lesson.why ?? ''].join(' ').trim();
 }
 
 /**
@@ -86,30 +47,101 @@ export interface Lesson {
  * (log-variance ~ 5L/4n for ReLU), so a factor of 20 either way is ~3.4 standard deviations,
  * and still 10 orders of magnitude tighter than the exploding and vanishing lessons.
  */
-const STABLE_BAND: [number, number] = [1 / 20, 20];
+const STABLE_BAND = [1 / 20, 20] as const;
 
 const DIVERGING = '#data=sine&layers=16x10&act=tanh&init=glorotNormal&lr=0.5';
 
 export const LESSONS: readonly Lesson[] = [
   {
+    id: 'xavier-tanh-stable',
+    title: 'Start here: Xavier + tanh stays stable',
+    link: '#data=circles&layers=32x20&act=tanh&init=glorotNormal',
+    summary:
+      'A healthy deep network, to learn to read the charts: Xavier/Glorot init sets the weight ' +
+      'variance to 2/(fan_in + fan_out) = 1/32 here, so tanh layers (slope 1 near zero) neither ' +
+      'grow nor shrink the gradient on its way back through 20 layers.',
+    observations: [
+      {
+        text:
+          'Gradient chart (log scale, one line per layer, dark at the input and light at the ' +
+          'output): at step 1 the 21 lines start in one bundle, every layer within a factor of ' +
+          "20 of the output layer's, and no layer is left behind.",
+        checks: [{ kind: 'band', quantity: 'gradNorm', band: STABLE_BAND }],
+      },
+      {
+        text: 'Loss chart: over 100 steps the loss goes down, and no value overflows.',
+        checks: [
+          { kind: 'lossFalls', steps: 100 },
+          { kind: 'staysFinite', steps: 100 },
+        ],
+      },
+    ],
+    why:
+      'Exploding gradients would show as a staircase rising toward the input, vanishing ones ' +
+      'as a staircase falling toward it; the next lessons show both.',
+    tryNext:
+      'Change Activation to sigmoid (act=sigmoid): the run restarts from the same seed and the ' +
+      'staircase of "A deep sigmoid network vanishes" appears; or open the next lesson.',
+  },
+  {
     id: 'too-large-init',
     title: 'Too-large initialization explodes',
-    link: '#data=circles&layers=32x20&act=relu&init=normal:1',
+    link: '#data=circles&layers=32x20&act=relu&init=normal:1&view=signal&at=1',
     summary:
       'With weights drawn at σ = 1 and 32 inputs per unit, each ReLU layer multiplies the ' +
       'backpropagated signal by about σ·√(32/2) = 4, so over 20 layers it grows by many orders ' +
       'of magnitude (theory: 4^20 ≈ 10^12) and the run overflows within a few steps.',
-    watch:
-      'Switch the gradient chart to the backpropagated signal: at step 1 it climbs layer by ' +
-      'layer toward the input, a staircase of about 4x per layer. The parameter gradients look ' +
-      'more even across layers, because each weight gradient is the layer input (which grows ' +
-      'toward the output) times the signal (which grows toward the input), but all of them are ' +
-      'enormous. Within a couple of steps the loss is no longer finite and training stops.',
+    observations: [
+      {
+        text:
+          'Within 10 steps a value is no longer finite and training stops itself; the lesson ' +
+          'opens on the signal view at step 1, so the depth profile still shows that step.',
+        checks: [{ kind: 'halts', withinSteps: 10 }],
+      },
+      {
+        text:
+          'Depth profile at step 1: the backpropagated signal dL/dz climbs layer by layer ' +
+          'toward the input, a staircase of about 4x per layer (between 2.5x and 6x), along ' +
+          'the theory line.',
+        checks: [{ kind: 'signalStaircase', perLayer: [2.5, 6] }],
+      },
+    ],
+    why:
+      'Switch to parameter gradients: they look more even across layers, because each weight ' +
+      'gradient is the layer input (which grows toward the output) times the signal (which ' +
+      'grows toward the input), but all of them are enormous.',
     tryNext:
-      'Set Init to He normal (init=heNormal) and press Reset: the same network starts with ' +
-      'the lines in one flat bundle. He normal uses σ = √(2/fan_in), which is 0.25 for every ' +
-      'layer with 32 inputs.',
-    expectation: { kind: 'explodes', withinSteps: 10, signalGrowthAbove: 1e6 },
+      'Set Init to He normal (init=heNormal): the run restarts from the same seed with the ' +
+      'lines in one flat bundle. He normal uses σ = √(2/fan_in), which is 0.25 for every layer ' +
+      'with 32 inputs.',
+  },
+  {
+    id: 'he-relu-stable',
+    title: 'He + ReLU stays stable',
+    link: '#data=circles&layers=32x20&act=relu&init=heNormal&lr=0.02&view=signal',
+    summary:
+      'ReLU zeroes about half of its inputs, so He/Kaiming init doubles the weight variance to ' +
+      '2/fan_in to make up for it, and the signal neither grows nor shrinks with depth (at ' +
+      'lr = 0.02: deep ReLU nets are touchier about the step size than tanh nets).',
+    observations: [
+      {
+        text:
+          "Signal view: at step 1 every layer's backward signal is within a factor of 20 of " +
+          "the output layer's, one flat bundle over all 20 layers, a little ragged because " +
+          'each input switches off a different half of the units.',
+        checks: [{ kind: 'band', quantity: 'signalNorm', band: STABLE_BAND }],
+      },
+      {
+        text: 'Loss chart: over 100 steps the loss falls, and no value overflows.',
+        checks: [
+          { kind: 'lossFalls', steps: 100 },
+          { kind: 'staysFinite', steps: 100 },
+        ],
+      },
+    ],
+    tryNext:
+      'Multiply the init by 2 (gain=2): the run restarts, each layer now scales the signal by ' +
+      'about 2, and the bundle tilts into a staircase of 2^20 ≈ 10^6.',
   },
   {
     id: 'sigmoid-vanishes',
@@ -117,17 +149,24 @@ export const LESSONS: readonly Lesson[] = [
     link: '#data=circles&layers=32x20&act=sigmoid&init=glorotNormal',
     summary:
       'The slope of the sigmoid is at most 1/4, so even with Xavier weights each layer passes ' +
-      'back a quarter of the signal or less: the first layer gets a gradient more than a ' +
-      'million times smaller than the last hidden layer, and it stays that way while training.',
-    watch:
-      'Gradient chart: the lines fan out into a staircase that falls toward the input, each ' +
-      'step a factor of 4 or more; in the heatmap the input side stays dark for the whole run. ' +
-      'The layers near the input barely change, so the network cannot use its depth.',
+      'back a quarter of the gradient or less, and the layers near the input hardly learn.',
+    observations: [
+      {
+        text:
+          'Gradient chart: the lines fan out into a staircase that falls toward the input; at ' +
+          "step 1 and still at step 50 the first layer's gradient (and its signal) is more " +
+          "than a million times smaller than the last hidden layer's, and in the heatmap the " +
+          'input side stays dark.',
+        checks: [
+          { kind: 'inputSideBelow', steps: 50, ratioBelow: 1e-6 },
+          { kind: 'staysFinite', steps: 50 },
+        ],
+      },
+    ],
+    why: 'The network cannot use its depth: its first layers barely change.',
     tryNext:
-      'Change Activation to tanh (act=tanh) and press Reset: tanh has slope 1 at zero, and ' +
-      'with Xavier init the staircase becomes a flat bundle (the lesson "Xavier + tanh stays ' +
-      'stable").',
-    expectation: { kind: 'vanishes', steps: 50, ratioBelow: 1e-6 },
+      'Change Activation to tanh (act=tanh): tanh has slope 1 at zero, and with Xavier init ' +
+      'the staircase becomes the flat bundle of the "Start here" lesson.',
   },
   {
     id: 'small-init-vanishes',
@@ -135,123 +174,146 @@ export const LESSONS: readonly Lesson[] = [
     link: '#data=circles&layers=32x20&act=tanh&init=normal:0.05',
     summary:
       'With σ = 0.05 and 32 inputs per unit, each tanh layer (almost linear for such small ' +
-      'inputs) scales the signal by about σ·√32 ≈ 0.28, forward and backward, so after 20 ' +
-      'layers the first layer gets a gradient more than a million times smaller than the last ' +
-      'hidden layer (theory: 0.28^19 ≈ 10^-11).',
-    watch:
-      'Gradient chart: a staircase falling toward the input, like the sigmoid lesson, but here ' +
-      'the forward activations shrink as well, so the output hardly depends on the input. ' +
-      'Compare the weight-norm chart: the weights are small, not the slopes.',
+      'inputs) scales the signal by about σ·√32 ≈ 0.28, forward and backward (theory: ' +
+      '0.28^19 ≈ 10^-11 over the network).',
+    observations: [
+      {
+        text:
+          'Gradient chart: a staircase falling toward the input, like the sigmoid lesson; at ' +
+          "step 1 and at step 50 the first layer's gradient is more than a million times " +
+          "smaller than the last hidden layer's.",
+        checks: [
+          { kind: 'inputSideBelow', steps: 50, ratioBelow: 1e-6 },
+          { kind: 'staysFinite', steps: 50 },
+        ],
+      },
+    ],
+    why:
+      'Here the forward activations shrink as well, so the output hardly depends on the input: ' +
+      'the weights are small, not the slopes.',
     tryNext:
       'Set Init to Xavier/Glorot normal (init=glorotNormal), which uses ' +
-      'σ = √(2/(fan_in + fan_out)) ≈ 0.18 here, and press Reset: the bundle becomes flat.',
-    expectation: { kind: 'vanishes', steps: 50, ratioBelow: 1e-6 },
-  },
-  {
-    id: 'xavier-tanh-stable',
-    title: 'Xavier + tanh stays stable',
-    link: '#data=circles&layers=32x20&act=tanh&init=glorotNormal',
-    summary:
-      'Xavier/Glorot init sets the weight variance to 2/(fan_in + fan_out) = 1/32 here, so ' +
-      'tanh layers (slope 1 near zero) neither grow nor shrink the signal: at step 1 every ' +
-      "layer's backward signal is within a factor of 20 of the output layer's, and the loss " +
-      'falls without any overflow.',
-    watch:
-      'Gradient chart: the 21 lines start in one narrow bundle instead of a staircase, and no ' +
-      'layer is left behind; the loss curve goes down.',
-    tryNext:
-      'Change Activation to sigmoid (act=sigmoid) and press Reset to see the staircase of ' +
-      '"A deep sigmoid network vanishes" come back; or keep tanh and set Init to normal with ' +
-      'σ = 0.05 (init=normal:0.05).',
-    expectation: { kind: 'stable', steps: 100, band: STABLE_BAND },
-  },
-  {
-    id: 'he-relu-stable',
-    title: 'He + ReLU stays stable',
-    link: '#data=circles&layers=32x20&act=relu&init=heNormal&lr=0.02',
-    summary:
-      'ReLU zeroes about half of its inputs, so He/Kaiming init doubles the weight variance to ' +
-      "2/fan_in to make up for it: every layer's backward signal stays within a factor of 20 " +
-      "of the output layer's at step 1, and the loss falls steadily (at lr = 0.02; deep ReLU " +
-      'nets are touchier about the step size than tanh nets).',
-    watch:
-      'Gradient chart: one flat bundle of lines over all 20 layers. It is a little more ragged ' +
-      'than with tanh, because for each input a different half of the ReLU units is switched ' +
-      'off.',
-    tryNext:
-      'Multiply the init by 2 (gain=2) and press Reset: each layer now scales the signal by ' +
-      'about 2, and the bundle tilts into a staircase of 2^20 ≈ 10^6. Or set Init to normal ' +
-      'with σ = 1 (init=normal:1) for the lesson "Too-large initialization explodes".',
-    expectation: { kind: 'stable', steps: 100, band: STABLE_BAND },
+      'σ = √(2/(fan_in + fan_out)) ≈ 0.18 here: the run restarts and the bundle becomes flat.',
   },
   {
     id: 'lr-too-large',
     title: 'A too-large learning rate diverges',
     link: DIVERGING,
     summary:
-      "The initialization is fine (at step 1 every layer's signal is within a factor of 20 " +
-      "of the output layer's), but at lr = 0.5, ten times the default, each step overshoots " +
-      'the minimum further than the last, and the run overflows within 100 steps.',
-    watch:
-      'Loss chart: after a few steps the loss starts to climb, soon by orders of magnitude per ' +
-      'step, and all gradient lines rise together until a value is no longer finite and ' +
-      'training stops. Nothing was wrong at step 1: the problem is the length of the step, not ' +
-      'the depth.',
+      'The initialization is fine, but at lr = 0.5, ten times the default, each step ' +
+      'overshoots further than the last, until the tanh units saturate and the run overflows.',
+    observations: [
+      {
+        text:
+          "Gradient chart, step 1: nothing is wrong yet, every layer's gradient is within a " +
+          "factor of 20 of the output layer's.",
+        checks: [{ kind: 'band', quantity: 'gradNorm', band: STABLE_BAND }],
+      },
+      {
+        text:
+          "Within 30 steps every hidden layer's gradient falls to nothing (its line drops off " +
+          "the chart and the heatmap turns grey) while the output layer's keeps growing, more " +
+          'than 1000-fold.',
+        checks: [{ kind: 'hiddenGradientsDie', withinSteps: 30, outputGrowthAbove: 1e3 }],
+      },
+      {
+        text: 'Within 100 steps a value is no longer finite and training stops itself.',
+        checks: [{ kind: 'halts', withinSteps: 100 }],
+      },
+    ],
+    why:
+      'The overshoots push the tanh units into saturation: in float32, 1 − tanh(z)² rounds to ' +
+      '0 once |z| is above about 9, so no gradient passes back through them, and only the ' +
+      'output layer still learns, ever harder. The problem is the length of the step, not the ' +
+      'depth.',
     tryNext:
-      'Set the learning rate back to 0.05 and press Reset. Or keep lr = 0.5 and set Clip mode ' +
-      'to global norm with Clip threshold 1 (clip=globalNorm:1), then press Reset: the next ' +
-      'lesson.',
-    expectation: { kind: 'diverges', withinSteps: 100, startBand: STABLE_BAND },
+      'Set the learning rate back to 0.05 (the run continues with the new rate from where it ' +
+      'is; press Reset to start over), or open the next lesson, which compares this run with ' +
+      'a clipped one.',
   },
   {
     id: 'clip-global-norm',
     title: 'Global-norm clipping rescues a diverging run',
-    link: `${DIVERGING}&clip=globalNorm:1`,
+    link: `${DIVERGING}&b.clip=globalNorm:1&view=clipped`,
     summary:
-      'The same lr = 0.5 run, but whenever the global gradient norm G exceeds 1, every ' +
-      'gradient is multiplied by 1/G, so no update is longer than lr × 1 = 0.5: the run stays ' +
-      'finite for 200 steps and the loss falls, while without clipping it diverges.',
-    watch:
-      'Gradient chart, clipped view: the global norm never goes above 1, and the share of ' +
-      'clipped steps shows that clipping acts only on the few steps that would have thrown the ' +
-      'weights off. Because every layer is scaled by the same factor, the clipped gradient ' +
-      'points in the same direction as the full gradient: only the step is shorter.',
+      'Two runs from the same weights and batches: A is the diverging lr = 0.5 run, B is the ' +
+      'same with global-norm clipping at 1, which multiplies every gradient by 1/G whenever ' +
+      'the global norm G exceeds 1, so no update is longer than lr × 1 = 0.5.',
+    observations: [
+      {
+        text:
+          'Runs legend: A (no clipping) overflows within 100 steps and is marked halted, its ' +
+          'small multiple stops there.',
+        checks: [{ kind: 'halts', withinSteps: 100 }],
+      },
+      {
+        text: 'B trains on for all 200 steps without overflow.',
+        checks: [{ run: 'b', kind: 'staysFinite', steps: 200 }],
+      },
+      {
+        text:
+          "Global-norm overlay, clipped view: B's line never goes above 1, while A's climbs " +
+          'until it overflows.',
+        checks: [{ run: 'b', kind: 'clippedGlobalNormAtMost', threshold: 1 }],
+      },
+      {
+        text:
+          "Switch to the unclipped view: B's own global norm rises above 1 within 20 steps; " +
+          'those are the steps clipping cut.',
+        checks: [{ run: 'b', kind: 'globalNormAbove', threshold: 1, withinSteps: 20 }],
+      },
+      {
+        text: "Loss overlay: B's loss falls over its 200 steps.",
+        checks: [{ run: 'b', kind: 'lossFalls', steps: 200 }],
+      },
+    ],
+    why:
+      'Because every layer is scaled by the same factor, the clipped gradient points in the ' +
+      'same direction as the full gradient: only the step is shorter.',
     tryNext:
-      'Set Clip mode to per-layer norm (clip=layerNorm:1) and press Reset: each layer is cut ' +
-      'back to norm 1 on its own, which keeps the direction within each layer but changes the ' +
-      'balance between layers (a layer with a large gradient is cut, small ones pass). Then try ' +
-      'by value (clip=value:0.1): every element is clamped to ±0.1, which changes the ' +
-      'direction even within a layer, because large components are cut and small ones kept. ' +
-      'Compare the loss curves and the clipped share.',
-    expectation: {
-      kind: 'rescued',
-      steps: 200,
-      withoutRemedyDivergesWithin: 100,
-      invariant: { kind: 'globalNormAtMost', threshold: 1 },
-    },
+      'Add a run with per-tensor norm clipping (c.clip=tensorNorm:1, or Compare with… in the ' +
+      'chart bar): each kernel and each bias is cut back to norm 1 on its own, which changes ' +
+      'the balance between layers. Then try by value (clip=value:0.1), which clamps every ' +
+      'element to ±0.1 and changes the direction even within a layer.',
   },
   {
     id: 'gradient-scaling',
     title: 'Gradient scaling is a smaller step in disguise',
-    link: `${DIVERGING}&gscale=0.1`,
+    link: `${DIVERGING}&b.gscale=0.1&c.lr=0.05`,
     summary:
-      'Multiplying every gradient by 0.1 before the update keeps the lr = 0.5 run from ' +
-      'diverging: with plain SGD the update is lr × 0.1 × gradient, exactly the update of ' +
-      'lr = 0.05, so this run has the same losses as an unscaled run at lr = 0.05.',
-    watch:
-      'Gradient chart: at step 1 every line is exactly ten times lower than in "A too-large ' +
-      'learning rate diverges" (the charts show gradients after scaling), and the loss falls ' +
-      'instead of climbing.',
+      'Three runs from the same weights and batches: A diverges at lr = 0.5, B multiplies ' +
+      'every gradient by 0.1 before the update, and C instead uses lr = 0.05; with plain SGD ' +
+      'B and C make exactly the same update, lr × 0.1 × gradient.',
+    observations: [
+      {
+        text: 'A overflows within 100 steps and is marked halted in the runs legend.',
+        checks: [{ kind: 'halts', withinSteps: 100 }],
+      },
+      {
+        text:
+          "Small multiples: at step 1 B's gradient lines sit exactly ten times below A's (the " +
+          'charts show gradients after scaling),',
+        checks: [{ run: 'b', kind: 'gradientsScaled', of: 'a', factor: 0.1, throughStep: 1 }],
+      },
+      {
+        text: "and at every step ten times below C's, which follows the very same weights.",
+        checks: [{ run: 'b', kind: 'gradientsScaled', of: 'c', factor: 0.1, throughStep: 200 }],
+      },
+      {
+        text:
+          "Loss overlay: B's and C's loss curves lie on top of each other for 200 steps, " +
+          'and neither overflows.',
+        checks: [
+          { run: 'b', kind: 'sameLoss', of: 'c', relTol: 1e-3, steps: 200 },
+          { run: 'b', kind: 'staysFinite', steps: 200 },
+          { run: 'c', kind: 'staysFinite', steps: 200 },
+        ],
+      },
+    ],
     tryNext:
-      'Set the optimizer to Adam (opt=adam&lr=0.01) and change the gradient scale between 0.1 ' +
-      'and 1: Adam divides each gradient by its own running size, so a constant scale cancels ' +
-      'out almost entirely. Scaling is a step-size knob, not a clipping method.',
-    expectation: {
-      kind: 'rescued',
-      steps: 200,
-      withoutRemedyDivergesWithin: 100,
-      invariant: { kind: 'gradientsScaledBy', factor: 0.1, equivalentLr: 0.05 },
-    },
+      'Set the optimizer to Adam (opt=adam&lr=0.01): Adam divides each gradient by its own ' +
+      'running size, so a constant scale cancels out almost entirely and B and C part ways. ' +
+      'Scaling is a step-size knob, not a clipping method.',
   },
   {
     id: 'max-norm',
@@ -259,23 +321,29 @@ export const LESSONS: readonly Lesson[] = [
     link: `${DIVERGING}&bias=0&maxnorm=0.5`,
     summary:
       "After every update each unit's incoming weight vector is scaled back to norm 0.5 if it " +
-      'is longer, so the weights cannot grow with the overshoot: the lr = 0.5 run stays finite ' +
-      'for 200 steps and the loss falls, while without the cap it diverges.',
-    watch:
-      'Weight-norm chart: from step 2 on each layer sits at or below 0.5 × √(units), a flat ' +
-      'line (biases are off in this link so the chart shows only the capped weights). The cap ' +
-      'is below the Xavier init scale, so it also shrinks the signal: watch the gradient lines ' +
-      'drop after step 1 and the input side stay lower than the output side.',
+      'is longer, so the weights cannot grow with the overshoot of lr = 0.5.',
+    observations: [
+      {
+        text:
+          'Weight-norm chart: from step 2 on each layer sits at or below 0.5 × √(units), a flat ' +
+          'line (biases are off in this link, so the chart shows only the capped weights).',
+        checks: [{ kind: 'unitNormAtMost', maxNorm: 0.5 }],
+      },
+      {
+        text: 'The run trains 200 steps without overflow and the loss falls.',
+        checks: [
+          { kind: 'staysFinite', steps: 200 },
+          { kind: 'lossFalls', steps: 200 },
+        ],
+      },
+    ],
+    why:
+      'The cap is below the Xavier init scale, so it also shrinks the signal on its way back ' +
+      'through the layers.',
     tryNext:
-      'Loosen the cap to 1 (maxnorm=1), then tighten it to 0.3 (maxnorm=0.3), pressing Reset ' +
-      'each time, and compare the loss with the input-side gradient lines: a cap has to be ' +
-      'tight enough to stop the overshoot and loose enough to let the signal through.',
-    expectation: {
-      kind: 'rescued',
-      steps: 200,
-      withoutRemedyDivergesWithin: 100,
-      invariant: { kind: 'unitNormAtMost', maxNorm: 0.5 },
-    },
+      'Loosen the cap to 1 (maxnorm=1), then tighten it to 0.3 (maxnorm=0.3), and compare the ' +
+      'loss with the input-side gradient lines: a cap has to be tight enough to stop the ' +
+      'overshoot and loose enough to let the signal through.',
   },
   {
     id: 'l2-and-pruning',
@@ -284,18 +352,29 @@ export const LESSONS: readonly Lesson[] = [
     summary:
       'L2 regularization and magnitude pruning act on the weights, not on the step: the L2 ' +
       'term pulls every kernel weight 1% toward zero per update (a factor 1 − 2·lr·l2 = 0.99) ' +
-      'and pruning zeroes the weights below 0.01, yet the lr = 0.5 run still diverges within ' +
-      '100 steps.',
-    watch:
-      'The charts look like "A too-large learning rate diverges": the pull toward zero is far ' +
-      'weaker than the overshoot, and pruning removes only weights that were small anyway. ' +
-      'These tools keep weights small over long training and make networks sparse; they are ' +
-      'not a brake for a step that is too long.',
+      'and pruning zeroes the weights below 0.01, yet the lr = 0.5 run still diverges.',
+    observations: [
+      {
+        text:
+          "Step 1 looks healthy, every layer's gradient within a factor of 20 of the output " +
+          "layer's,",
+        checks: [{ kind: 'band', quantity: 'gradNorm', band: STABLE_BAND }],
+      },
+      {
+        text:
+          'and yet, as in "A too-large learning rate diverges", a value overflows within 100 ' +
+          'steps and training stops.',
+        checks: [{ kind: 'halts', withinSteps: 100 }],
+      },
+    ],
+    why:
+      'The pull toward zero is far weaker than the overshoot, and pruning removes only ' +
+      'weights that were small anyway: these tools keep weights small over long training and ' +
+      'make networks sparse; they are not a brake for a step that is too long.',
     tryNext:
-      'Raise L2 and the prune threshold to 0.1 (l2=0.1&prune=0.1) and press Reset: does the run ' +
-      'survive, and if so, does the loss really fall, or have the weights been shrunk and ' +
-      'pruned until the network can hardly learn? Then compare with global-norm clipping.',
-    expectation: { kind: 'diverges', withinSteps: 100, startBand: STABLE_BAND },
+      'Raise L2 and the prune threshold to 0.1 (l2=0.1&prune=0.1): does the run survive, and ' +
+      'if so, does the loss really fall, or have the weights been shrunk and pruned until the ' +
+      'network can hardly learn?',
   },
 ];
 
@@ -304,4 +383,14 @@ const LESSON_BY_ID = new Map(LESSONS.map((lesson) => [lesson.id, lesson]));
 /** The lesson with this id, or undefined. */
 export function lessonById(id: string): Lesson | undefined {
   return LESSON_BY_ID.get(id);
+}
+
+/** The lesson a first visit is pointed to: the first in teaching order. */
+export const START_LESSON: Lesson = LESSONS[0]!;
+
+/** The lessons before and after this one in teaching order (null at either end). */
+export function lessonNeighbours(id: string): { previous: Lesson | null; next: Lesson | null } {
+  const at = LESSONS.findIndex((lesson) => lesson.id === id);
+  if (at < 0) return { previous: null, next: null };
+  return { previous: LESSONS[at - 1] ?? null, next: LESSONS[at + 1] ?? null };
 }

@@ -91,13 +91,17 @@ const initKey = kindParamKey(
 const clipKey = kindParamKey(
   'clip',
   'gradient.clip',
-  'gradient clipping: none | value:c (each element to [-c, c]) | layerNorm:c (each ' +
-    'gradient to norm <= c) | globalNorm:c (all gradients together to norm <= c); c' +
+  'gradient clipping: none | value:c (each element to [-c, c]) | tensorNorm:c (each ' +
+    'gradient tensor, kernel and bias apart, to norm <= c; older links write layerNorm:c) | ' +
+    'globalNorm:c (all gradients together to norm <= c); c' +
     rangeText('gradient.clip.threshold'),
   {
     what: 'clip mode',
     paramName: 'threshold',
     kinds: CLIP_MODES,
+    // Per-tensor clipping: "layerNorm" read as layer normalization (norm=layerNorm) or as one
+    // norm per layer, while kernel and bias are clipped apart.
+    linkNames: { layerNorm: 'tensorNorm' },
     get: (c) => c.gradient.clip,
     set: (c, clip) => {
       c.gradient.clip = clip;

@@ -93,12 +93,15 @@ export function checkNumber(
     fix(`${label} is ${describe(value)}, not a number; set to the default ${fallback}`);
     return fallback;
   }
-  if (!Number.isFinite(value)) {
-    fix(`${label} ${value} is not a finite number; set to the default ${fallback}`);
+  // The one clamping rule: anything that is not a number takes the default; a number beyond a
+  // limit (however far: 1e999 reads as Infinity) is set to that limit, except where the limit
+  // itself is not allowed (momentum and the betas must stay below 1), which takes the default.
+  if (Number.isNaN(value)) {
+    fix(`${label} ${value} is not a number; set to the default ${fallback}`);
     return fallback;
   }
   let x = value + 0; // turns -0 into 0, so equal configs encode and compare identically
-  if (range.integer && !Number.isInteger(x)) {
+  if (range.integer && Number.isFinite(x) && !Number.isInteger(x)) {
     const rounded = Math.round(x) + 0;
     fix(`${label} ${x} is not a whole number; rounded to ${rounded}`);
     x = rounded;
@@ -108,7 +111,9 @@ export function checkNumber(
     return min;
   }
   if (range.maxExcluded && x >= max) {
-    fix(`${label} ${x} must be below ${max}; set to the default ${fallback}`);
+    fix(
+      `${label} ${x} must be below ${max}; set to the default ${fallback}, as ${max} itself is not allowed`,
+    );
     return fallback;
   }
   if (x > max) {

@@ -7,8 +7,13 @@
 export interface Repair {
   /** Where the problem was: a config path like "network.hidden[3]", or a link key like "lr". */
   path: string;
-  /** What was wrong and what was done about it, in English. */
+  /** What was wrong and what was done about it, in English; never repeats `path`. */
   reason: string;
+}
+
+/** A repair as one line: the key (or path) named once, then what was wrong and what it became. */
+export function repairText({ path, reason }: Repair): string {
+  return path === '' ? reason : `${path}: ${reason}`;
 }
 
 /** Longest piece of untrusted text quoted back in a repair reason. */

@@ -45,7 +45,7 @@ interface VariantPairReading {
 /** Reads a `b.key=value` or bare `b` pair; undefined for a key of another shape. */
 function readVariantPair(key: string, value: string): VariantPairReading | undefined {
   if (isVariantLetter(key)) {
-    const reason = `${key}: a variant letter on its own takes no value; ignored ${quoteText(value)}`;
+    const reason = `a variant letter on its own takes no value; ignored ${quoteText(value)}`;
     return { letter: key, override: null, problem: value === '' ? null : { path: key, reason } };
   }
   const prefixed = readPrefixedKey(key);
@@ -53,12 +53,12 @@ function readVariantPair(key: string, value: string): VariantPairReading | undef
   const path = shortText(key);
   if (!isVariantLetter(prefixed.prefix)) {
     const reason =
-      `${quoteText(key)}: there is no variant ${quoteText(prefixed.prefix)} ` +
+      `there is no variant ${quoteText(prefixed.prefix)} ` +
       `(variants are ${LETTER_LIST}; the base A takes plain keys); ignored`;
     return { letter: null, override: null, problem: { path, reason } };
   }
   if (!isVariantKey(prefixed.key)) {
-    const reason = `${quoteText(key)}: ${quoteText(prefixed.key)} is not a setting a variant can change; ignored`;
+    const reason = `${quoteText(prefixed.key)} is not a setting a variant can change; ignored`;
     return { letter: prefixed.prefix, override: null, problem: { path, reason } };
   }
   return { letter: prefixed.prefix, override: [prefixed.key, value], problem: null };

@@ -76,14 +76,9 @@ function decodeVariantPairs(
   return decodeLinkPairs([...applying, ...pairs]);
 }
 
-/** A repair of variant B's link, named as the link names it: `b.lr`, `b.lr: ...`. */
+/** A repair of variant B's link, named as the link names it: `b.lr` (or `b` for the whole). */
 export function prefixRepair(letter: VariantLetter, { path, reason }: Repair): Repair {
-  if (path === '') return { path: letter, reason: `${letter}: ${reason}` };
-  const named = reason.startsWith(`${path}: `);
-  return {
-    path: `${letter}.${path}`,
-    reason: named ? `${letter}.${reason}` : `${letter}: ${reason}`,
-  };
+  return { path: path === '' ? letter : `${letter}.${path}`, reason };
 }
 
 /** A variant read from its pairs: its config, its overrides made canonical, and the repairs. */

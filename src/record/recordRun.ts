@@ -5,7 +5,7 @@ import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { NonFiniteEvent } from '../engine/nonFinite';
 import { Trainer, type TrainerOptions } from '../engine/trainer';
-import { buildRunRecord, type RunRecord } from './runRecord';
+import { buildRunRecord, TEST_LOSS_EVERY_STEPS, type RunRecord } from './runRecord';
 
 /** Steps per readback when running headless; any value gives identical numbers. */
 export const HEADLESS_STEPS_PER_READBACK = 50;
@@ -40,11 +40,20 @@ export async function recordRun(
     const chunk = Math.max(1, options.stepsPerReadback ?? HEADLESS_STEPS_PER_READBACK);
     const steps: StepMetrics[] = [];
     const events: NonFiniteEvent[] = [];
+    const testLoss: { step: number; loss: number }[] = [];
     while (trainer.step < options.steps) {
-      const result = await trainer.train(Math.min(chunk, options.steps - trainer.step), {
+      // Chunks end at every multiple of TEST_LOSS_EVERY_STEPS, where the test loss is taken
+      // (the chunk size does not change the numbers).
+      const toNextTest = TEST_LOSS_EVERY_STEPS - (trainer.step % TEST_LOSS_EVERY_STEPS);
+      const count = Math.min(chunk, options.steps - trainer.step, toNextTest);
+      const result = await trainer.train(count, {
+        testLoss: (trainer.step + count) % TEST_LOSS_EVERY_STEPS === 0,
         distributions: options.distributions === true,
       });
       steps.push(...result.steps);
+      const last = result.steps.at(-1);
+      if (result.testLoss !== null && last)
+        testLoss.push({ step: last.step, loss: result.testLoss });
       options.onProgress?.(steps.at(-1)?.step ?? 0, options.steps);
       if (result.event) {
         events.push(result.event);
@@ -60,6 +69,7 @@ export async function recordRun(
       layers: trainer.layers,
       steps,
       events,
+      testLoss,
       initial,
       distributions: options.distributions === true,
     });

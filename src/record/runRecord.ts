@@ -16,6 +16,9 @@ import type { Batch, LayerWeights } from '../engine/trainer';
 
 export const RUN_RECORD_VERSION = 1;
 
+/** Steps between test-loss evaluations, on the page and in a run record alike. */
+export const TEST_LOSS_EVERY_STEPS = 25;
+
 /**
  * A self-describing record of a run: the config and its canonical link, the settings that
  * define what was differentiated, and every step's measurements. With `initial`, anyone can
@@ -38,6 +41,11 @@ export interface RunRecord {
   layers: { name: string; units: number; activation: string }[];
   steps: StepMetrics[];
   events: NonFiniteEvent[];
+  /**
+   * The mean loss over the held-out test set, on the weights after update `step`, every
+   * TEST_LOSS_EVERY_STEPS steps as the page's loss chart draws it (absent without a test set).
+   */
+  testLoss?: { step: number; loss: number }[];
   initial?: { weights: LayerWeights[]; batch: Batch };
   /** With distributions recorded (CLI --distributions): what each step's figures mean. */
   distributions?: DistributionsLayout;
@@ -77,6 +85,7 @@ export interface RunRecordParts {
   layers: readonly LayerInfo[];
   steps: StepMetrics[];
   events: NonFiniteEvent[];
+  testLoss?: { step: number; loss: number }[];
   initial?: { weights: LayerWeights[]; batch: Batch };
   distributions?: boolean;
 }
@@ -99,6 +108,7 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     steps: parts.steps,
     events: parts.events,
   };
+  if (parts.testLoss && parts.testLoss.length > 0) record.testLoss = parts.testLoss;
   if (parts.initial) record.initial = parts.initial;
   if (parts.distributions) record.distributions = DISTRIBUTIONS_LAYOUT;
   return record;

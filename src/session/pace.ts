@@ -46,6 +46,14 @@ export class StepRate {
     this.window = [];
   }
 
+  /**
+   * Counts from now, at `step` (Play): the rate then includes the wait for the first steps, as a
+   * person timing the step counter would see it.
+   */
+  start(step: number): void {
+    this.window = [{ time: performance.now(), step }];
+  }
+
   /** Steps per second over the last RATE_WINDOW_MS, now that the runs stand at `step`. */
   measure(step: number): number {
     const now = performance.now();

@@ -7,13 +7,14 @@ import type { WeightsSharing } from './experimentRuns';
 import type { NonFiniteEvent } from '../engine/nonFinite';
 import type { ChunkResult, RunTrainer } from '../engine/trainer';
 import { describeChange } from './describeChange';
+import { TEST_LOSS_EVERY_STEPS } from '../record/runRecord';
 import { RunHistory } from './runHistory';
 import type { RunLetter, RunState, RunView } from './sessionTypes';
 
-/** The test loss is evaluated (inside a chunk's readback) at most this often. */
-export const TEST_LOSS_EVERY_STEPS = 25;
 /** The prediction map is evaluated (inside a chunk's readback) about this often while training. */
 export const PREDICTION_EVERY_MS = 250;
+/** The test loss is evaluated (inside a chunk's readback) at most this often (runRecord.ts). */
+export { TEST_LOSS_EVERY_STEPS };
 
 export class Run {
   readonly history = new RunHistory();

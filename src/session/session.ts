@@ -107,12 +107,20 @@ export class Session {
     // Runs still being built can be played: the loop waits for them.
     if (!this.runs.some((r) => r.state === 'training')) return;
     this.playing = true;
+    // The rate counts from Play, so it includes the wait for the first steps, as a person
+    // timing the step counter would.
+    this.rate.start(this.step());
     this.setStatus();
     void this.runLoop(++this.loopToken);
   }
 
   pause(): void {
-    if (this.playing) this.host?.dropQueuedChunks();
+    if (this.playing) {
+      this.host?.dropQueuedChunks();
+      // Paused, nothing trains: the rate shown is 0 and the next Play measures afresh.
+      this.rate.reset();
+      this.sink.session({ stepsPerSecond: 0 });
+    }
     this.playing = false;
     this.setStatus();
   }
@@ -167,7 +175,7 @@ export class Session {
         await each.replayTo(target, REPLAY_STEPS_PER_CHUNK);
         each.history.truncateAfter(target);
       }
-      this.rate.reset();
+      this.restartRate();
       this.publishAll(true);
     });
   }
@@ -390,7 +398,7 @@ export class Session {
 
   private async rebuildAll(): Promise<void> {
     for (const run of this.runs) await run.rebuild((c) => this.createTrainer(c));
-    this.rate.reset();
+    this.restartRate();
     this.sink.session({ error: null });
     this.publishAll(true);
   }
@@ -512,6 +520,12 @@ export class Session {
     return { changed, halted };
   }
 
+  /** Starts measuring the rate afresh: from now while playing (a restart's wait counts). */
+  private restartRate(): void {
+    if (this.playing) this.rate.start(this.step());
+    else this.rate.reset();
+  }
+
   /** The lockstep step: the furthest any run has trained. */
   private step(): number {
     return this.runs.reduce((most, run) => Math.max(most, run.step), 0);
@@ -521,7 +535,9 @@ export class Session {
     const step = this.step();
     this.sink.histories(new Map(this.runs.map((r) => [r.letter, r.history])), immediate);
     this.publishRuns();
-    const patch: Partial<SessionView> = { step, stepsPerSecond: this.rate.measure(step) };
+    // 0 while paused: nothing trains.
+    const rate = this.playing ? this.rate.measure(step) : 0;
+    const patch: Partial<SessionView> = { step, stepsPerSecond: rate };
     if (step === 0) patch.stepsPerSecond = 0;
     this.sink.session(patch);
     this.setStatus();

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { isBackendName, type BackendName } from '../config/backends';
 import { parseHashParams } from '../config/codec';
+import type { Repair } from '../config/repairs';
 import { decodeSweep, sweepHashSuffix, type SweepSpec } from '../config/sweepSpec';
+import { linkedViewSuffix, readLinkedView, type GradientView } from '../config/viewKeys';
 
 /** Sliders an embedded page can show, named by their link keys. */
 export const EMBED_CONTROLS = ['lr', 'clip', 'gain', 'gscale', 'layers', 'act', 'init'] as const;
@@ -14,6 +16,8 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  * - backend: `backend=webgl`, `wasm` or `cpu` trains there instead of on the automatic choice
  *   (the default, null here; `backend=auto` says so explicitly). The numbers are the same maths
  *   on another device, so it is not part of the experiment.
+ * - gradientView: `view=clipped` or `view=signal`: what the per-layer charts show.
+ * - atStep: `at=1`: the step the depth profile shows (null: the latest).
  * - sweep: `sweep=gain:0.25..4:13,depth:2..48:12` (and `sweepsteps=K`) opens the regime map of
  *   the experiment over those settings (config/sweepSpec.ts).
  */
@@ -21,18 +25,28 @@ export interface ViewState {
   embed: EmbedControl[] | null;
   lesson: string | null;
   backend: BackendName | null;
+  gradientView: GradientView;
+  atStep: number | null;
   sweep: SweepSpec | null;
 }
 
-export const useViewStore = create<ViewState>(() => ({
+export const DEFAULT_VIEW: ViewState = {
   embed: null,
   lesson: null,
   backend: null,
+  gradientView: 'gradNorm',
+  atStep: null,
   sweep: null,
-}));
+};
 
-/** Reads the view flags of a hash. Unknown embed names are ignored; ids are plain text. */
-export function viewFromHash(hash: string): ViewState {
+export const useViewStore = create<ViewState>(() => DEFAULT_VIEW);
+
+/**
+ * Reads the view flags of a hash. Unknown embed and backend names are ignored; a gradient
+ * view, step or lesson that cannot be used is repaired with a notice (config/viewKeys.ts). The
+ * sweep's repairs are listed with the link's (store/linkSync.ts readLink).
+ */
+export function readViewFromHash(hash: string): { view: ViewState; repairs: Repair[] } {
   const params = parseHashParams(hash);
   const embedText = params.get('embed');
   let embed: EmbedControl[] | null = null;
@@ -40,21 +54,23 @@ export function viewFromHash(hash: string): ViewState {
     const names = embedText.split(',').map((s) => s.trim());
     embed = EMBED_CONTROLS.filter((c) => names.includes(c));
   }
-  const lessonText = params.get('lesson');
-  const lesson = lessonText && /^[a-z0-9-]{1,40}$/.test(lessonText) ? lessonText : null;
   // The automatic choice is the default and is never written; unknown names are ignored like
   // unknown keys.
   const backendText = params.get('backend');
   const backend = isBackendName(backendText) ? backendText : null;
-  // Its repairs are listed with the link's (store/linkSync.ts readLink).
   const { sweep } = decodeSweep(hash);
-  return { embed, lesson, backend, sweep };
+  const { view, repairs } = readLinkedView(params);
+  return { view: { embed, backend, sweep, ...view }, repairs };
+}
+
+/** The view flags of a hash, without the repairs. */
+export function viewFromHash(hash: string): ViewState {
+  return readViewFromHash(hash).view;
 }
 
 /** The view flags as a hash suffix ('' when none), written after the config's keys. */
 export function viewToHashSuffix(view: ViewState): string {
-  let suffix = '';
-  if (view.lesson) suffix += `&lesson=${view.lesson}`;
+  let suffix = linkedViewSuffix(view);
   if (view.embed) suffix += `&embed=${view.embed.length > 0 ? view.embed.join(',') : '1'}`;
   if (view.backend) suffix += `&backend=${view.backend}`;
   return suffix + sweepHashSuffix(view.sweep);

@@ -4,6 +4,7 @@ import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { EmbedControls } from './embed/EmbedControls';
 import { LessonPanel } from './lessons/LessonPanel';
+import { Orientation } from './lessons/Orientation';
 import { ExplosionBanner } from './run/ExplosionBanner';
 import { Notices } from './run/Notices';
 import { RunBar } from './run/RunBar';
@@ -32,6 +33,7 @@ export function App() {
         {!embedded && <ControlsPanel />}
         <div className="charts-column">
           {!embedded && <LessonPanel />}
+          {!embedded && <Orientation />}
           {!embedded && <ViewTabs />}
           {mapOpen ? (
             <Suspense fallback={null}>

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { preview } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../src/config/codec';
+import { decodeExperimentLink } from '../../src/config/variants';
+import { readViewFromHash } from '../../src/store/viewStore';
 import { generatedHostileLinks, HAND_WRITTEN_LINKS, linkRepairCount } from './support/hostileLinks';
 import type { Page } from 'playwright-core';
 import {
@@ -25,6 +27,14 @@ async function expectRepairedPage(page: Page, index: number, hash: string): Prom
   await page.getByRole('button', { name: 'Play' }).waitFor();
   expect(await notice.getAttribute('role')).toBe('status');
   expect(await notice.locator('script, img, iframe, svg, b').count()).toBe(0);
+  // Each repair names its key once.
+  for (const item of await notice.locator('li').allTextContents()) {
+    expect(item, hash.slice(0, 120)).not.toMatch(/^(\S+): \1:/);
+  }
+  // The address bar holds the repaired link (replaced, not pushed): it opens without repairs.
+  const repaired = await page.evaluate(() => location.hash);
+  expect(decodeExperimentLink(repaired).repairs, hash.slice(0, 120)).toEqual([]);
+  expect(readViewFromHash(repaired).repairs).toEqual([]);
 }
 
 function expectNothingEscaped(opened: OpenedPage): void {

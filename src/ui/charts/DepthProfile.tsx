@@ -22,6 +22,7 @@ import { isNonFinite, logDomain, toLogSafe } from './logScale';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
 import { OverflowMarks } from './referenceMarks';
 import type { SeriesLook } from './SeriesLines';
+import { ShownStepAside } from './ShownStepAside';
 import { predictSignalNorms } from './theory';
 
 const MEASURED = 'measured';
@@ -29,13 +30,20 @@ const THEORY = 'theory';
 
 type TheoryStatus = 'shown' | 'approximate' | 'onlySignal' | 'none';
 
+/** The step the profile shows: the pinned one (`at=` in the link) once it has run, else the latest. */
+function shownStep(history: HistorySnapshot, atStep: number | null) {
+  const pinned = atStep === null ? undefined : history.steps.find((m) => m.step >= atStep);
+  return pinned ?? history.steps[history.steps.length - 1];
+}
+
 function buildProfile(
   history: HistorySnapshot,
   quantity: ChartQuantity,
+  atStep: number | null,
   layers: readonly LayerInfo[],
   config: ExperimentConfig,
 ) {
-  const latest = history.steps[history.steps.length - 1];
+  const latest = shownStep(history, atStep);
   const values = latest ? latest[quantity] : [];
   // The theory predicts the signal's ratio per layer, anchored at the output's measured signal.
   const prediction =
@@ -80,17 +88,18 @@ function buildProfile(
 }
 
 /**
- * Norm by layer at the latest step (x = layer index, input first), with the signal-propagation
+ * Norm by layer at the latest step, or at the step the link pins (`at=`), x = layer index, input first, with the signal-propagation
  * prediction at initialization drawn dashed over it when the signal view is chosen.
  */
 export const DepthProfile = memo(function DepthProfile() {
   const history = useHistorySnapshot();
   const quantity = useChartViewStore((s) => s.quantity);
+  const atStep = useChartViewStore((s) => s.atStep);
   const layers = useShownLayers();
   const config = useShownConfig();
   const profile = useMemo(
-    () => buildProfile(history, quantity, layers, config),
-    [history, quantity, layers, config],
+    () => buildProfile(history, quantity, atStep, layers, config),
+    [history, quantity, atStep, layers, config],
   );
   const layerCount = profile.rows.length;
   const { names, colors } = useLayerLook(layerCount);
@@ -143,6 +152,13 @@ export const DepthProfile = memo(function DepthProfile() {
         : null;
   const xAxis = useLayerXAxisProps(layerCount);
   const yAxis = useLogYAxisProps(profile.domain);
+  const axisTitles = useMemo(
+    () => ({
+      x: t('chart.axis.layer'),
+      y: t('chart.axis.log', { what: t(`chart.axis.quantity.${quantity}`) }),
+    }),
+    [quantity],
+  );
   const yTop = profile.domain[1];
   const overflow = useStableList(profile.overflow, (a, b) => a.x === b.x);
   const overlay = useMemo(() => <OverflowMarks marks={overflow} yTop={yTop} />, [overflow, yTop]);
@@ -151,11 +167,7 @@ export const DepthProfile = memo(function DepthProfile() {
       testId="depth-profile"
       className="chart-depth"
       title={t('chart.depthTitle')}
-      aside={
-        profile.step === null ? null : (
-          <span className="chart-title-aside">{t('chart.depthStep', { step: profile.step })}</span>
-        )
-      }
+      aside={<ShownStepAside step={profile.step} pinned={atStep !== null} />}
       placeholder={layerCount === 0 ? t('chart.noData') : null}
       footer={
         <>
@@ -171,6 +183,7 @@ export const DepthProfile = memo(function DepthProfile() {
         series={series}
         renderTooltip={renderTooltip}
         overlay={overlay}
+        axisTitles={axisTitles}
       />
     </ChartCard>
   );

@@ -97,6 +97,9 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
   });
   const footer = (
     <div className="heatmap-legend">
+      <span className="heatmap-legend-title">
+        {t('chart.axis.colour', { what: t(`chart.axis.quantity.${quantity}`) })}
+      </span>
       <span>{min}</span>
       <span
         className="heatmap-ramp"

@@ -149,6 +149,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
       footer={<LayerLegend names={names} colors={colors} extras={extras} />}
     >
       <StepLogChart
+        yTitle={t(`chart.axis.quantity.${quantity}`)}
         rows={chart.rows}
         domain={chart.domain}
         series={lines}

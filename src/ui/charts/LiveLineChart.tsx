@@ -24,6 +24,17 @@ import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
 /** An X axis with an explicit numeric domain (recharts does not see the rows to derive one). */
 export type LiveXAxis = XAxisProps & { domain: [number, number] };
 
+/** What each axis measures, with its scale: every chart says what it shows. */
+export interface AxisTitles {
+  x: string;
+  y: string;
+}
+
+/** Room for the axis titles beside the tick labels, in px. */
+const X_TITLE_PX = 14;
+const Y_TITLE_PX = 16;
+const AXIS_TITLE_STYLE = { fontSize: 11, fill: 'var(--muted, #6b7280)' } as const;
+
 interface FrameProps {
   /** Keep every prop below the same object between refreshes (useMemo): a new one redraws. */
   xAxis: LiveXAxis;
@@ -32,6 +43,7 @@ interface FrameProps {
   renderTooltip: ReturnType<typeof useTooltipContent>;
   /** recharts elements drawn over the lines (reference lines, markers). */
   overlay?: ReactNode;
+  axisTitles: AxisTitles;
 }
 
 interface Props extends FrameProps {
@@ -64,11 +76,27 @@ export function LiveLineChart({ rows, ...frame }: Props) {
 
 /** recharts' part of the chart: axes, grid, tooltip, overlay, and the lines' place. */
 const ChartFrame = memo(function ChartFrame(props: FrameProps & { data: ChartRow[] }) {
+  const { x, y } = props.axisTitles;
+  const xLabel = useMemo(
+    () => ({ value: x, position: 'insideBottom' as const, offset: 3, style: AXIS_TITLE_STYLE }),
+    [x],
+  );
+  const yLabel = useMemo(
+    () => ({
+      value: y,
+      angle: -90,
+      position: 'insideLeft' as const,
+      offset: 8,
+      style: { ...AXIS_TITLE_STYLE, textAnchor: 'middle' as const },
+    }),
+    [y],
+  );
+  const xHeight = (typeof props.xAxis.height === 'number' ? props.xAxis.height : 20) + X_TITLE_PX;
   return (
     <LineChart data={props.data} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />
-      <XAxis {...props.xAxis} />
-      <YAxis {...props.yAxis} />
+      <XAxis {...props.xAxis} height={xHeight} label={xLabel} />
+      <YAxis {...props.yAxis} width={props.yAxis.width + Y_TITLE_PX} label={yLabel} />
       <Tooltip content={props.renderTooltip} isAnimationActive={false} includeHidden />
       <TooltipRowSource />
       <SeriesLines series={props.series} />

@@ -83,6 +83,7 @@ export const LossChart = memo(function LossChart() {
       footer={<LayerLegend names={[]} colors={[]} extras={extras} />}
     >
       <StepLogChart
+        yTitle={t('chart.axis.loss')}
         rows={chart.rows}
         domain={chart.domain}
         series={LOSS_LINES}

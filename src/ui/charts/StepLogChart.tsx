@@ -8,7 +8,7 @@ import type { ChartRow, OverflowMark } from './chartData';
 import type { useTooltipContent } from './ChartTooltip';
 import { useStableList } from './hooks';
 import type { LegendExtra } from './LayerLegend';
-import { LiveLineChart } from './LiveLineChart';
+import { LiveLineChart, type AxisTitles } from './LiveLineChart';
 import type { LogDomain } from './logScale';
 import { NON_FINITE_COLOR } from './palette';
 import {
@@ -38,6 +38,8 @@ interface StepLogChartProps {
   threshold?: ChartThreshold | null;
   /** The last step the X axis must reach (compared runs share one axis); default: the rows'. */
   lastStep?: number;
+  /** What the Y axis measures ("gradient norm"); the scale and the X axis title are added. */
+  yTitle: string;
 }
 
 const sameMarker = (a: HistoryMarker, b: HistoryMarker) =>
@@ -62,6 +64,10 @@ export function StepLogChart(props: StepLogChartProps) {
   const last = Math.max(rows[rows.length - 1]?.x ?? first, props.lastStep ?? first);
   const end = stepAxisEnd(first, last, live, lastStepOfRun);
   const xAxis = useStepXAxisProps(first, end);
+  const axisTitles = useMemo<AxisTitles>(
+    () => ({ x: t('chart.axis.step'), y: t('chart.axis.log', { what: props.yTitle }) }),
+    [props.yTitle],
+  );
   const yAxis = useLogYAxisProps(domain);
   const yTop = domain[1];
   const markers = useStableList(props.markers, sameMarker);
@@ -93,6 +99,7 @@ export function StepLogChart(props: StepLogChartProps) {
       series={props.series}
       renderTooltip={props.renderTooltip}
       overlay={overlay}
+      axisTitles={axisTitles}
     />
   );
 }

@@ -50,6 +50,7 @@ export const WeightNormChart = memo(function WeightNormChart() {
       }
     >
       <StepLogChart
+        yTitle={t('chart.axis.weightNorm')}
         rows={chart.rows}
         domain={chart.domain}
         series={lines}

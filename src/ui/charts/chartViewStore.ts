@@ -1,20 +1,28 @@
-import { create } from 'zustand';
+import { GRADIENT_VIEWS, type GradientView } from '../../config/viewKeys';
+import { useViewStore } from '../../store/viewStore';
 
 /**
- * Which per-layer quantity the gradient chart, heatmap and depth profile show. Parameter
- * gradients are what clipping acts on; the backpropagated signal dL/dz is what shows the
- * geometric growth with depth (at batch size 1 in a deep linear net, every layer's weight
- * gradient has the same norm, so only the signal shows it).
+ * Which per-layer quantity the gradient chart, heatmap and depth profile show, and the step the
+ * depth profile shows. Both travel in the link (`view=`, `at=`), so they live in the view store;
+ * this is the charts' handle on them.
  */
-export const CHART_QUANTITIES = ['gradNorm', 'clippedGradNorm', 'signalNorm'] as const;
-export type ChartQuantity = (typeof CHART_QUANTITIES)[number];
+export const CHART_QUANTITIES = GRADIENT_VIEWS;
+export type ChartQuantity = GradientView;
 
 interface ChartViewState {
   quantity: ChartQuantity;
+  /** The step the depth profile shows, or null for the latest. */
+  atStep: number | null;
   setQuantity: (quantity: ChartQuantity) => void;
+  /** Shows the latest step again in the depth profile. */
+  followLatest: () => void;
 }
 
-export const useChartViewStore = create<ChartViewState>((set) => ({
-  quantity: 'gradNorm',
-  setQuantity: (quantity) => set({ quantity }),
-}));
+const setQuantity = (quantity: ChartQuantity) => useViewStore.setState({ gradientView: quantity });
+const followLatest = () => useViewStore.setState({ atStep: null });
+
+export function useChartViewStore<T>(selector: (state: ChartViewState) => T): T {
+  return useViewStore((view) =>
+    selector({ quantity: view.gradientView, atStep: view.atStep, setQuantity, followLatest }),
+  );
+}

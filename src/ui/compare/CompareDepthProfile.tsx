@@ -7,6 +7,7 @@ import { useTooltipContent } from '../charts/ChartTooltip';
 import { useChartViewStore } from '../charts/chartViewStore';
 import { useLayerXAxisProps, useLogYAxisProps } from '../charts/axes';
 import { LiveLineChart } from '../charts/LiveLineChart';
+import { ShownStepAside } from '../charts/ShownStepAside';
 import { t } from '../i18n/messages';
 import { useRunSeries } from './runLook';
 import type { RunSnapshots } from './useRunSnapshots';
@@ -45,7 +46,10 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
 }) {
   const { runs, snapshots } = props;
   const quantity = useChartViewStore((s) => s.quantity);
-  const step = commonStep(runs, snapshots);
+  const atStep = useChartViewStore((s) => s.atStep);
+  const latest = commonStep(runs, snapshots);
+  // A pinned step (`at=` in the link) is shown once every run has reached it.
+  const step = atStep !== null && latest !== null && atStep <= latest ? atStep : latest;
   const chart = useMemo(() => {
     const perRun = runs.map((run) => {
       const shown =
@@ -70,16 +74,19 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
   const layerCount = chart.layerCount;
   const xAxis = useLayerXAxisProps(layerCount);
   const yAxis = useLogYAxisProps(chart.domain);
+  const axisTitles = useMemo(
+    () => ({
+      x: t('chart.axis.layer'),
+      y: t('chart.axis.log', { what: t(`chart.axis.quantity.${quantity}`) }),
+    }),
+    [quantity],
+  );
   return (
     <ChartCard
       testId="compare-depth-profile"
       className="chart-compare-depth"
       title={t('compare.depthTitle', { quantity: t(`chart.quantity.${quantity}`) })}
-      aside={
-        step === null ? null : (
-          <span className="chart-title-aside">{t('chart.depthStep', { step })}</span>
-        )
-      }
+      aside={<ShownStepAside step={step} pinned={atStep !== null} />}
       placeholder={layerCount === 0 ? t('chart.noData') : null}
       footer={
         chart.earlier.length > 0 ? (
@@ -100,6 +107,7 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
         series={lines}
         renderTooltip={renderTooltip}
         overlay={null}
+        axisTitles={axisTitles}
       />
     </ChartCard>
   );

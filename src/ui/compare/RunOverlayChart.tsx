@@ -70,6 +70,7 @@ export const RunOverlayChart = memo(function RunOverlayChart(props: {
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
     >
       <StepLogChart
+        yTitle={t(metric === 'loss' ? 'chart.axis.loss' : 'chart.axis.globalNorm')}
         rows={chart.rows}
         domain={chart.domain}
         series={lines}

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent } from 'react';
-import { formatInRange, parseInRange, type ValueRange } from './numberText';
+import { clampNote, formatInRange, parseInRange, type ValueRange } from './numberText';
 
 /** Keys with which a number input steps its own value; the stepped value commits at once. */
 const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown']);
@@ -21,7 +21,7 @@ export interface NumberBoxProps {
 /**
  * A native number input that edits a draft and commits on Enter, blur or an arrow-key step.
  * Text that is not a finite number reverts to the current value, so NaN never propagates;
- * numbers outside the range are clamped into it.
+ * numbers outside the range are clamped into it, with a note beside the box saying so.
  */
 export function NumberBox({
   id,
@@ -35,9 +35,11 @@ export function NumberBox({
 }: NumberBoxProps) {
   // null while not editing: the box then shows the config's value, so it never goes stale.
   const [draft, setDraft] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
 
   const commit = (text: string) => {
     setDraft(null);
+    setNote(clampNote(text, range));
     const next = parseInRange(text, range);
     if (next !== null && next !== value) onCommit(next);
   };
@@ -51,7 +53,7 @@ export function NumberBox({
     if (STEP_KEYS.has(event.key)) commit(event.currentTarget.value);
   };
 
-  return (
+  const input = (
     <input
       id={id}
       className="number-box"
@@ -64,10 +66,22 @@ export function NumberBox({
       disabled={disabled}
       aria-label={ariaLabel}
       aria-describedby={ariaDescribedBy}
-      onChange={(event) => setDraft(event.currentTarget.value)}
+      onChange={(event) => {
+        setDraft(event.currentTarget.value);
+        setNote(null);
+      }}
       onBlur={(event) => commit(event.currentTarget.value)}
       onKeyDown={onKeyDown}
       onKeyUp={onKeyUp}
     />
+  );
+  if (note === null) return input;
+  return (
+    <>
+      {input}
+      <span className="number-note" role="status" data-testid="clamp-note">
+        {note}
+      </span>
+    </>
   );
 }

@@ -2,6 +2,7 @@
  * Turning numbers into the text a number box shows and back. Pure: no React, no DOM.
  * Parsing is strict so a half-typed or hostile value never reaches the config as NaN.
  */
+import { t } from '../i18n/messages';
 
 /** Significant digits a number box shows: enough for 0.9999 or 2.5e-5, short enough to fit. */
 export const DISPLAY_SIGNIFICANT_DIGITS = 4;
@@ -67,4 +68,18 @@ export function parseInRange(text: string, range: ValueRange): number | null {
   const value = parseNumber(text);
   if (value === null) return null;
   return clamp(range.integer ? Math.round(value) : value, range.min, range.max) + 0;
+}
+
+/**
+ * Why a typed number was changed to fit the range, for a note beside the box: the same clamping
+ * rule as links (a number beyond a limit is set to the limit). Null when it fits.
+ */
+export function clampNote(text: string, range: ValueRange): string | null {
+  const value = parseNumber(text);
+  if (value === null) return null;
+  if (value > range.max)
+    return t('controls.clampedMax', { value: text.trim(), limit: formatValue(range.max) });
+  if (value < range.min)
+    return t('controls.clampedMin', { value: text.trim(), limit: formatValue(range.min) });
+  return null;
 }

@@ -1,14 +1,18 @@
-/** Opening and closing a lesson: the view flag, the lesson's experiment, and the link. */
+/** Opening and closing a lesson: the view flags, the lesson's experiment, and the link. */
+import { lessonExperiment, lessonView } from '../../config/lessonLink';
 import { lessonById } from '../../config/lessons';
 import { pageSession } from '../../store/pageSession';
 import { useViewStore } from '../../store/viewStore';
-import { lessonExperiment } from './lessonChoice';
 
-/** Shows the lesson and loads its link's experiment; the session starts it from step 0. */
+/**
+ * Shows the lesson, opens the gradient view and step its text talks about, and loads its link's
+ * experiment; the session starts every run from step 0. Also the way back to a lesson that was
+ * left.
+ */
 export function openLesson(id: string): void {
   const lesson = lessonById(id);
   if (lesson === undefined) return;
-  useViewStore.setState({ lesson: lesson.id });
+  useViewStore.setState({ lesson: lesson.id, ...lessonView(lesson) });
   void pageSession()?.openLesson(lessonExperiment(lesson));
 }
 

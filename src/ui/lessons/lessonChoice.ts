@@ -1,7 +1,5 @@
 /** What the Lessons menu offers and which lesson the panel shows, as pure functions. */
 import { lessonById, LESSONS, type Lesson } from '../../config/lessons';
-import { decodeExperimentLink } from '../../config/variants';
-import type { Experiment } from '../../session/sessionTypes';
 
 export interface LessonOption {
   value: string;
@@ -25,10 +23,4 @@ export function lessonToShow(id: string | null, embedded: boolean): Lesson | und
 /** The menu's selected value: the open lesson's id, or '' (the "choose" entry) for none. */
 export function menuValue(id: string | null): string {
   return id !== null && lessonById(id) !== undefined ? id : '';
-}
-
-/** The experiment a lesson's link opens, variants included (keys left out take defaults). */
-export function lessonExperiment(lesson: Lesson): Experiment {
-  const { base, variants } = decodeExperimentLink(lesson.link);
-  return { base, variants };
 }

@@ -32,7 +32,12 @@ export function Notices() {
           <ul>
             {repairs.slice(0, 12).map((r, i) => (
               <li key={i}>
-                <code>{r.path}</code>: {r.reason}
+                {r.path === '' ? null : (
+                  <>
+                    <code>{r.path}</code>:{' '}
+                  </>
+                )}
+                {r.reason}
               </li>
             ))}
           </ul>

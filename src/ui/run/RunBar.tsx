@@ -3,6 +3,7 @@ import { useConfigStore } from '../../store/configStore';
 import { pageSession } from '../../store/pageSession';
 import { useSessionStore, type Speed } from '../../store/sessionStore';
 import { useViewStore } from '../../store/viewStore';
+import type { BackendName } from '../../config/backends';
 import { t } from '../i18n/messages';
 import { LIMITS } from '../../config/schema';
 import { LessonMenu } from '../lessons/LessonMenu';
@@ -26,6 +27,11 @@ export function RunBar() {
   const maxSteps = useConfigStore((s) => s.config.training.maxSteps);
   const running = status === 'running';
   const stuck = status === 'halted' || status === 'finished';
+  const chosenBackend = useViewStore((s) => s.backend);
+  // Before the first step the backend is still starting or compiling its shaders (seconds on
+  // WebGL): say so rather than "Training · 0 steps/s" over an empty chart.
+  const preparing = !backend || (running && step === 0);
+  const shownRate = Math.round(rate);
 
   const newSeed = () =>
     updateConfig((c) => ({
@@ -125,15 +131,27 @@ export function RunBar() {
         </select>
       </label>
       <LessonMenu />
-      <span className="run-status" data-testid="run-status" data-status={status}>
-        {t(`run.status.${status}`)}
+      <span
+        className="run-status"
+        data-testid="run-status"
+        data-status={status}
+        data-preparing={preparing ? '1' : undefined}
+      >
+        {preparing ? preparingText(backend?.name ?? chosenBackend) : t(`run.status.${status}`)}
       </span>
       {stepCounter}
       <output className="rate" data-testid="steps-per-second">
-        {t('run.stepsPerSecond', { rate: rate.toFixed(0) })}
+        {t(shownRate === 1 ? 'run.stepPerSecond' : 'run.stepsPerSecond', { rate: shownRate })}
       </output>
       <BackendSelect />
       {backendBadge}
     </header>
   );
+}
+
+/** "Preparing wasm…" once the backend is known (or named by the link), else a general word. */
+function preparingText(backend: BackendName | null): string {
+  return backend
+    ? t('run.preparing', { backend: t(`run.backendName.${backend}`) })
+    : t('run.preparingAny');
 }

@@ -76,6 +76,11 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&act=' + 'A'.repeat(5000),
   '#' + 'x=1&'.repeat(12_000),
   '#' + 'junk'.repeat(10_000),
+  // View keys: what the charts show and the lesson; each is repaired with a notice.
+  '#v=1&lr=banana&view=sideways',
+  '#v=1&lr=-1&view=%3Cscript%3Ealert(1)%3C%2Fscript%3E&at=-1',
+  '#v=1&act=x&at=1e999&lesson=__proto__',
+  '#v=1&seed=-1&lesson=<img src=x onerror=alert(1)>',
 ];
 
 /** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */

@@ -266,8 +266,8 @@ describe('simulate CLI --variant', () => {
     const link = `${LINK}&b.lr=banana&e.lr=1`;
     const lenient = simulate(['--link', link, '--steps', '1']);
     expect(lenient.code).toBe(0);
-    expect(lenient.stderr).toContain('repaired b.lr: b.lr: "banana" is not a number');
-    expect(lenient.stderr).toContain('repaired e.lr: "e.lr": there is no variant "e"');
+    expect(lenient.stderr).toContain('repaired b.lr: "banana" is not a number');
+    expect(lenient.stderr).toContain('repaired e.lr: there is no variant "e"');
     const strict = simulate(['--link', link, '--steps', '1', '--strict']);
     expect(strict.code).toBe(2);
     expect(strict.stdout).toBe('');

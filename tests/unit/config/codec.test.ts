@@ -155,7 +155,7 @@ describe('layers', () => {
     expect(performance.now() - start).toBeLessThan(100);
     expect(config.network.hidden).toEqual(new Array(LIMITS.MAX_HIDDEN_LAYERS).fill(8));
     expect(keysOf(repairs)).toEqual(['layers']);
-    expect(repairs[0]!.reason).toMatch(/^layers: .* above the maximum 64; kept the first 64$/);
+    expect(repairs[0]!.reason).toMatch(/^[^:]* above the maximum 64; kept the first 64$/);
   });
 
   it('clamps too-wide, zero and negative widths, naming the layers key', () => {
@@ -163,7 +163,7 @@ describe('layers', () => {
     expect(config.network.hidden).toEqual([LIMITS.MAX_WIDTH, 1, 1, 3]);
     expect(keysOf(repairs)).toEqual(['layers', 'layers', 'layers', 'layers']);
     expect(repairs[0]!.reason).toBe(
-      'layers: hidden layer 1 width 1000 is above the maximum 256; set to 256',
+      'hidden layer 1 width 1000 is above the maximum 256; set to 256',
     );
   });
 
@@ -171,7 +171,7 @@ describe('layers', () => {
     const { config, repairs } = decodeConfig('#layers=16,wide,,8x,16');
     expect(config.network.hidden).toEqual([16, 16]);
     expect(repairs).toEqual([
-      { path: 'layers', reason: 'layers: "wide", "", "8x": not a width or width x count; ignored' },
+      { path: 'layers', reason: '"wide", "", "8x": not a width or width x count; ignored' },
     ]);
   });
 
@@ -185,7 +185,7 @@ describe('layers', () => {
     const { config, repairs } = decodeConfig('#layers=256x64');
     expect(parameterCount(config)).toBeLessThanOrEqual(LIMITS.MAX_PARAMETERS);
     expect(keysOf(repairs)).toEqual(['layers']);
-    expect(repairs[0]!.reason).toMatch(/^layers: the network has 4,145,921 parameters.*deepest/);
+    expect(repairs[0]!.reason).toMatch(/^the network has 4,145,921 parameters.*deepest/);
   });
 });
 
@@ -282,11 +282,13 @@ describe('decodeConfig on well-formed links', () => {
     expect(params.get('lesson')).toBe('a b');
     expect(cleanDecode('#sweep=gain,depth&sweepsteps=5&act=relu').network.activation).toBe('relu');
     expect([...KNOWN_VIEW_KEYS].sort()).toEqual([
+      'at',
       'backend',
       'embed',
       'lesson',
       'sweep',
       'sweepsteps',
+      'view',
     ]);
   });
 });
@@ -312,7 +314,7 @@ describe('decodeConfig on bad keys', () => {
   it('uses the last value of a repeated key, with a repair', () => {
     const { config, repairs } = decodeConfig('#lr=0.1&act=relu&lr=0.2');
     expect(config.optimizer.learningRate).toBe(0.2);
-    expect(repairs).toEqual([{ path: 'lr', reason: 'lr: given 2 times; the last value is used' }]);
+    expect(repairs).toEqual([{ path: 'lr', reason: 'given 2 times; the last value is used' }]);
   });
 
   it('ignores __proto__, constructor and prototype keys without polluting anything', () => {
@@ -375,24 +377,49 @@ describe('decodeConfig on bad values', () => {
     expect(config.data.noise).toBe(0);
     expect(config.training.maxSteps).toBe(LIMITS.MIN_STEPS);
     expect(repairs).toEqual([
-      { path: 'noise', reason: 'noise: noise -1 is below the minimum 0; set to 0' },
+      { path: 'noise', reason: 'noise -1 is below the minimum 0; set to 0' },
       {
         path: 'lr',
-        reason: 'lr: learning rate 1000000000 is above the maximum 100; set to 100',
+        reason: 'learning rate 1000000000 is above the maximum 100; set to 100',
       },
-      { path: 'steps', reason: 'steps: max steps 0 is below the minimum 1; set to 1' },
+      { path: 'steps', reason: 'max steps 0 is below the minimum 1; set to 1' },
     ]);
   });
 
-  it.each(['NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '0x10', '1,5', 'abc', ''])(
-    'keeps the default for lr=%s, with a repair',
+  it.each(['NaN', 'Infinity', '-Infinity', '0x10', '1,5', 'abc', ''])(
+    'keeps the default for lr=%s, which is not a number, with a repair that names lr once',
     (value) => {
       const { config, repairs } = decodeConfig(`#lr=${value}`);
       expect(config).toEqual(DEFAULT_CONFIG);
       expect(keysOf(repairs)).toEqual(['lr']);
-      expect(repairs[0]!.reason).toMatch(/^lr: .*; kept the default 0.05$/);
+      expect(repairs[0]!.reason).toMatch(/ is not a number; kept the default 0.05$/);
+      expect(repairs[0]!.reason).not.toMatch(/^lr:/);
     },
   );
+
+  it('clamps a number beyond a limit to that limit, however far beyond (one rule)', () => {
+    const cases: [string, number, RegExp][] = [
+      ['#lr=1e999', LIMITS.MAX_LEARNING_RATE, /above the maximum 100; set to 100$/],
+      ['#lr=500', LIMITS.MAX_LEARNING_RATE, /above the maximum 100; set to 100$/],
+      ['#lr=-5', LIMITS.MIN_LEARNING_RATE, /below the minimum 0.000001; set to 0.000001$/],
+      ['#lr=-1e999', LIMITS.MIN_LEARNING_RATE, /below the minimum 0.000001; set to 0.000001$/],
+    ];
+    for (const [hash, value, reason] of cases) {
+      const { config, repairs } = decodeConfig(hash);
+      expect(config.optimizer.learningRate).toBe(value);
+      expect(repairs).toHaveLength(1);
+      expect(repairs[0]!.path).toBe('lr');
+      expect(repairs[0]!.reason).toMatch(reason);
+    }
+  });
+
+  it('names the key of every repair once: in its path, never again in its reason', () => {
+    const { repairs } = decodeConfig(
+      '#layers=abc&act=foo&lr=banana&lr=2&n=1e12&clip=globalNorm:-1',
+    );
+    expect(repairs.length).toBeGreaterThan(4);
+    for (const r of repairs) expect(r.reason.startsWith(`${r.path}:`)).toBe(false);
+  });
 
   it('rounds integers and clamps seeds into [0, MAX_SEED]', () => {
     const { config } = decodeConfig('#n=100.4&dseed=-3&seed=99999999999&batch=7.5');
@@ -409,7 +436,7 @@ describe('decodeConfig on bad values', () => {
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(keysOf(repairs)).toEqual(['data', 'act', 'norm', 'init', 'opt', 'clip']);
     expect(repairs[1]!.reason).toBe(
-      `act: unknown activation "sigmoidal"; kept the default tanh (one of ${ACTIVATIONS.join(', ')})`,
+      `unknown activation "sigmoidal"; kept the default tanh (one of ${ACTIVATIONS.join(', ')})`,
     );
   });
 
@@ -425,10 +452,10 @@ describe('decodeConfig on bad values', () => {
     );
     expect(config).toEqual(configWith((c) => (c.init.scheme = { kind: 'heNormal' })));
     expect(repairs.map((r) => r.reason)).toEqual([
-      'init: heNormal takes no parameter; ignored "2"',
-      'nesterov: does not apply to opt=sgd; ignored',
-      'b1: does not apply to opt=sgd; ignored',
-      'clip: none takes no threshold; ignored "3"',
+      'heNormal takes no parameter; ignored "2"',
+      'does not apply to opt=sgd; ignored',
+      'does not apply to opt=sgd; ignored',
+      'none takes no threshold; ignored "3"',
     ]);
   });
 
@@ -449,7 +476,7 @@ describe('decodeConfig on bad values', () => {
     expect(repairs).toEqual([
       {
         path: 'batch',
-        reason: 'batch: batch size 64 is larger than the 16 training samples; set to 16',
+        reason: 'batch size 64 is larger than the 16 training samples; set to 16',
       },
     ]);
   });
@@ -545,5 +572,26 @@ describe('LINK_KEYS', () => {
     for (const [key, options] of choices) {
       for (const option of options) expect(description(key)).toContain(option);
     }
+  });
+});
+
+describe('the per-tensor clip mode in links', () => {
+  it('is written clip=tensorNorm:c, and reads back to the same mode', () => {
+    const { config, repairs } = decodeConfig('#clip=tensorNorm:2');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+    expect(encodeConfig(config)).toContain('clip=tensorNorm:2');
+    expect(encodeConfig(config)).not.toContain('clip=layerNorm');
+  });
+
+  it('still opens older links that spell it clip=layerNorm:c, with no repair', () => {
+    const { config, repairs } = decodeConfig('#clip=layerNorm:2');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+  });
+
+  it('names the link spellings when a clip mode is unknown', () => {
+    const { repairs } = decodeConfig('#clip=sideways:1');
+    expect(repairs[0]!.reason).toContain('(one of none, value, tensorNorm, globalNorm)');
   });
 });

@@ -28,6 +28,9 @@ import {
   type SweepSpec,
 } from '../../../src/config/sweepSpec';
 import { isValidConfig, trainSampleCount, validateConfig } from '../../../src/config/validate';
+import { lessonById } from '../../../src/config/lessons';
+import { parseHashParams } from '../../../src/config/codec';
+import { GRADIENT_VIEWS, linkedViewSuffix, readLinkedView } from '../../../src/config/viewKeys';
 
 /** Link length the product promises to stay under. */
 const MAX_LINK_CHARS = 2000;
@@ -436,5 +439,37 @@ describe('sweep link fuzz', () => {
       { numRuns: 1000 },
     );
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_KEYS);
+  });
+});
+
+describe('view keys fuzz (view, at, lesson)', () => {
+  it('never throw, and give a known gradient view, a step in range or null, a known lesson or null', () => {
+    const value = fc.oneof(
+      fc.string({ maxLength: 60, unit: 'binary' }),
+      fc.constantFrom('grad', 'clipped', 'signal', '1', '0', '-1', '1e3', '9999999', 'NaN', ''),
+      fc.constantFrom('too-large-init', 'clip-global-norm', '__proto__', 'constructor'),
+    );
+    const params = fc
+      .array(fc.tuple(fc.constantFrom('view', 'at', 'lesson', '__proto__'), value), {
+        maxLength: 6,
+      })
+      .map((pairs) => new Map(pairs));
+    fc.assert(
+      fc.property(params, (p) => {
+        const { view, repairs } = readLinkedView(p);
+        expect(GRADIENT_VIEWS).toContain(view.gradientView);
+        if (view.atStep !== null) {
+          expect(Number.isInteger(view.atStep)).toBe(true);
+          expect(view.atStep).toBeGreaterThanOrEqual(1);
+          expect(view.atStep).toBeLessThanOrEqual(LIMITS.MAX_STEPS);
+        }
+        if (view.lesson !== null) expect(lessonById(view.lesson)).toBeDefined();
+        for (const r of repairs) expect(r.reason.length).toBeLessThan(200);
+        // What was read writes back to a link that reads the same, with no repairs.
+        const again = readLinkedView(parseHashParams(`#${linkedViewSuffix(view).slice(1)}`));
+        expect(again).toEqual({ view, repairs: [] });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

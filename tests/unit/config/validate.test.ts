@@ -240,17 +240,28 @@ describe('validateConfig on numbers out of range', () => {
     expect(repairs).toHaveLength(4);
   });
 
-  it.each([NaN, Infinity, -Infinity])('replaces %s by the default', (bad) => {
+  it('replaces NaN, which is not a number, by the default', () => {
     const input = withChanges((c) => {
-      c.optimizer.learningRate = bad;
-      c.init.biasInit = bad;
+      c.optimizer.learningRate = NaN;
+      c.init.biasInit = NaN;
     });
     const { config, repairs } = validateConfig(input);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(repairs.map((r) => r.reason)).toEqual([
-      `bias init ${bad} is not a finite number; set to the default 0`,
-      `learning rate ${bad} is not a finite number; set to the default 0.05`,
+      'bias init NaN is not a number; set to the default 0',
+      'learning rate NaN is not a number; set to the default 0.05',
     ]);
+  });
+
+  it('clamps ±Infinity, numbers beyond every limit, to the limit like any other', () => {
+    const { config } = validateConfig(
+      withChanges((c) => {
+        c.optimizer.learningRate = Infinity;
+        c.init.biasInit = -Infinity;
+      }),
+    );
+    expect(config.optimizer.learningRate).toBe(LIMITS.MAX_LEARNING_RATE);
+    expect(config.init.biasInit).toBe(-LIMITS.MAX_ABS_BIAS_INIT);
   });
 
   it("replaces the text '1e999' by the default", () => {
@@ -304,7 +315,9 @@ describe('validateConfig on union members', () => {
       beta2: 0,
       epsilon: LIMITS.MIN_EPSILON,
     });
-    expect(repairs[0]!.reason).toBe('Adam beta1 1 must be below 1; set to the default 0.9');
+    expect(repairs[0]!.reason).toBe(
+      'Adam beta1 1 must be below 1; set to the default 0.9, as 1 itself is not allowed',
+    );
     const big = withChanges((c) => (c.optimizer = { ...c.optimizer, kind: 'adam', epsilon: 5 }));
     expect(validateConfig(big).config.optimizer).toMatchObject({ epsilon: LIMITS.MAX_EPSILON });
   });

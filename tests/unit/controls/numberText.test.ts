@@ -6,6 +6,7 @@ import {
   parseInRange,
   parseNumber,
   roundSignificant,
+  clampNote,
 } from '../../../src/ui/controls/numberText';
 
 describe('formatValue', () => {
@@ -129,5 +130,19 @@ describe('helpers', () => {
     expect(roundSignificant(0.05128613839913648, 3)).toBe(0.0513);
     expect(roundSignificant(123456, 3)).toBe(123000);
     expect(roundSignificant(0, 3)).toBe(0);
+  });
+});
+
+describe('clampNote', () => {
+  const range = { min: 1e-6, max: 100, integer: false };
+
+  it('says what a number beyond a limit became, as links are repaired', () => {
+    expect(clampNote('500', range)).toBe('500 is above the maximum; set to 100');
+    expect(clampNote('-5', range)).toBe('-5 is below the minimum; set to 1e-6');
+  });
+
+  it('says nothing for a number in range or text that is not a number (which reverts)', () => {
+    expect(clampNote('0.5', range)).toBeNull();
+    expect(clampNote('abc', range)).toBeNull();
   });
 });

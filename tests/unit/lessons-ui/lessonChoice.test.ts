@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeExperimentLink } from '../../../src/config/variants';
 import { LESSONS } from '../../../src/config/lessons';
+import { lessonExperiment } from '../../../src/config/lessonLink';
 import { isValidConfig } from '../../../src/config/validate';
 import { lessonMessages } from '../../../src/ui/i18n/en/lessons';
 import { t } from '../../../src/ui/i18n/messages';
-import {
-  lessonExperiment,
-  lessonOptions,
-  lessonToShow,
-  menuValue,
-} from '../../../src/ui/lessons/lessonChoice';
+import { lessonOptions, lessonToShow, menuValue } from '../../../src/ui/lessons/lessonChoice';
 
 const FIRST = LESSONS[0]!;
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { decodeConfig } from '../../../src/config/codec';
+import {
+  checkObservations,
+  checkRun,
+  type ObservedRun,
+  type RunCheck,
+} from '../../../src/config/lessonChecks';
 import {
   LESSONS,
+  START_LESSON,
   lessonById,
+  lessonNeighbours,
+  watchText,
   type Lesson,
-  type LessonExpectation,
 } from '../../../src/config/lessons';
+import { parseHashParams } from '../../../src/config/codec';
+import { readLinkedView } from '../../../src/config/viewKeys';
+import type { RunLetter } from '../../../src/config/variants';
 import { setupCpuBackend } from '../../support/tfCpu';
-import { checkExpectation, lessonConfig, runLesson, stepsFor } from './support';
+import { lessonRuns, observedRuns, runLesson } from './support';
 
 setupCpuBackend();
 
@@ -15,6 +25,10 @@ function lesson(id: string): Lesson {
   const found = lessonById(id);
   if (!found) throw new Error(`no lesson ${id}`);
   return found;
+}
+
+async function runsOf(id: string): Promise<Map<RunLetter, ObservedRun>> {
+  return observedRuns(await runLesson(lesson(id)));
 }
 
 describe('the lessons catalogue', () => {
@@ -26,46 +40,69 @@ describe('the lessons catalogue', () => {
     expect(lessonById('no-such-lesson')).toBeUndefined();
   });
 
-  it('covers explode, vanish, stable, diverge and rescue, including every classic remedy', () => {
-    const kinds = LESSONS.map((l) => l.expectation.kind);
-    expect(kinds.filter((k) => k === 'explodes').length).toBeGreaterThanOrEqual(1);
-    expect(kinds.filter((k) => k === 'vanishes').length).toBeGreaterThanOrEqual(2);
-    expect(kinds.filter((k) => k === 'stable').length).toBeGreaterThanOrEqual(2);
-    expect(kinds.filter((k) => k === 'diverges').length).toBeGreaterThanOrEqual(1);
-    const configs = LESSONS.map(lessonConfig);
+  it('starts with a "start here" lesson, and Previous / Next walk the teaching order', () => {
+    expect(START_LESSON).toBe(LESSONS[0]);
+    expect(START_LESSON.title).toMatch(/^Start here/);
+    expect(lessonNeighbours(LESSONS[0]!.id)).toEqual({ previous: null, next: LESSONS[1] });
+    expect(lessonNeighbours(LESSONS[1]!.id)).toEqual({ previous: LESSONS[0], next: LESSONS[2] });
+    expect(lessonNeighbours(LESSONS.at(-1)!.id).next).toBeNull();
+    expect(lessonNeighbours('no-such-lesson')).toEqual({ previous: null, next: null });
+  });
+
+  it('covers every classic remedy, and at least two lessons are comparisons of runs', () => {
+    const configs = LESSONS.flatMap((l) => [...lessonRuns(l).values()]);
     expect(configs.some((c) => c.gradient.clip.mode === 'globalNorm')).toBe(true);
     expect(configs.some((c) => c.gradient.scale !== 1)).toBe(true);
     expect(configs.some((c) => c.gradient.maxNorm !== null)).toBe(true);
     expect(configs.some((c) => c.gradient.pruneBelow > 0)).toBe(true);
     expect(configs.some((c) => c.regularization.l2 > 0)).toBe(true);
+    const comparisons = LESSONS.filter((l) => lessonRuns(l).size >= 2);
+    expect(comparisons.map((l) => l.id)).toEqual(
+      expect.arrayContaining(['clip-global-norm', 'gradient-scaling']),
+    );
   });
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(
-    '%s: its link is short, hand-readable and valid as written (no repairs)',
+    '%s: its link is short, hand-readable and valid as written (no repairs, view keys included)',
     (_id, l) => {
-      expect(l.link).toMatch(/^#[a-z0-9]+=[^&]+(&[a-z0-9]+=[^&]+)*$/);
+      expect(l.link).toMatch(/^#[a-z0-9.]+=[^&]+(&[a-z0-9.]+=[^&]+)*$/);
       expect(l.link.length).toBeLessThan(120);
-      expect(decodeConfig(l.link).repairs).toEqual([]);
+      expect(() => lessonRuns(l)).not.toThrow();
+      expect(readLinkedView(parseHashParams(l.link)).repairs).toEqual([]);
+      expect(l.link).not.toContain('lesson=');
     },
   );
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(
-    '%s: has a title, a one-sentence summary, what to watch and what to try next',
+    '%s: has a title, a one-sentence summary, observations that are checked, and what to try next',
     (_id, l) => {
-      for (const text of [l.title, l.summary, l.watch, l.tryNext]) expect(text.trim()).not.toBe('');
+      for (const text of [l.title, l.summary, watchText(l), l.tryNext]) {
+        expect(text.trim()).not.toBe('');
+      }
       expect(l.summary).toMatch(/\.$/);
       // One sentence: no full stop followed by a new capitalised sentence.
       expect(l.summary).not.toMatch(/[.!?] +[A-Z]/);
+      expect(l.observations.length).toBeGreaterThan(0);
+      for (const o of l.observations) {
+        expect(o.text.trim()).not.toBe('');
+        expect(o.checks.length).toBeGreaterThan(0);
+      }
+      // A change that restarts the run does not need Reset: no text asks for it.
+      expect(l.tryNext).not.toMatch(/and press Reset/);
     },
   );
 
   it.each(LESSONS.map((l) => [l.id, l] as const))(
-    '%s: is small enough to check quickly (width <= 32, depth <= 30, <= 300 steps)',
+    '%s: every run its observations name is a run of its link, small enough to check quickly',
     (_id, l) => {
-      const config = lessonConfig(l);
-      expect(Math.max(...config.network.hidden)).toBeLessThanOrEqual(32);
-      expect(config.network.hidden.length).toBeLessThanOrEqual(30);
-      expect(stepsFor(l.expectation)).toBeLessThanOrEqual(300);
+      const configs = lessonRuns(l);
+      for (const check of l.observations.flatMap((o) => o.checks)) {
+        expect(configs.has(check.run ?? 'a')).toBe(true);
+      }
+      for (const config of configs.values()) {
+        expect(Math.max(...config.network.hidden)).toBeLessThanOrEqual(32);
+        expect(config.network.hidden.length).toBeLessThanOrEqual(30);
+      }
     },
   );
 
@@ -77,65 +114,70 @@ describe('the lessons catalogue', () => {
   });
 });
 
-describe('each lesson shows what it promises (cpu backend)', () => {
-  it.each(LESSONS.map((l) => [l.id, l.expectation.kind, l] as const))(
-    '%s %s',
-    async (_id, _kind, l) => {
-      const { record, context } = await runLesson(l);
-      expect(record.backend).toBe('cpu');
-      expect(checkExpectation(record, l.expectation, context).failures).toEqual([]);
-    },
-  );
+describe("every lesson's observations hold on its link's runs (cpu backend)", () => {
+  it.each(LESSONS.map((l) => [l.id, l] as const))('%s', async (_id, l) => {
+    const records = await runLesson(l);
+    for (const record of records.values()) expect(record.backend).toBe('cpu');
+    expect(checkObservations(l.observations, observedRuns(records))).toEqual([]);
+  });
 });
 
 describe('the checks can fail', () => {
-  async function failures(recordOf: string, expectation: LessonExpectation): Promise<string[]> {
-    const { record, context } = await runLesson(lesson(recordOf));
-    return checkExpectation(record, expectation, context).failures;
-  }
+  const fails = async (runsFrom: string, check: RunCheck) =>
+    checkRun(check, await runsOf(runsFrom));
 
-  it('"explodes" fails on the stable He + ReLU run', async () => {
-    const f = await failures('he-relu-stable', lesson('too-large-init').expectation);
-    expect(f.some((m) => /no non-finite value/.test(m))).toBe(true);
-    expect(f.some((m) => /first-layer signal/.test(m))).toBe(true);
+  it('"halts" and "signalStaircase" fail on the stable He + ReLU run', async () => {
+    expect(await fails('he-relu-stable', { kind: 'halts', withinSteps: 10 })).not.toEqual([]);
+    expect(
+      await fails('he-relu-stable', { kind: 'signalStaircase', perLayer: [2.5, 6] }),
+    ).not.toEqual([]);
   });
 
-  it('"stable" fails on the exploding run and on the vanishing runs', async () => {
-    const stable = lesson('he-relu-stable').expectation;
-    expect(await failures('too-large-init', stable)).not.toEqual([]);
-    expect(await failures('sigmoid-vanishes', stable)).not.toEqual([]);
-    expect(await failures('small-init-vanishes', stable)).not.toEqual([]);
+  it('"band", "staysFinite" and "lossFalls" fail on the exploding and vanishing runs', async () => {
+    const band: RunCheck = { kind: 'band', quantity: 'signalNorm', band: [1 / 20, 20] };
+    expect(await fails('too-large-init', band)).not.toEqual([]);
+    expect(await fails('sigmoid-vanishes', band)).not.toEqual([]);
+    expect(await fails('too-large-init', { kind: 'staysFinite', steps: 10 })).not.toEqual([]);
   });
 
-  it('"vanishes" fails on the stable Xavier + tanh run', async () => {
-    const f = await failures('xavier-tanh-stable', lesson('sigmoid-vanishes').expectation);
+  it('"inputSideBelow" fails on the stable Xavier + tanh run', async () => {
+    const f = await fails('xavier-tanh-stable', {
+      kind: 'inputSideBelow',
+      steps: 50,
+      ratioBelow: 1e-6,
+    });
     expect(f.some((m) => /not below/.test(m))).toBe(true);
   });
 
-  it('"diverges" fails on the clipped run, and on the exploding run whose init is bad', async () => {
-    const diverges = lesson('lr-too-large').expectation;
-    expect(await failures('clip-global-norm', diverges)).toEqual([
-      'no non-finite value within 100 steps',
+  it('"hiddenGradientsDie" fails on the clipped run B', async () => {
+    const check: RunCheck = {
+      run: 'b',
+      kind: 'hiddenGradientsDie',
+      withinSteps: 30,
+      outputGrowthAbove: 1e3,
+    };
+    expect(await fails('clip-global-norm', check)).not.toEqual([]);
+  });
+
+  it('the remedy checks fail on the run without the remedy (A)', async () => {
+    expect(
+      await fails('clip-global-norm', { kind: 'clippedGlobalNormAtMost', threshold: 1 }),
+    ).not.toEqual([]);
+    expect(
+      await fails('gradient-scaling', {
+        run: 'c',
+        kind: 'gradientsScaled',
+        of: 'a',
+        factor: 0.1,
+        throughStep: 1,
+      }),
+    ).not.toEqual([]);
+    expect(
+      await fails('gradient-scaling', { kind: 'sameLoss', of: 'c', relTol: 1e-3, steps: 20 }),
+    ).not.toEqual([]);
+    expect(await fails('lr-too-large', { kind: 'unitNormAtMost', maxNorm: 0.5 })).not.toEqual([]);
+    expect(await fails('clip-global-norm', { run: 'c', kind: 'staysFinite', steps: 1 })).toEqual([
+      'no run C',
     ]);
-    const f = await failures('too-large-init', diverges);
-    expect(f.some((m) => /outside/.test(m))).toBe(true);
-  });
-
-  it('"rescued" fails on the diverging run itself and without the run it rescues', async () => {
-    const rescued = lesson('clip-global-norm').expectation;
-    expect(await failures('lr-too-large', rescued)).not.toEqual([]);
-    const { record } = await runLesson(lesson('clip-global-norm'));
-    expect(checkExpectation(record, rescued).failures).toContain(
-      'needs the run without the remedy',
-    );
-  });
-
-  it('a remedy invariant fails on a run that lacks the remedy', async () => {
-    const scaled = lesson('gradient-scaling').expectation;
-    const capped = lesson('max-norm').expectation;
-    const clipped = lesson('clip-global-norm').expectation;
-    expect(await failures('clip-global-norm', scaled)).not.toEqual([]);
-    expect(await failures('gradient-scaling', capped)).not.toEqual([]);
-    expect(await failures('max-norm', clipped)).not.toEqual([]);
   });
 });

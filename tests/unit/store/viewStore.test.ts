@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/config/codec';
-import { viewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
+import { DEFAULT_VIEW, viewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
 
 describe('the backend link flag', () => {
   it('reads webgl, wasm and cpu; none, or auto, is the automatic choice (null, never written)', () => {
@@ -19,8 +19,7 @@ describe('the backend link flag', () => {
 
   it('round-trips through the hash suffix and is not an experiment setting', () => {
     const view = {
-      embed: null,
-      lesson: null,
+      ...DEFAULT_VIEW,
       backend: 'wasm' as const,
       sweep: { axes: [{ key: 'gain' as const, from: 0.5, to: 2, count: 4 }], steps: 10 },
     };

@@ -32,6 +32,8 @@ export const controlMessages = {
 
   // Network
   'controls.depth': 'Depth',
+  'controls.clampedMax': '{value} is above the maximum; set to {limit}',
+  'controls.clampedMin': '{value} is below the minimum; set to {limit}',
   'controls.width': 'Width',
   'controls.hiddenLayers': 'Hidden layers, input side first',
   'controls.noHiddenLayers': 'No hidden layers: the input feeds the output directly.',

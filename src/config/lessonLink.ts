@@ -1,0 +1,42 @@
+/**
+ * A lesson's link read into what the page opens (its experiment and its view), and whether the
+ * page still shows that experiment: once the user changes a setting, the page no longer matches
+ * the lesson's text, and the lesson is "left". Pure: no tfjs, no React.
+ */
+import { parseHashParams } from './codec';
+import type { Lesson } from './lessons';
+import type { ExperimentConfig } from './schema';
+import { decodeExperimentLink, encodeExperimentLink, type VariantSpec } from './variants';
+import { readLinkedView, type LinkedView } from './viewKeys';
+
+export interface LessonExperiment {
+  base: ExperimentConfig;
+  variants: VariantSpec[];
+}
+
+/** The experiment a lesson's link opens, variants included (keys left out take defaults). */
+export function lessonExperiment(lesson: Lesson): LessonExperiment {
+  const { base, variants } = decodeExperimentLink(lesson.link);
+  return { base, variants };
+}
+
+/** The gradient view and step a lesson's link opens (the lesson id itself is not in it). */
+export function lessonView(lesson: Lesson): Omit<LinkedView, 'lesson'> {
+  const { gradientView, atStep } = readLinkedView(parseHashParams(lesson.link)).view;
+  return { gradientView, atStep };
+}
+
+/**
+ * Whether the page's experiment is still the lesson's: the same canonical link, variants
+ * included. The view (gradient view, step, backend) may change without leaving the lesson.
+ */
+export function isOnLesson(
+  lesson: Lesson,
+  base: ExperimentConfig,
+  variants: readonly VariantSpec[],
+): boolean {
+  const wanted = lessonExperiment(lesson);
+  return (
+    encodeExperimentLink(base, variants) === encodeExperimentLink(wanted.base, wanted.variants)
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { START_LESSON } from '../../config/lessons';
+import { useViewStore } from '../../store/viewStore';
+import { t } from '../i18n/messages';
+import { openLesson } from './lessonActions';
+
+/** Where the page remembers that the orientation was dismissed. */
+const DISMISSED_KEY = 'gradscope.orientation.dismissed';
+
+function wasDismissed(): boolean {
+  try {
+    return window.localStorage.getItem(DISMISSED_KEY) === '1';
+  } catch {
+    return false; // storage blocked: show it, and dismissing hides it for this visit
+  }
+}
+
+function rememberDismissed(): void {
+  try {
+    window.localStorage.setItem(DISMISSED_KEY, '1');
+  } catch {
+    // storage blocked: nothing to remember it in
+  }
+}
+
+/**
+ * A first visit's orientation above the charts: what the page is, what the lines mean, what
+ * exploding and vanishing look like, and the first lesson. Dismissed once, remembered; never
+ * in embed mode or while a lesson's own text is open.
+ */
+export function Orientation() {
+  const embedded = useViewStore((s) => s.embed !== null);
+  const lesson = useViewStore((s) => s.lesson);
+  const [dismissed, setDismissed] = useState(wasDismissed);
+  if (dismissed || embedded || lesson !== null) return null;
+  const dismiss = () => {
+    rememberDismissed();
+    setDismissed(true);
+  };
+  return (
+    <section
+      className="lesson-panel orientation"
+      data-testid="orientation"
+      aria-label={t('lessons.orientation.label')}
+    >
+      <p className="lesson-summary">
+        <strong>{t('lessons.orientation.what')}</strong> {t('lessons.orientation.lines')}
+      </p>
+      <p className="lesson-summary">{t('lessons.orientation.patterns')}</p>
+      <div className="orientation-actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            dismiss();
+            openLesson(START_LESSON.id);
+          }}
+        >
+          {t('lessons.orientation.start', { title: START_LESSON.title })}
+        </button>
+        <button type="button" onClick={dismiss}>
+          {t('lessons.orientation.dismiss')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { decodeConfig, parseHashParams } from '../../../src/config/codec';
+import { isOnLesson, lessonExperiment, lessonView } from '../../../src/config/lessonLink';
+import { LESSONS, lessonById } from '../../../src/config/lessons';
+import { linkedViewSuffix, readLinkedView } from '../../../src/config/viewKeys';
+
+const read = (hash: string) => readLinkedView(parseHashParams(hash));
+
+describe('the view keys view=, at= and lesson=', () => {
+  it('read the gradient view, the step and a known lesson, and write them back', () => {
+    const { view, repairs } = read('#act=relu&view=signal&at=1&lesson=too-large-init');
+    expect(repairs).toEqual([]);
+    expect(view).toEqual({ gradientView: 'signalNorm', atStep: 1, lesson: 'too-large-init' });
+    expect(linkedViewSuffix(view)).toBe('&view=signal&at=1&lesson=too-large-init');
+    expect(read('#view=clipped').view.gradientView).toBe('clippedGradNorm');
+  });
+
+  it('leave the defaults unwritten: parameter gradients, the latest step, no lesson', () => {
+    const { view } = read('#view=grad');
+    expect(view).toEqual({ gradientView: 'gradNorm', atStep: null, lesson: null });
+    expect(linkedViewSuffix(view)).toBe('');
+  });
+
+  it('repair a value they cannot use to the default, naming the key once and what it became', () => {
+    const cases: [string, RegExp][] = [
+      [
+        '#view=sideways',
+        /"sideways" is not a gradient view \(grad, clipped, signal\); showing grad/,
+      ],
+      ['#at=0', /"0" is not a step from 1 to 1000000; the depth profile shows the latest step/],
+      ['#at=-3', /not a step/],
+      ['#at=1.5', /not a step/],
+      ['#at=99999999', /not a step/],
+      [
+        '#lesson=no-such-lesson',
+        /there is no lesson "no-such-lesson"; opened the settings without one/,
+      ],
+    ];
+    for (const [hash, reason] of cases) {
+      const { view, repairs } = read(hash);
+      expect(repairs).toHaveLength(1);
+      const [key] = hash.slice(1).split('=');
+      expect(repairs[0]!.path).toBe(key);
+      expect(repairs[0]!.reason).toMatch(reason);
+      expect(repairs[0]!.reason.startsWith(`${key}:`)).toBe(false);
+      expect(view).toEqual({ gradientView: 'gradNorm', atStep: null, lesson: null });
+    }
+  });
+
+  it('are not experiment keys: the experiment decoder skips them without a notice', () => {
+    expect(decodeConfig('#act=tanh&view=signal&at=3&lesson=x').repairs).toEqual([]);
+  });
+});
+
+describe('a lesson link and the page', () => {
+  it('opens the view its text talks about: signal at step 1 for the explosion, clipped for clipping', () => {
+    expect(lessonView(lessonById('too-large-init')!)).toEqual({
+      gradientView: 'signalNorm',
+      atStep: 1,
+    });
+    expect(lessonView(lessonById('clip-global-norm')!).gradientView).toBe('clippedGradNorm');
+  });
+
+  it('is on the lesson while the experiment is the lesson’s, and left after any change', () => {
+    for (const lesson of LESSONS) {
+      const { base, variants } = lessonExperiment(lesson);
+      expect(isOnLesson(lesson, base, variants)).toBe(true);
+      const reseeded = { ...base, init: { ...base.init, seed: base.init.seed + 1 } };
+      expect(isOnLesson(lesson, reseeded, variants)).toBe(false);
+    }
+    const clip = lessonById('clip-global-norm')!;
+    const { base } = lessonExperiment(clip);
+    expect(isOnLesson(clip, base, [])).toBe(false);
+  });
+});
