@@ -239,7 +239,7 @@ function readAxis(text: string, note: (reason: string) => void): SweepAxis | nul
 
 /** Reads a `sweep` value into axes (at most two, distinct keys), listing every change. */
 export function parseSweepAxes(raw: string, repairs: Repair[]): SweepAxis[] {
-  const note = (reason: string) => repairs.push({ path: 'sweep', reason: `sweep: ${reason}` });
+  const note = (reason: string) => repairs.push({ path: 'sweep', reason });
   const axes: SweepAxis[] = [];
   const texts = raw.split(',').filter((s) => s.trim() !== '');
   if (texts.length === 0) note('no axis given; no sweep');
@@ -261,8 +261,7 @@ export function parseSweepAxes(raw: string, repairs: Repair[]): SweepAxis[] {
 
 /** Reads `sweepsteps` (whole, 1 to MAX_SWEEP_STEPS), noting any change. */
 export function parseSweepSteps(raw: string, repairs: Repair[]): number {
-  const note = (reason: string) =>
-    repairs.push({ path: 'sweepsteps', reason: `sweepsteps: ${reason}` });
+  const note = (reason: string) => repairs.push({ path: 'sweepsteps', reason });
   const stepsRange: NumberRange = {
     label: 'sweep steps',
     min: 1,
@@ -294,7 +293,7 @@ export function decodeSweep(hash: string): { sweep: SweepSpec | null; repairs: R
   const steps = stepsText === undefined ? 1 : parseSweepSteps(stepsText, repairs);
   if (axesText === undefined) {
     if (stepsText !== undefined)
-      repairs.push({ path: 'sweepsteps', reason: 'sweepsteps: there is no sweep; ignored' });
+      repairs.push({ path: 'sweepsteps', reason: 'there is no sweep; ignored' });
     return { sweep: null, repairs };
   }
   const axes = parseSweepAxes(axesText, repairs);

@@ -6,7 +6,7 @@ const app = serveBuiltApp();
 
 describe('a first visit', () => {
   it('says the backend is preparing until the first step, then shows a steps/s that agrees with the counter', async () => {
-    const { page, errors } = await openApp(app, '#layers=16x4');
+    const { page, errors } = await openApp(app, '#layers=16x4&steps=100000');
     await page.getByRole('button', { name: 'Play' }).click();
     const status = page.getByTestId('run-status');
     await waitForStep(page, 1);
