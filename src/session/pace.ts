@@ -28,12 +28,15 @@ export class RoundSizer {
    * Takes in a round of `steps` steps asked at `requestedAt` that has just landed; a round asked
    * ahead started when the one before it landed, not when it was asked.
    */
-  landed(steps: number, requestedAt: number, onWebgl: boolean): void {
+  landed(steps: number, requestedAt: number, onWebgl: boolean, runs: number): void {
     const now = performance.now();
     const elapsedMs = now - Math.max(requestedAt, this.lastLandedAt);
     this.lastLandedAt = now;
     if (elapsedMs <= 0) return;
-    const ideal = Math.round(TARGET_CHUNK_MS / (elapsedMs / steps));
+    // Each run's chunk keeps about TARGET_CHUNK_MS of its own work, so a chunk's fixed costs
+    // (a message, a readback) stay as small a share with 4 runs as with one; the counter then
+    // moves less often.
+    const ideal = Math.round((TARGET_CHUNK_MS * Math.max(1, runs)) / (elapsedMs / steps));
     const floor = onWebgl ? MIN_WEBGL_STEPS_PER_CHUNK : 1;
     this.stepsPerRound = Math.max(floor, Math.min(MAX_STEPS_PER_CHUNK, ideal));
   }

@@ -464,7 +464,12 @@ export class Session {
     let { changed, halted } = await this.takeIn(round);
     // The speed setting caps the round at one step; only full speed sizes rounds.
     if (changed && SPEED_STEPS_PER_SECOND[this.speed] === null)
-      this.sizer.landed(round.steps, round.requestedAt, this.backendInfo?.name === 'webgl');
+      this.sizer.landed(
+        round.steps,
+        round.requestedAt,
+        this.backendInfo?.name === 'webgl',
+        round.chunks.length,
+      );
     if (!this.runs.some((r) => r.stepsInFlight > 0)) {
       const levelled = await this.level();
       changed ||= levelled.changed;
