@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { t } from '../i18n/messages';
 import { sizeBitmap } from './canvasBitmap';
 import { ChartCard } from './ChartCard';
@@ -8,25 +8,10 @@ import { buildHeatmapGrid, heatmapPixels, type HeatmapGrid } from './heatmapData
 import { useHistorySnapshot } from './hooks';
 import { formatPow10, type LogDomain } from './logScale';
 import { EMPTY_CELL_COLOR, NON_FINITE_COLOR, viridisGradientCss } from './palette';
+import { useElementSize } from './useElementSize';
 
 /** Layers at least this many CSS px tall get a thin separator line. */
 const ROW_SEPARATOR_MIN_PX = 8;
-
-function useElementSize(ref: RefObject<HTMLElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      setSize({ width: Math.floor(width), height: Math.floor(height) });
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
 
 /**
  * Paints one pixel per cell on `cells`, then scales that to the canvas with no smoothing (crisp

@@ -19,26 +19,10 @@ import { sizeBitmap } from '../charts/canvasBitmap';
 import { ChartCard } from '../charts/ChartCard';
 import { layerName } from '../charts/format';
 import { useHistorySnapshot, useLayerLook, useShownLayers } from '../charts/hooks';
+import { useElementSize } from '../charts/useElementSize';
 import { t } from '../i18n/messages';
 import { binLabel, histogramPixels, saturationSeries } from './histogramGrid';
 import { useInsideViewStore } from './insideViewStore';
-
-/** Tracks an element's CSS size. */
-function useSize(ref: React.RefObject<HTMLElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0 });
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      setSize({ width: Math.floor(width), height: Math.floor(height) });
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
 
 /** Where a pointer is over a canvas, as shares of its width and height from the top left. */
 function pointerShare(event: PointerEvent<HTMLCanvasElement>): { x: number; y: number } | null {
@@ -60,7 +44,7 @@ const HistogramHeatmap = memo(function HistogramHeatmap() {
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [cells] = useState(() => document.createElement('canvas'));
-  const { width, height } = useSize(plotRef);
+  const { width, height } = useElementSize(plotRef);
   const [hover, setHover] = useState<{ layer: number; bin: number } | null>(null);
   const groupName = useId();
 
@@ -174,7 +158,7 @@ const SaturationChart = memo(function SaturationChart() {
   const series = useMemo(() => saturationSeries(history.steps), [history.steps]);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { width, height } = useSize(plotRef);
+  const { width, height } = useElementSize(plotRef);
   const [hoverStep, setHoverStep] = useState<number | null>(null);
   const first = series[0]?.points[0]?.[0] ?? 0;
   const last = series[0]?.points.at(-1)?.[0] ?? 0;

@@ -5,6 +5,7 @@ import { sizeBitmap } from '../charts/canvasBitmap';
 import { ChartCard } from '../charts/ChartCard';
 import { formatMeasured } from '../charts/format';
 import { useHistorySnapshot } from '../charts/hooks';
+import { useElementSize } from '../charts/useElementSize';
 import { t } from '../i18n/messages';
 import { useShownConfig } from '../shownRun';
 import {
@@ -154,20 +155,11 @@ export const PredictionMap = memo(function PredictionMap(props: { run?: { name: 
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [cells] = useState(() => document.createElement('canvas'));
-  const [size, setSize] = useState(0);
   const [hover, setHover] = useState<{ x: number; y: number } | null>(null);
 
-  useLayoutEffect(() => {
-    const el = plotRef.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return;
-      const { width, height } = entry.contentRect;
-      setSize(Math.max(0, Math.floor(Math.min(width, height))));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const plot = useElementSize(plotRef);
+  // A square map: the largest that fits the plot area.
+  const size = Math.max(0, Math.min(plot.width, plot.height));
 
   useLayoutEffect(() => {
     if (canvasRef.current && prediction && size > 0) {
