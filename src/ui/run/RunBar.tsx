@@ -13,6 +13,7 @@ import { CopyLinkButton } from './CopyLinkButton';
 const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
 
 /**
+ * The page's banner landmark (not an ARIA toolbar: its controls are ordinary Tab stops).
  * Play/pause, stepping, reset, new seed, link, speed, lessons, and what the run is doing. An
  * embedded page (slides, iframes) keeps only play/pause, reset, the step and the backend.
  */
@@ -85,7 +86,8 @@ export function RunBar() {
 
   if (embedded) {
     return (
-      <header className="run-bar" role="toolbar" aria-label={t('run.controls')}>
+      <header className="run-bar" aria-label={t('run.controls')}>
+        <h1 className="sr-only">{t('app.title')}</h1>
         {playButton}
         {resetButton}
         {stepCounter}
@@ -95,7 +97,7 @@ export function RunBar() {
   }
 
   return (
-    <header className="run-bar" role="toolbar" aria-label={t('run.controls')}>
+    <header className="run-bar" aria-label={t('run.controls')}>
       <h1 className="app-title">
         {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
       </h1>
