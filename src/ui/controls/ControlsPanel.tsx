@@ -1,4 +1,10 @@
+import { useEffect, useRef } from 'react';
 import { t } from '../i18n/messages';
+import {
+  closeSettingsDrawer,
+  SETTINGS_PANEL_ID,
+  useSettingsDrawer,
+} from '../layout/settingsDrawer';
 import { DataSection } from './DataSection';
 import { GradientSection } from './GradientSection';
 import { InitSection } from './InitSection';
@@ -9,11 +15,35 @@ import './controls.css';
 
 /**
  * The settings column. Gradient control comes first (it is what the app is about), then the
- * causes of exploding or vanishing gradients in the order a lesson changes them.
+ * causes of exploding or vanishing gradients in the order a lesson changes them. On narrow
+ * screens it is a drawer (Settings in the run bar opens it; Escape or Close shuts it).
  */
 export function ControlsPanel() {
+  const open = useSettingsDrawer((s) => s.open);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // An opened drawer takes the focus, so the keyboard goes on inside it; Escape shuts it
+  // from anywhere on the page.
+  useEffect(() => {
+    if (!open) return;
+    closeButton.current?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') closeSettingsDrawer();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
   return (
-    <aside className="controls-panel" aria-label={t('controls.panelLabel')}>
+    <aside
+      id={SETTINGS_PANEL_ID}
+      className="controls-panel"
+      aria-label={t('controls.panelLabel')}
+      data-open={open ? '1' : undefined}
+    >
+      <div className="drawer-header">
+        <button type="button" ref={closeButton} onClick={closeSettingsDrawer}>
+          {t('layout.closeSettings')}
+        </button>
+      </div>
       <GradientSection />
       <NetworkSection />
       <InitSection />

@@ -6,6 +6,7 @@ import { useViewStore } from '../../store/viewStore';
 import type { BackendName } from '../../config/backends';
 import { t } from '../i18n/messages';
 import { LIMITS } from '../../config/schema';
+import { SettingsButton } from '../layout/SettingsButton';
 import { LessonMenu } from '../lessons/LessonMenu';
 import { BackendSelect } from './BackendSelect';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -101,6 +102,7 @@ export function RunBar() {
       <h1 className="app-title">
         {t('app.title')} <span className="tagline">{t('app.tagline')}</span>
       </h1>
+      <SettingsButton />
       {playButton}
       <button
         type="button"
