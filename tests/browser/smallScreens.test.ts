@@ -116,7 +116,9 @@ describe.each([
 describe('on a laptop', () => {
   it('keeps the desktop layout: settings beside the charts, no Settings button, no page scroll', async () => {
     const { page } = await openApp(app, '#steps=5000', DESKTOP);
-    expect(await page.getByRole('button', { name: 'Settings', exact: true }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Settings', exact: true }).isVisible()).toBe(
+      false,
+    );
     expect(await page.getByLabel('Clip mode').isVisible()).toBe(true);
     const controls = await box(page, '.controls-panel');
     const chart = await box(page, '[data-testid="grad-norm-chart"]');
