@@ -1,4 +1,9 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
+import { t } from '../i18n/messages';
+import './chartAccess.css';
+import { ChartSummary } from './ChartSummary';
+import { LayerTable } from './LayerTable';
+import { describeLayerValues, type LayerValues } from './layerValuesText';
 
 interface Props {
   testId: string;
@@ -7,6 +12,13 @@ interface Props {
   aside?: ReactNode;
   /** Text for screen readers describing what the chart currently shows. */
   summary?: string;
+  /**
+   * The latest value per layer of a per-layer chart: described in words for screen readers
+   * and shown as a table by the card's Table toggle.
+   */
+  layerValues?: LayerValues | null;
+  /** Whether the description is a live region (one chart per page, or it talks over itself). */
+  live?: boolean;
   /** Shown over the plot area instead of the data (e.g. "No steps yet"). */
   placeholder?: string | null;
   className?: string;
@@ -16,28 +28,43 @@ interface Props {
 
 /** The frame every chart shares: a <figure> named by its caption, a plot area, a footer. */
 export function ChartCard(props: Props) {
-  const { testId, title, aside, summary, placeholder, className, footer, children } = props;
+  const { testId, title, aside, summary, layerValues, live = false } = props;
+  const { placeholder, className, footer, children } = props;
   const titleId = useId();
   const summaryId = useId();
+  const [tableOpen, setTableOpen] = useState(false);
+  const description = [layerValues ? describeLayerValues(layerValues) : '', summary ?? '']
+    .join(' ')
+    .trim();
   return (
     <figure
       className={className ? `chart-card ${className}` : 'chart-card'}
       data-testid={testId}
       aria-labelledby={titleId}
-      aria-describedby={summary ? summaryId : undefined}
+      aria-describedby={description ? summaryId : undefined}
     >
       <figcaption className="chart-title">
-        <span id={titleId}>{title}</span>
+        <span id={titleId} className="chart-title-text">
+          {title}
+        </span>
         {aside}
+        {layerValues !== undefined ? (
+          <button
+            type="button"
+            className="chart-table-toggle"
+            aria-pressed={tableOpen}
+            aria-label={t('access.tableLabel', { title })}
+            onClick={() => setTableOpen(!tableOpen)}
+          >
+            {t('access.table')}
+          </button>
+        ) : null}
       </figcaption>
-      {summary ? (
-        <p id={summaryId} className="chart-sr-only">
-          {summary}
-        </p>
-      ) : null}
+      {description ? <ChartSummary id={summaryId} text={description} live={live} /> : null}
       <div className="chart-body">
         {children}
         {placeholder ? <div className="chart-placeholder">{placeholder}</div> : null}
+        {tableOpen && layerValues ? <LayerTable values={layerValues} label={title} /> : null}
       </div>
       {footer}
     </figure>

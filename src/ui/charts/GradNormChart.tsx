@@ -145,6 +145,15 @@ export const GradNormChart = memo(function GradNormChart(props: {
           : t(`chart.gradTitle.${quantity}`)
       }
       summary={summary}
+      layerValues={
+        chart.latest && {
+          step: chart.latest.step,
+          quantity: t(`chart.axis.quantity.${quantity}`),
+          names,
+          values: chart.latest.values,
+        }
+      }
+      live={!run}
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={<LayerLegend names={names} colors={colors} extras={extras} />}
     >
