@@ -34,6 +34,7 @@ export function LogSlider({ label, value, range, onChange, disabled }: LogSlider
       onChange={onChange}
       disabled={disabled}
       boxStep="any"
+      logScale
     />
   );
 }

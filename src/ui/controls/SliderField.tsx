@@ -23,12 +23,14 @@ export interface SliderFieldProps {
   disabled?: boolean;
   /** Arrow-key step of the number box. */
   boxStep?: number | 'any';
+  /** Whether the track is logarithmic: the value text says so, since each arrow key step multiplies. */
+  logScale?: boolean;
 }
 
 /**
  * One row: visible label, range input, number box. The label names the slider; the box is
  * named "<label> value". The slider reports the value (not its track position) as its
- * aria-valuetext, so a screen reader says "0.05", not "-1.3".
+ * aria-valuetext, so a screen reader says "0.05, log scale", not "-1.3".
  */
 export function SliderField({
   label,
@@ -38,9 +40,11 @@ export function SliderField({
   onChange,
   disabled,
   boxStep,
+  logScale = false,
 }: SliderFieldProps) {
   const id = useId();
   const valueText = formatInRange(value, range);
+  const spokenValue = logScale ? t('access.logSliderValue', { value: valueText }) : valueText;
   return (
     <div className="field-row">
       <label className="field-label" htmlFor={id}>
@@ -55,7 +59,7 @@ export function SliderField({
         step={scale.step}
         value={scale.toPosition(value)}
         disabled={disabled}
-        aria-valuetext={valueText}
+        aria-valuetext={spokenValue}
         onChange={(event) => {
           const position = Number(event.currentTarget.value);
           if (!Number.isFinite(position)) return;

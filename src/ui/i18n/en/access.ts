@@ -12,6 +12,7 @@ export const accessMessages = {
     "input layer {input}'s {quantity} {inputValue}, the same as the output layer's.",
   'access.summaryEnds':
     "input layer {input}'s {quantity} {inputValue}, the output layer's {outputValue}.",
+  'access.logSliderValue': '{value}, log scale',
   'access.table': 'Table',
   'access.tableLabel': 'Table: {title}',
   'access.tableCaption': 'Latest values, step {step}',
