@@ -12,6 +12,7 @@ import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
 import { ViewTabs } from './sweep/ViewTabs';
 // After every other stylesheet: its narrow-screen rules override the desktop layout.
 import './layout/smallScreens.css';
+import './layout/reducedMotion.css';
 
 /** The regime map is its own chunk, loaded when a link or the tab opens it. */
 const SweepPanel = lazy(() => import('./sweep/SweepPanel'));
