@@ -25,6 +25,17 @@ async function tableRows(page: Page, testId: string): Promise<[string, string][]
   ) as Promise<[string, string][]>;
 }
 
+/** Waits until the run is paused and its step counter has stopped moving. */
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('run-status').getAttribute('data-status'), { timeout: 20_000 })
+    .toBe('paused');
+  for (let before = -1, now = await currentStep(page); now !== before;) {
+    await page.waitForTimeout(1000);
+    [before, now] = [now, await currentStep(page)];
+  }
+}
+
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe('the gradient chart in words and as a table', () => {
@@ -34,6 +45,7 @@ describe('the gradient chart in words and as a table', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForStep(page, 40);
     await page.getByRole('button', { name: 'Pause' }).click();
+    await settled(page);
     // Paused (a step already asked of the worker may still land), the summary tells the step
     // the counter shows at once.
     await expect
@@ -75,9 +87,27 @@ describe('the gradient chart in words and as a table', () => {
     await page.screenshot({ path: '/tmp/a11y-grad-table.png' });
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The depth profile's table shows the same step's numbers; the weight chart's, the weights'.
+    await page.getByRole('button', { name: 'Table: Depth profile' }).click();
+    const caption = (id: string) =>
+      page.getByTestId(id).getByTestId('chart-table').locator('caption').textContent();
+    expect(await caption('depth-profile')).toBe(await caption('grad-norm-chart'));
+    expect(await caption('depth-profile')).toBe(`Values at step ${step}`);
+    expect(await tableRows(page, 'depth-profile')).toEqual(rows);
+    await page.getByRole('button', { name: 'Table: Weight norm per layer' }).click();
+    const weights = (await history(page)).find((m) => m.step === step) as unknown as {
+      weightNorm: number[];
+    };
+    const weightRows = await tableRows(page, 'weight-norm-chart');
+    expect(weightRows.map(([name]) => name)).toEqual(rows.map(([name]) => name));
+    weightRows.forEach(([, text], i) =>
+      expect(relErr(Number(text), weights.weightNorm[i]!)).toBeLessThan(1e-3),
+    );
+    await page.screenshot({ path: '/tmp/a11y-tables.png' });
+
     // Table off: the plot again.
     await page.getByRole('button', { name: 'Table: Gradient norm per layer' }).click();
-    expect(await page.getByTestId('chart-table').count()).toBe(0);
+    expect(await page.getByTestId('grad-norm-chart').getByTestId('chart-table').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);

@@ -168,6 +168,16 @@ export const DepthProfile = memo(function DepthProfile() {
       className="chart-depth"
       title={t('chart.depthTitle')}
       aside={<ShownStepAside step={profile.step} pinned={atStep !== null} />}
+      layerValues={
+        profile.step === null
+          ? null
+          : {
+              step: profile.step,
+              quantity: t(`chart.axis.quantity.${quantity}`),
+              names,
+              values: profile.rows.map((r) => r.raw[MEASURED] as number),
+            }
+      }
       placeholder={layerCount === 0 ? t('chart.noData') : null}
       footer={
         <>

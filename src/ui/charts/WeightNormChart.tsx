@@ -36,11 +36,20 @@ export const WeightNormChart = memo(function WeightNormChart() {
     [keys, colors],
   );
   const extras: LegendExtra[] = chart.overflow.length > 0 ? [overflowLegendExtra()] : [];
+  const latest = history.steps.at(-1);
   return (
     <ChartCard
       testId="weight-norm-chart"
       className="chart-weights"
       title={t('chart.weightTitle')}
+      layerValues={
+        latest && {
+          step: latest.step,
+          quantity: t('chart.axis.weightNorm'),
+          names,
+          values: latest.weightNorm,
+        }
+      }
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
       footer={
         <div className="chart-footer-row">

@@ -15,6 +15,6 @@ export const accessMessages = {
   'access.logSliderValue': '{value}, log scale',
   'access.table': 'Table',
   'access.tableLabel': 'Table: {title}',
-  'access.tableCaption': 'Latest values, step {step}',
+  'access.tableCaption': 'Values at step {step}',
   'access.tableLayer': 'Layer',
 } as const;
