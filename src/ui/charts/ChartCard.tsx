@@ -53,6 +53,7 @@ export function ChartCard(props: Props) {
             type="button"
             className="chart-table-toggle"
             aria-pressed={tableOpen}
+            disabled={!layerValues}
             aria-label={t('access.tableLabel', { title })}
             onClick={() => setTableOpen(!tableOpen)}
           >
