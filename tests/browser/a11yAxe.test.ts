@@ -75,4 +75,15 @@ describe('axe-core finds no serious or critical violations', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('on a phone, with the settings drawer open and a chart table shown', async () => {
+    const { page } = await openApp(app, '#steps=5000', { width: 390, height: 844 });
+    await train(page, 10);
+    await page.getByRole('button', { name: 'Table: Gradient norm per layer' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByLabel('Clip mode').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  }, 120_000);
 });
