@@ -197,7 +197,11 @@ export const KEY_CODECS: readonly KeyCodec[] = [
   ),
   enumKey('norm', field('network', 'normalization'), 'normalization', NORMALIZATIONS),
   initKey,
-  numberKey('gain', field('init', 'gain'), 'multiplier on every initial kernel'),
+  numberKey(
+    'gain',
+    field('init', 'gain'),
+    'multiplier on every initial kernel (for model=rnn, not the recurrent ones: rinit sets them)',
+  ),
   numberKey('binit', field('init', 'biasInit'), 'initial value of every bias'),
   numberKey('seed', field('init', 'seed'), 'seed of the initial weights and the batch order'),
   // The keys after `opt` override the default parameters it sets.
