@@ -7,6 +7,7 @@
 //   app     the real page training at full speed with every chart live.
 // Then, per backend, comparing runs: the reference network as 1, 2 and 4 runs on three pages
 // measured in turn (total steps/s, frames, live tensors in the worker).
+// Then, per backend, recurrent mode: engine steps/s of a 32-unit RNN at T = 50 and T = 200.
 // Then: live tensors over 10,000 steps, JS heap of 100,000 steps of chart history, bundle size
 // (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
 // the figures to bench/results.json, and a one-line summary comes last.
@@ -29,6 +30,7 @@ import { networkFigures } from './bench/figures.mjs';
 import { formatReport, summaryLine } from './bench/report.mjs';
 import { median, percentile, ratio, round3 } from './bench/stats.mjs';
 import { performanceMarkdown, replaceReadmeSection } from './bench/readmeTable.mjs';
+import { benchRecurrent } from './bench/recurrent.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const RESULTS_FILE = 'bench/results.json';
@@ -297,6 +299,17 @@ async function main() {
         server.url,
         backend,
         NETWORKS[0],
+        SETTINGS,
+        log,
+      );
+    }
+    results.recurrent = {};
+    for (const backend of backends) {
+      log(`recurrent ${backend}: engine steps/s at T = 50 and T = 200`);
+      results.recurrent[backend] = await benchRecurrent(
+        browser,
+        server.url,
+        backend,
         SETTINGS,
         log,
       );

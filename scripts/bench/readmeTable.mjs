@@ -465,6 +465,31 @@ function stepWorkTable(rows) {
 }
 
 /** The performance section's generated markdown (no trailing newline). */
+/**
+ * Recurrent mode, one row per backend x sequence length: the engine's steps/s with full
+ * metrics (BPTT, per-tensor norms, ||dL/dh_t|| for every t); null when not measured.
+ */
+function recurrentTable(results) {
+  if (!isObject(results.recurrent)) return null;
+  const rows = [];
+  for (const [backend, networks] of Object.entries(results.recurrent)) {
+    if (!isObject(networks)) continue;
+    for (const figures of Object.values(networks)) {
+      if (!isObject(figures)) continue;
+      rows.push([backend, String(figures.network ?? NA), steps(figures.stepsPerSec)]);
+    }
+  }
+  if (rows.length === 0) return null;
+  const intro =
+    'Recurrent mode (engine only, readback every 10 steps; the page has no recurrent view yet):';
+  const columns = [
+    { title: 'backend' },
+    { title: 'recurrent network' },
+    { title: 'engine steps/s', align: 'right' },
+  ];
+  return `${intro}\n\n${table(columns, rows)}`;
+}
+
 export function performanceMarkdown(results) {
   if (!isObject(results)) throw new TypeError('bench results must be an object');
   const rows = benchRows(results);
@@ -481,6 +506,8 @@ export function performanceMarkdown(results) {
     blocks.push(compareIntro(compare.rows), compareTable(compare.rows));
   }
   if (compare.notes.length > 0) blocks.push(compare.notes.map((note) => `- ${note}`).join('\n'));
+  const recurrent = recurrentTable(results);
+  if (recurrent) blocks.push(recurrent);
   const multiRuns = compare.rows.filter((row) => row.runs > 1);
   blocks.push(targetsTable(results, rows, multiRuns));
   return blocks.join('\n\n');

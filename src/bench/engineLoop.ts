@@ -1,23 +1,26 @@
 /**
- * The engine measured on its own: Trainer.train with full per-layer metrics, read back every
+ * The engine measured on its own: a trainer's train() with full per-layer metrics, read back every
  * `stepsPerReadback` steps, and no UI. Test-loss requests follow the page's rule, so the work
  * per step is what the page asks of the engine.
  */
 import type { ExperimentConfig } from '../config/schema';
 import type { StepMetrics } from '../engine/metrics';
 import type { NormMode } from '../engine/norms';
-import { Trainer } from '../engine/trainer';
+import { createTrainer, type AnyTrainer } from '../engine/createTrainer';
 import { TEST_LOSS_EVERY_STEPS as PAGE_TEST_LOSS_EVERY_STEPS } from '../session/run';
 
 export { PAGE_TEST_LOSS_EVERY_STEPS };
 
-/** A Trainer driven in fixed-size chunks, as the page's training loop drives it. */
+/**
+ * A trainer (feed-forward or recurrent, as the link says) driven in fixed-size chunks, as the
+ * page's training loop drives it.
+ */
 export class ChunkedTrainer {
-  readonly trainer: Trainer;
+  readonly trainer: AnyTrainer;
   private lastTestLossStep = 0;
 
   constructor(config: ExperimentConfig, normMode: NormMode) {
-    this.trainer = new Trainer(config, { normMode });
+    this.trainer = createTrainer(config, { normMode });
   }
 
   /**

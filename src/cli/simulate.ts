@@ -56,7 +56,12 @@ async function recordRuns(
       },
     });
     for (const event of record.events) {
-      const where = event.layer === null ? '' : ` in ${record.layers[event.layer]?.name}`;
+      const where =
+        event.layer === null
+          ? ''
+          : event.what === 'timeSignalNorm'
+            ? ` at time step ${event.layer + 1}`
+            : ` in ${record.layers[event.layer]?.name}`;
       process.stderr.write(
         `simulate: ${label}non-finite ${event.what}${where} at step ${event.step}; stopped\n`,
       );
@@ -118,6 +123,15 @@ async function recordSweep(
   return { link: link + sweepHashSuffix(spec), backend, steps: spec.steps, axes, cells };
 }
 
+/** What recurrent runs do not measure yet: sweeps and distributions are feed-forward only. */
+function refuseRecurrentOnly(base: ExperimentConfig, args: SimulateArgs): void {
+  if (base.model.kind !== 'rnn') return;
+  if (args.sweep !== null) throw new UsageError('--sweep runs feed-forward links only (model=mlp)');
+  if (args.distributions) {
+    throw new UsageError('--distributions runs feed-forward links only (model=mlp)');
+  }
+}
+
 /** The whole command; throws a UsageError for bad arguments. Returns the exit code. */
 async function simulate(argv: readonly string[]): Promise<number> {
   const args = parseSimulateArgs(argv);
@@ -137,6 +151,7 @@ async function simulate(argv: readonly string[]): Promise<number> {
     return 2;
   }
 
+  refuseRecurrentOnly(experiment.base, args);
   const backend = await startNodeCpuBackend();
   const link = encodeExperimentLink(experiment.base, experiment.variants);
   if (args.sweep !== null) {

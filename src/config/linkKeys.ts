@@ -17,6 +17,7 @@ import {
   type LinkKey,
 } from './keyCodecs';
 import { formatLayers, parseLayers } from './layersText';
+import { MODEL_KEY, RECURRENT_KEYS } from './modelKeys';
 import { formatNumber, parseDecimal } from './numberText';
 import { quoteText } from './repairs';
 import {
@@ -172,10 +173,15 @@ const optimizerKind: FieldAccess<OptimizerKind> = {
 
 /**
  * Every config key, in the order encodeConfig writes them. Decoding applies them in this order
- * too, so `opt` (which resets the optimizer's parameters to its defaults) comes before them.
+ * too, so `opt` (which resets the optimizer's parameters to its defaults) comes before them,
+ * and `model` before the recurrent keys. With model=rnn the task is the adding problem: `data`,
+ * `noise`, `layers`, `res` and `norm` are kept in the link for a switch back but not used.
  */
 export const KEY_CODECS: readonly KeyCodec[] = [
   versionKey,
+  // Before the recurrent keys, which apply only to model=rnn, and which naming it resets.
+  MODEL_KEY,
+  ...RECURRENT_KEYS,
   enumKey('data', field('data', 'kind'), 'dataset', DATASET_KINDS),
   numberKey('n', field('data', 'samples'), 'total samples, train + test'),
   numberKey('noise', field('data', 'noise'), 'noise standard deviation'),
@@ -191,7 +197,11 @@ export const KEY_CODECS: readonly KeyCodec[] = [
   ),
   enumKey('norm', field('network', 'normalization'), 'normalization', NORMALIZATIONS),
   initKey,
-  numberKey('gain', field('init', 'gain'), 'multiplier on every initial kernel'),
+  numberKey(
+    'gain',
+    field('init', 'gain'),
+    'multiplier on every initial kernel (for model=rnn, not the recurrent ones: rinit sets them)',
+  ),
   numberKey('binit', field('init', 'biasInit'), 'initial value of every bias'),
   numberKey('seed', field('init', 'seed'), 'seed of the initial weights and the batch order'),
   // The keys after `opt` override the default parameters it sets.

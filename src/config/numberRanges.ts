@@ -4,6 +4,7 @@
  * are clamped. validate.ts applies it to every field; the link codec documents its keys with it.
  */
 import { describe, type Repair } from './repairs';
+import { MODEL_LIMITS } from './modelSchema';
 import { LIMITS } from './schema';
 
 /** The valid range of a numeric field. */
@@ -26,12 +27,25 @@ const int = (label: string, min: number, max: number): NumberRange => ({
 /** Decay rates and momenta live in [0, 1): at 1 the running averages never forget. */
 const decay = (label: string): NumberRange => ({ label, min: 0, max: 1, maxExcluded: true });
 const L = LIMITS;
+const M = MODEL_LIMITS;
 
 /**
  * The range of every numeric field, by config path (hidden widths share 'network.hidden').
  * A value outside is clamped into it; the link codec documents its keys from this table too.
  */
 export const NUMBER_RANGES: Readonly<Record<string, NumberRange>> = {
+  'model.timeSteps': int('sequence length T', M.MIN_TIME_STEPS, M.MAX_TIME_STEPS),
+  'model.units': int('hidden units', M.MIN_UNITS, M.MAX_UNITS),
+  'model.recurrentInit.gain': {
+    label: 'recurrent init gain',
+    min: 0,
+    max: M.MAX_ABS_RECURRENT_INIT_PARAM,
+  },
+  'model.recurrentInit.sigma': {
+    label: 'recurrent init sigma',
+    min: 0,
+    max: M.MAX_ABS_RECURRENT_INIT_PARAM,
+  },
   'data.samples': int('sample count', L.MIN_SAMPLES, L.MAX_SAMPLES),
   'data.noise': { label: 'noise', min: 0, max: L.MAX_NOISE },
   'data.testFraction': { label: 'test fraction', min: 0, max: L.MAX_TEST_FRACTION },

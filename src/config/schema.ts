@@ -4,6 +4,8 @@
  * back; validate.ts repairs untrusted values into this shape using the limits below.
  */
 
+import { recurrentParameterCount, type ModelConfig } from './modelSchema';
+
 export const CONFIG_VERSION = 1;
 
 export const ACTIVATIONS = [
@@ -153,6 +155,11 @@ export interface TrainingConfig {
 
 export interface ExperimentConfig {
   version: typeof CONFIG_VERSION;
+  /**
+   * The feed-forward network of `network` (mlp), or a recurrent one on the adding problem
+   * (modelSchema.ts); a recurrent model keeps `data`'s sample count, test share and seed.
+   */
+  model: ModelConfig;
   data: DataConfig;
   network: NetworkConfig;
   init: InitConfig;
@@ -203,6 +210,7 @@ export const LIMITS = {
 
 export const DEFAULT_CONFIG: ExperimentConfig = {
   version: CONFIG_VERSION,
+  model: { kind: 'mlp' },
   data: { kind: 'circles', samples: 400, noise: 0.1, testFraction: 0.2, seed: 1 },
   network: {
     hidden: [32, 32, 32, 32, 32, 32, 32, 32],
@@ -259,6 +267,8 @@ export function layerWidths(config: ExperimentConfig): number[] {
 
 /** Trainable parameter count of the network a config describes. */
 export function parameterCount(config: ExperimentConfig): number {
+  if (config.model.kind === 'rnn')
+    return recurrentParameterCount(config.model, config.network.bias);
   let fanIn = inputDimOf(config.data.kind);
   let count = 0;
   for (const width of layerWidths(config)) {

@@ -23,6 +23,7 @@ import {
   type Section,
 } from './readFields';
 import { describe, type Repair } from './repairs';
+import { readModel } from './validateModel';
 import {
   ACTIVATIONS,
   CLIP_MODES,
@@ -153,6 +154,7 @@ function readMaxNorm(section: Section): number | null {
 const FIELDS = {
   root: [
     'version',
+    'model',
     'data',
     'network',
     'init',
@@ -187,6 +189,8 @@ function readExperiment(input: unknown, repairs: Repair[]): ExperimentConfig {
     const reason = `version ${describe(versionField.value)} is not supported; read as version ${version}`;
     repairs.push({ path: 'version', reason });
   }
+
+  const model = readModel(root);
 
   const dat = subSection(root, 'data', 'data settings', FIELDS.data);
   const d = DEFAULT_CONFIG.data;
@@ -243,6 +247,7 @@ function readExperiment(input: unknown, repairs: Repair[]): ExperimentConfig {
 
   const config: ExperimentConfig = {
     version: CONFIG_VERSION,
+    model,
     data,
     network,
     init,

@@ -18,11 +18,12 @@ export const RUN_LETTERS = ['a', ...VARIANT_LETTERS] as const;
 export type RunLetter = (typeof RUN_LETTERS)[number];
 
 /**
- * The link keys a variant may override: all but the link version, which belongs to the link as
- * a whole. Listed in the order encodeConfig writes them.
+ * The link keys a variant may override: all but the link version and the model kind, which
+ * belong to the link as a whole (a variant of a recurrent run is a recurrent run). Listed in
+ * the order encodeConfig writes them.
  */
 export const VARIANT_KEYS: readonly string[] = KEY_CODECS.map((codec) => codec.key).filter(
-  (key) => key !== 'v',
+  (key) => key !== 'v' && key !== 'model',
 );
 const VARIANT_KEY_SET: ReadonlySet<string> = new Set(VARIANT_KEYS);
 

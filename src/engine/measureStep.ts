@@ -11,9 +11,10 @@ export interface StepTensors {
   grads: readonly tf.Tensor[];
   /** The parameters, before the update, in the same order. */
   params: readonly tf.Tensor[];
-  /** dL/dz per layer. */
+  /** dL/dz per layer; for a recurrent network dL/dh_t per time step (any count). */
   signals: readonly tf.Tensor[];
-  /** 2 with biases (kernel, bias), else 1. */
+  /** 2 with biases (kernel, bias), else 1; 1 for a recurrent network, whose "layers" are its
+   * named tensors. */
   tensorsPerLayer: number;
 }
 
@@ -34,8 +35,9 @@ const range = (start: number, count: number) => Array.from({ length: count }, (_
  */
 export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMode): MeasuredStep {
   const { grads, params, signals, tensorsPerLayer } = step;
-  const layers = signals.length;
   const tensorCount = grads.length;
+  const layers = tensorCount / tensorsPerLayer;
+  const signalCount = signals.length;
   const layerSegments = range(0, layers).map((l) => range(l * tensorsPerLayer, tensorsPerLayer));
   const everything = range(0, tensorCount);
   // Per-tensor norms only where clipping needs them.
@@ -51,24 +53,26 @@ export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMo
   // What the optimizer will apply is measured as applied; without clipping it is the gradient.
   const measureClipped = clip.mode !== 'none';
   const shift = (segment: number[], by: number) => segment.map((i) => i + by);
+  const afterSignals = signalCount + tensorCount;
   const rest = segmentNorms(
     [...signals, ...params, ...(measureClipped ? clipped.grads : [])],
     [
-      ...range(0, layers).map((l) => [l]),
-      ...layerSegments.map((segment) => shift(segment, layers)),
+      ...range(0, signalCount).map((s) => [s]),
+      ...layerSegments.map((segment) => shift(segment, signalCount)),
       ...(measureClipped
         ? [
-            ...layerSegments.map((segment) => shift(segment, layers + tensorCount)),
-            shift(everything, layers + tensorCount),
+            ...layerSegments.map((segment) => shift(segment, afterSignals)),
+            shift(everything, afterSignals),
           ]
         : []),
     ],
     mode,
   );
   // [signal norms..., weight norms..., (clipped layer norms..., clipped global norm)]
-  const signalAndWeightNorms = tf.slice(rest, 0, 2 * layers);
-  const clippedGradNorm = measureClipped ? tf.slice(rest, 2 * layers, layers) : gradNorm;
-  const clippedGlobalNorm = measureClipped ? tf.slice(rest, 3 * layers, 1) : globalNorm;
+  const signalAndWeightNorms = tf.slice(rest, 0, signalCount + layers);
+  const clippedStart = signalCount + layers;
+  const clippedGradNorm = measureClipped ? tf.slice(rest, clippedStart, layers) : gradNorm;
+  const clippedGlobalNorm = measureClipped ? tf.slice(rest, clippedStart + layers, 1) : globalNorm;
 
   const vector = tf.concat([
     tf.reshape(step.loss, [1]),
@@ -79,6 +83,8 @@ export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMo
     clippedGradNorm,
     signalAndWeightNorms,
   ]) as tf.Tensor1D;
-  if (vector.shape[0] !== metricsVectorLength(layers)) throw new Error('metrics layout mismatch');
+  if (vector.shape[0] !== metricsVectorLength(layers, signalCount)) {
+    throw new Error('metrics layout mismatch');
+  }
   return { clippedGrads: clipped.grads, vector };
 }

@@ -12,15 +12,22 @@ export interface StepMetrics {
   /** Mean data loss over the batch the step trained on (regularization excluded). */
   loss: number;
   /** Per layer: L2 norm of all its parameter gradients (kernel and bias), after the gradient
-   * scale factor and before clipping. Forward order, output layer last. */
+   * scale factor and before clipping. Forward order, output layer last. For a recurrent
+   * network, per named tensor (the record's `layers`). */
   gradNorm: number[];
   /** Per layer: the same after clipping. */
   clippedGradNorm: number[];
   /** sqrt of the sum of squared layer norms, before clipping. */
   globalNorm: number;
   clippedGlobalNorm: number;
-  /** Per layer: Frobenius norm over the batch of dL/dz, z the layer's pre-activation. */
+  /** Per layer: Frobenius norm over the batch of dL/dz, z the layer's pre-activation. Empty for
+   * a recurrent network, whose signal is per time step (timeSignalNorm). */
   signalNorm: number[];
+  /**
+   * Recurrent networks only: per time step t = 1..T (forward order, T last), the Frobenius norm
+   * over the batch of dL/dh_t, h_t the hidden state, the loss taken at step T only.
+   */
+  timeSignalNorm?: number[];
   /** Per layer: L2 norm of all its parameters. */
   weightNorm: number[];
   /** Whether clipping changed any gradient in this step. */
@@ -34,12 +41,60 @@ export interface StepMetrics {
   histograms?: Record<DistributionQuantity, number[][]>;
 }
 
-/** Scalars first, then four per-layer blocks. */
+/**
+ * Scalars first, then the per-layer blocks gradNorm, clippedGradNorm, the signal block (one
+ * per layer, or one per time step for a recurrent network), weightNorm.
+ */
 const SCALARS = ['loss', 'globalNorm', 'clippedGlobalNorm', 'clipped'] as const;
-const PER_LAYER = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
+const PER_LAYER_BLOCKS = 3;
 
-export function metricsVectorLength(layerCount: number): number {
-  return SCALARS.length + PER_LAYER.length * layerCount;
+export function metricsVectorLength(layerCount: number, signalCount = layerCount): number {
+  return SCALARS.length + PER_LAYER_BLOCKS * layerCount + signalCount;
+}
+
+/** The step's scalars and blocks at `base`; signals are `signalCount` long. */
+function decodeNorms(data: ArrayLike<number>, base: number, layers: number, signalCount: number) {
+  const block = (start: number, length: number) =>
+    Array.from({ length }, (_, i) => data[base + SCALARS.length + start + i] as number);
+  return {
+    loss: data[base] as number,
+    globalNorm: data[base + 1] as number,
+    clippedGlobalNorm: data[base + 2] as number,
+    clipped: (data[base + 3] as number) > 0.5,
+    gradNorm: block(0, layers),
+    clippedGradNorm: block(layers, layers),
+    signals: block(2 * layers, signalCount),
+    weightNorm: block(2 * layers + signalCount, layers),
+  };
+}
+
+/**
+ * Decodes `count` consecutive step vectors of a recurrent network with `tensorCount` named
+ * tensors and `timeSteps` signals (no distributions), numbering them from `firstStep`.
+ */
+export function decodeRecurrentStepMetrics(
+  data: ArrayLike<number>,
+  tensorCount: number,
+  timeSteps: number,
+  count: number,
+  firstStep: number,
+): StepMetrics[] {
+  const stride = metricsVectorLength(tensorCount, timeSteps);
+  return Array.from({ length: count }, (_, s) => {
+    const n = decodeNorms(data, s * stride, tensorCount, timeSteps);
+    return {
+      step: firstStep + s,
+      loss: n.loss,
+      globalNorm: n.globalNorm,
+      clippedGlobalNorm: n.clippedGlobalNorm,
+      clipped: n.clipped,
+      gradNorm: n.gradNorm,
+      clippedGradNorm: n.clippedGradNorm,
+      signalNorm: [],
+      weightNorm: n.weightNorm,
+      timeSignalNorm: n.signals,
+    };
+  });
 }
 
 /** A step's packed length, with the distributions (distributions.ts) after the norms or not. */
@@ -61,20 +116,18 @@ export function decodeStepMetrics(
   const out: StepMetrics[] = [];
   for (let s = 0; s < count; s++) {
     const base = s * stride;
-    const block = (b: number) => {
-      const start = base + SCALARS.length + b * layerCount;
-      return Array.from({ length: layerCount }, (_, l) => data[start + l] as number);
-    };
+    const n = decodeNorms(data, base, layerCount, layerCount);
+    // Fields in the order the run record has always written them.
     const metrics: StepMetrics = {
       step: firstStep + s,
-      loss: data[base] as number,
-      globalNorm: data[base + 1] as number,
-      clippedGlobalNorm: data[base + 2] as number,
-      clipped: (data[base + 3] as number) > 0.5,
-      gradNorm: block(0),
-      clippedGradNorm: block(1),
-      signalNorm: block(2),
-      weightNorm: block(3),
+      loss: n.loss,
+      globalNorm: n.globalNorm,
+      clippedGlobalNorm: n.clippedGlobalNorm,
+      clipped: n.clipped,
+      gradNorm: n.gradNorm,
+      clippedGradNorm: n.clippedGradNorm,
+      signalNorm: n.signals,
+      weightNorm: n.weightNorm,
     };
     if (distributions) {
       const decoded = decodeDistributions(data, base + metricsVectorLength(layerCount), layerCount);

@@ -4,8 +4,15 @@ import type { ExperimentConfig } from '../config/schema';
 import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { NonFiniteEvent } from '../engine/nonFinite';
-import { Trainer, type TrainerOptions } from '../engine/trainer';
-import { buildRunRecord, TEST_LOSS_EVERY_STEPS, type RunRecord } from './runRecord';
+import { createTrainer, type AnyTrainer } from '../engine/createTrainer';
+import { RecurrentTrainer } from '../engine/recurrent/recurrentTrainer';
+import type { TrainerOptions } from '../engine/trainer';
+import {
+  buildRunRecord,
+  TEST_LOSS_EVERY_STEPS,
+  type InitialState,
+  type RunRecord,
+} from './runRecord';
 
 /** Steps per readback when running headless; any value gives identical numbers. */
 export const HEADLESS_STEPS_PER_READBACK = 50;
@@ -18,10 +25,19 @@ export interface RecordRunOptions extends TrainerOptions {
   variant?: RunLetter;
   /** Include the initial weights and step 1's batch in the record. */
   dump?: boolean;
-  /** Every step also records saturation and histograms (engine/distributions.ts). */
+  /** Every step also records saturation and histograms (engine/distributions.ts); feed-forward
+   * runs only. */
   distributions?: boolean;
   stepsPerReadback?: number;
   onProgress?: (stepsDone: number, steps: number) => void;
+}
+
+/** The weights before step 1 and step 1's batch, of either kind of trainer. */
+async function initialState(trainer: AnyTrainer): Promise<InitialState> {
+  if (trainer instanceof RecurrentTrainer) {
+    return { weights: await trainer.readWeights(), batch: trainer.peekNextBatch() };
+  }
+  return { weights: await trainer.readWeights(), batch: trainer.peekNextBatch() };
 }
 
 /**
@@ -32,11 +48,12 @@ export async function recordRun(
   config: ExperimentConfig,
   options: RecordRunOptions,
 ): Promise<RunRecord> {
-  const trainer = new Trainer(config, options);
+  if (options.distributions === true && config.model.kind !== 'mlp') {
+    throw new Error('distributions are measured for feed-forward runs only');
+  }
+  const trainer = createTrainer(config, options);
   try {
-    const initial = options.dump
-      ? { weights: await trainer.readWeights(), batch: trainer.peekNextBatch() }
-      : undefined;
+    const initial = options.dump ? await initialState(trainer) : undefined;
     const chunk = Math.max(1, options.stepsPerReadback ?? HEADLESS_STEPS_PER_READBACK);
     const steps: StepMetrics[] = [];
     const events: NonFiniteEvent[] = [];

@@ -12,9 +12,25 @@ import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { LayerInfo, LossKind } from '../engine/network';
 import type { NonFiniteEvent } from '../engine/nonFinite';
+import type { NamedWeights, SequenceBatch } from '../engine/recurrent/recurrentTrainer';
 import type { Batch, LayerWeights } from '../engine/trainer';
 
 export const RUN_RECORD_VERSION = 1;
+
+/**
+ * With --dump: the weights before step 1 and step 1's batch. Feed-forward: per layer, kernel
+ * [fanIn][units] and bias. Recurrent: every named tensor (the record's `layers`), row-major with
+ * its shape, and the batch's sequences x [batch][T][2] (value, marker) with targets y [batch][1].
+ */
+export type InitialState = FeedForwardInitial | RecurrentInitial;
+export interface FeedForwardInitial {
+  weights: LayerWeights[];
+  batch: Batch;
+}
+export interface RecurrentInitial {
+  weights: NamedWeights[];
+  batch: SequenceBatch;
+}
 
 /** Steps between test-loss evaluations, on the page and in a run record alike. */
 export const TEST_LOSS_EVERY_STEPS = 25;
@@ -38,6 +54,12 @@ export interface RunRecord {
   l2: number;
   gradScale: number;
   clip: { mode: ClipConfig['mode']; threshold: number | null };
+  /**
+   * Per layer, input side first; for a recurrent run (config.model.kind 'rnn') per named tensor
+   * (W_x, W_h, b_h, ... per gate for LSTM and GRU, then W_y, b_y), which is what each step's
+   * gradNorm, clippedGradNorm and weightNorm are listed by. Recurrent steps also carry
+   * timeSignalNorm, ||dL/dh_t||_F over the batch for t = 1..T, and an empty signalNorm.
+   */
   layers: { name: string; units: number; activation: string }[];
   steps: StepMetrics[];
   events: NonFiniteEvent[];
@@ -46,7 +68,7 @@ export interface RunRecord {
    * TEST_LOSS_EVERY_STEPS steps as the page's loss chart draws it (absent without a test set).
    */
   testLoss?: { step: number; loss: number }[];
-  initial?: { weights: LayerWeights[]; batch: Batch };
+  initial?: InitialState;
   /** With distributions recorded (CLI --distributions): what each step's figures mean. */
   distributions?: DistributionsLayout;
 }
@@ -86,7 +108,7 @@ export interface RunRecordParts {
   steps: StepMetrics[];
   events: NonFiniteEvent[];
   testLoss?: { step: number; loss: number }[];
-  initial?: { weights: LayerWeights[]; batch: Batch };
+  initial?: InitialState;
   distributions?: boolean;
 }
 
@@ -151,8 +173,16 @@ export function parseRunRecordSetJson(text: string): RunRecordSet {
 
 const PER_LAYER = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
 
-/** The CSV column names for runs whose layers are `names`. */
-function csvHeader(names: readonly string[]): string[] {
+/** Time steps of the longest recurrent run among the records (0 for feed-forward ones). */
+function timeStepsOf(records: readonly RunRecord[]): number {
+  return Math.max(
+    0,
+    ...records.map((r) => (r.config.model.kind === 'rnn' ? r.config.model.timeSteps : 0)),
+  );
+}
+
+/** The CSV column names for runs whose layers are `names`, with `timeSteps` signal columns. */
+function csvHeader(names: readonly string[], timeSteps: number): string[] {
   return [
     'step',
     'loss',
@@ -160,11 +190,14 @@ function csvHeader(names: readonly string[]): string[] {
     'clippedGlobalNorm',
     'clipped',
     ...PER_LAYER.flatMap((q) => names.map((n) => `${q}_${n}`)),
+    ...Array.from({ length: timeSteps }, (_, t) => `timeSignalNorm_t${t + 1}`),
   ];
 }
 
+const cell = (value: number | undefined) => (value === undefined ? '' : String(value));
+
 /** One CSV row per step of a record, its layers placed under `names` (blank where it has none). */
-function csvRows(record: RunRecord, names: readonly string[]): string[][] {
+function csvRows(record: RunRecord, names: readonly string[], timeSteps: number): string[][] {
   const at = names.map((name) => record.layers.findIndex((layer) => layer.name === name));
   return record.steps.map((s) => [
     String(s.step),
@@ -172,7 +205,8 @@ function csvRows(record: RunRecord, names: readonly string[]): string[][] {
     String(s.globalNorm),
     String(s.clippedGlobalNorm),
     s.clipped ? '1' : '0',
-    ...PER_LAYER.flatMap((q) => at.map((i) => (i < 0 ? '' : String(s[q][i])))),
+    ...PER_LAYER.flatMap((q) => at.map((i) => (i < 0 ? '' : cell(s[q][i])))),
+    ...Array.from({ length: timeSteps }, (_, t) => cell(s.timeSignalNorm?.[t])),
   ]);
 }
 
@@ -188,10 +222,11 @@ function csvEventLines(record: RunRecord, run: string): string[] {
  */
 export function runRecordToCsv(record: RunRecord): string {
   const names = record.layers.map((l) => l.name);
+  const timeSteps = timeStepsOf([record]);
   const lines = [
     `# gradscope run record v${record.version} backend=${record.backend} link=${record.link}`,
-    csvHeader(names).join(','),
-    ...csvRows(record, names).map((row) => row.join(',')),
+    csvHeader(names, timeSteps).join(','),
+    ...csvRows(record, names, timeSteps).map((row) => row.join(',')),
     ...csvEventLines(record, ''),
   ];
   return lines.join('\n') + '\n';
@@ -217,15 +252,18 @@ function layerNamesOf(records: readonly RunRecord[]): string[] {
  */
 export function runRecordsToCsv(records: readonly RunRecord[]): string {
   const names = layerNamesOf(records);
+  const timeSteps = timeStepsOf(records);
   const first = records[0];
   const runs = records.map((r) => r.variant).join(',');
   const lines = [
     `# gradscope run records v${RUN_RECORD_VERSION} backend=${first?.backend ?? ''} ` +
       `runs=${runs} link=${first?.link ?? ''}`,
-    ['run', ...csvHeader(names)].join(','),
+    ['run', ...csvHeader(names, timeSteps)].join(','),
   ];
   for (const record of records) {
-    for (const row of csvRows(record, names)) lines.push([record.variant, ...row].join(','));
+    for (const row of csvRows(record, names, timeSteps)) {
+      lines.push([record.variant, ...row].join(','));
+    }
   }
   for (const record of records) lines.push(...csvEventLines(record, `run=${record.variant} `));
   return lines.join('\n') + '\n';

@@ -6,8 +6,10 @@ import {
   type NetworkConfig,
   type OptimizerConfig,
 } from '../../src/config/schema';
+import type { ModelConfig } from '../../src/config/modelSchema';
 
 export interface ConfigOverrides {
+  model?: ModelConfig;
   data?: Partial<ExperimentConfig['data']>;
   network?: Partial<NetworkConfig>;
   init?: Partial<InitConfig>;
@@ -22,6 +24,7 @@ export function configWith(o: ConfigOverrides): ExperimentConfig {
   const d = DEFAULT_CONFIG;
   return {
     version: d.version,
+    model: o.model ?? d.model,
     data: { ...d.data, ...o.data },
     network: { ...d.network, ...o.network },
     init: { ...d.init, ...o.init },

@@ -195,6 +195,26 @@ describe('performanceMarkdown', () => {
     expect(mainRows).toHaveLength(3);
   });
 
+  it('prints one recurrent row per backend x sequence length when measured, none otherwise', () => {
+    expect(performanceMarkdown(sample())).not.toContain('recurrent network');
+    const md = performanceMarkdown({
+      ...sample(),
+      recurrent: {
+        wasm: {
+          'rnn-T50': { network: 'tanh RNN, T = 50', stepsPerSec: 31.25 },
+          'rnn-T200': { network: 'tanh RNN, T = 200', stepsPerSec: null },
+        },
+      },
+    });
+    expect(row(md, 'backend', 'recurrent network')).toEqual([
+      'backend',
+      'recurrent network',
+      'engine steps/s',
+    ]);
+    expect(row(md, 'wasm', 'tanh RNN, T = 50')).toEqual(['wasm', 'tanh RNN, T = 50', '31.3']);
+    expect(row(md, 'wasm', 'tanh RNN, T = 200')).toEqual(['wasm', 'tanh RNN, T = 200', 'n/a']);
+  });
+
   it('shows n/a for a backend without app figures and gives its note', () => {
     const md = performanceMarkdown(sample());
     expect(row(md, 'cpu', 'net A, batch 8')).toEqual([

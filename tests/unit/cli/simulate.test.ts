@@ -12,9 +12,12 @@ import {
 import {
   parseRunRecordJson,
   parseRunRecordSetJson,
+  type FeedForwardInitial,
+  type RecurrentInitial,
   type RunRecord,
 } from '../../../src/record/runRecord';
 import { makeRefLayer, referenceBackprop } from '../../support/referenceNetwork';
+import { refLoss, refTimeSignalsByDifferences, refWeights } from '../../support/referenceRecurrent';
 
 const CLI = 'dist-cli/simulate.mjs';
 
@@ -69,7 +72,7 @@ describe('simulate CLI', () => {
 
   it('with --dump, step 1 can be recomputed independently from the record alone', () => {
     const r = record(['--link', LINK, '--steps', '1', '--dump']);
-    const { weights, batch } = r.initial!;
+    const { weights, batch } = r.initial as FeedForwardInitial;
     const layers = weights.map((w) =>
       makeRefLayer(w.kernel.flat(), w.bias, w.kernel.length, w.kernel[0]!.length),
     );
@@ -209,7 +212,8 @@ describe('simulate CLI --variant', () => {
 
   it('with --dump, includes the initial weights of the variant run', () => {
     const r = record(['--link', VARIANTS_LINK, '--variant', 'c', '--steps', '1', '--dump']);
-    expect(r.initial!.weights.map((w) => w.kernel[0]!.length)).toEqual([16, 16, 1]);
+    const { weights } = r.initial as FeedForwardInitial;
+    expect(weights.map((w) => w.kernel[0]!.length)).toEqual([16, 16, 1]);
   });
 
   it('writes every run into one JSON file, A first, each as its single run would be', () => {
@@ -318,5 +322,86 @@ describe('simulate CLI --variant', () => {
     expect(json.cells.every((c) => c.stepsSurvived === 2)).toBe(true);
     expect(json.link).toContain('&sweep=gain:0.5..2:3&sweepsteps=2');
     expect(simulate(['--sweep', 'bogus']).code).toBe(2);
+  });
+});
+
+describe('simulate CLI, recurrent links', () => {
+  const RNN_LINK = '#model=rnn&cell=lstm&T=12&units=6&batch=8&n=60&clip=globalNorm:1&b.cell=gru';
+
+  it('records per-tensor gradient norms by name and ||dL/dh_t|| for t = 1..T', () => {
+    const r = record(['--link', RNN_LINK, '--steps', '4']);
+    expect(r.config.model).toMatchObject({ kind: 'rnn', cell: 'lstm', timeSteps: 12, units: 6 });
+    expect(r.loss).toBe('mse');
+    const names = r.layers.map((l) => l.name);
+    expect(names).toEqual([
+      'W_xi',
+      'W_xf',
+      'W_xg',
+      'W_xo',
+      'W_hi',
+      'W_hf',
+      'W_hg',
+      'W_ho',
+      'b_i',
+      'b_f',
+      'b_g',
+      'b_o',
+      'W_y',
+      'b_y',
+    ]);
+    for (const s of r.steps) {
+      expect(s.gradNorm).toHaveLength(names.length);
+      expect(s.weightNorm).toHaveLength(names.length);
+      expect(s.timeSignalNorm).toHaveLength(12);
+      expect(s.signalNorm).toEqual([]);
+      expect(s.clippedGlobalNorm).toBeLessThanOrEqual(1 + 1e-5);
+    }
+  });
+
+  it('with --dump, step 1 of an LSTM is recomputed from the record alone by finite differences', () => {
+    const r = record(['--link', RNN_LINK, '--steps', '1', '--dump']);
+    const { weights, batch } = r.initial as RecurrentInitial;
+    expect(weights.map((w) => w.name)).toEqual(r.layers.map((l) => l.name));
+    expect(weights.find((w) => w.name === 'W_hf')!.shape).toEqual([6, 6]);
+    expect(batch.x).toHaveLength(8);
+    expect(batch.x[0]).toHaveLength(12);
+    expect(batch.x[0]![0]).toHaveLength(2);
+    const spec = { cell: 'lstm' as const, act: 'tanh' as const, units: 6 };
+    const w = refWeights(weights);
+    const step = r.steps[0]!;
+    const loss = refLoss(spec, w, batch.x, batch.y);
+    expect(Math.abs(step.loss - loss)).toBeLessThan(2e-4 * loss + 1e-6);
+    refTimeSignalsByDifferences(spec, w, batch.x, batch.y).forEach((n, t) =>
+      expect(Math.abs(step.timeSignalNorm![t]! - n), `t=${t + 1}`).toBeLessThan(2e-4 * n + 1e-6),
+    );
+  });
+
+  it('runs a recurrent variant on the same initial weights where its cell allows', () => {
+    const all = simulate(['--link', RNN_LINK, '--variant', 'all', '--steps', '1', '--dump']);
+    expect(all.code, all.stderr).toBe(0);
+    const [a, b] = parseRunRecordSetJson(all.stdout).runs;
+    expect(b!.config.model).toMatchObject({ kind: 'rnn', cell: 'gru' });
+    // Same seed: the same batch of sequences, and the same readout weights.
+    expect((b!.initial as RecurrentInitial).batch).toEqual((a!.initial as RecurrentInitial).batch);
+    const readout = (r: RunRecord) =>
+      (r.initial as RecurrentInitial).weights.find((x) => x.name === 'W_y');
+    expect(readout(b!)).toEqual(readout(a!));
+  });
+
+  it('writes one CSV column per time step', () => {
+    const csv = simulate(['--link', RNN_LINK, '--steps', '2', '--format', 'csv']);
+    expect(csv.code, csv.stderr).toBe(0);
+    const header = csv.stdout.split('\n')[1]!.split(',');
+    expect(header).toContain('gradNorm_W_hf');
+    expect(header.filter((h) => h.startsWith('timeSignalNorm_t'))).toHaveLength(12);
+    expect(csv.stdout.split('\n')[2]!.split(',')).toHaveLength(header.length);
+  });
+
+  it('refuses --sweep and --distributions on a recurrent link with a usage error', () => {
+    for (const flag of [['--sweep', 'gain:0.5..2:3'], ['--distributions']]) {
+      const r = simulate(['--link', RNN_LINK, '--steps', '1', ...flag]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('feed-forward links only');
+    }
   });
 });

@@ -21,6 +21,7 @@ import {
   type ExperimentConfig,
 } from '../../../src/config/schema';
 import { isValidConfig, type Repair } from '../../../src/config/validate';
+import { MODEL_KINDS } from '../../../src/config/modelSchema';
 
 const DEFAULT_HASH =
   '#v=1&data=circles&n=400&noise=0.1&test=0.2&dseed=1&layers=32x8&act=tanh&bias=1&res=0' +
@@ -505,6 +506,7 @@ describe('decodeConfig on bad values', () => {
       ...INIT_KINDS,
       ...OPTIMIZER_KINDS,
       ...CLIP_MODES,
+      ...MODEL_KINDS,
     ];
     for (const text of stringsIn(config)) expect(names).toContain(text);
     for (const { reason } of repairs) {
@@ -544,9 +546,15 @@ describe('LINK_KEYS', () => {
     const keys = LINK_KEYS.map((k) => k.key);
     expect(new Set(keys).size).toBe(keys.length);
     const written = new Set<string>();
-    for (const optimizer of OPTIMIZER_KINDS) {
+    const models = [DEFAULT_CONFIG.model, decodeConfig('#model=rnn').config.model];
+    for (const [optimizer, model] of OPTIMIZER_KINDS.flatMap((o) =>
+      models.map((m) => [o, m] as const),
+    )) {
       const hash = encodeConfig(
-        configWith((c) => (c.optimizer = decodeConfig(`#opt=${optimizer}`).config.optimizer)),
+        configWith((c) => {
+          c.optimizer = decodeConfig(`#opt=${optimizer}`).config.optimizer;
+          c.model = model;
+        }),
       );
       const order = hash
         .slice(1)

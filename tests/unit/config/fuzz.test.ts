@@ -21,6 +21,12 @@ import {
   type OptimizerConfig,
 } from '../../../src/config/schema';
 import {
+  CELL_KINDS,
+  MODEL_LIMITS,
+  type ModelConfig,
+  type RecurrentInit,
+} from '../../../src/config/modelSchema';
+import {
   SWEEP_KEYS,
   decodeSweep,
   defaultAxis,
@@ -124,10 +130,33 @@ const clipArb: fc.Arbitrary<ClipConfig> = fc
   )
   .map(([mode, threshold]) => (mode === 'none' ? { mode } : { mode, threshold }));
 
+const recurrentInitArb: fc.Arbitrary<RecurrentInit> = fc.oneof(
+  fc.record({
+    kind: fc.constantFrom('orthogonal' as const, 'identity' as const),
+    gain: numberIn(0, MODEL_LIMITS.MAX_ABS_RECURRENT_INIT_PARAM),
+  }),
+  fc.record({
+    kind: fc.constant('normal' as const),
+    sigma: numberIn(0, MODEL_LIMITS.MAX_ABS_RECURRENT_INIT_PARAM),
+  }),
+);
+
+const modelArb: fc.Arbitrary<ModelConfig> = fc.oneof(
+  fc.record({ kind: fc.constant('mlp' as const) }),
+  fc.record({
+    kind: fc.constant('rnn' as const),
+    cell: fc.constantFrom(...CELL_KINDS),
+    timeSteps: fc.integer({ min: MODEL_LIMITS.MIN_TIME_STEPS, max: MODEL_LIMITS.MAX_TIME_STEPS }),
+    units: fc.integer({ min: MODEL_LIMITS.MIN_UNITS, max: MODEL_LIMITS.MAX_UNITS }),
+    recurrentInit: recurrentInitArb,
+  }),
+);
+
 /** Any valid config: fields drawn in range, then fitted to the parameter and batch limits. */
 const validConfigArb: fc.Arbitrary<ExperimentConfig> = fc
   .record({
     version: fc.constant(1 as const),
+    model: modelArb,
     data: fc.record({
       kind: fc.constantFrom(...DATASET_KINDS),
       samples: fc.integer({ min: LIMITS.MIN_SAMPLES, max: LIMITS.MAX_SAMPLES }),
@@ -267,6 +296,7 @@ describe('link round trip (property)', () => {
     const hidden = Array.from({ length: LIMITS.MAX_HIDDEN_LAYERS }, (_, i) => 100 + i);
     const base: Omit<ExperimentConfig, 'optimizer'> = {
       version: 1,
+      model: { kind: 'mlp' },
       data: {
         kind: 'circles',
         samples: 4999,

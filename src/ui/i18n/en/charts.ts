@@ -52,6 +52,7 @@ export const chartMessages = {
   'chart.what.loss': 'loss',
   'chart.what.weightNorm': 'weights',
   'chart.what.signalNorm': 'signal',
+  'chart.what.timeSignalNorm': 'signal through time',
   'chart.what.gradNorm': 'gradient',
   'chart.trainLoss': 'train',
   'chart.testLoss': 'test',

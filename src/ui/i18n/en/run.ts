@@ -62,6 +62,7 @@ export const runMessages = {
   'banner.resetAll': 'Reset all runs',
   'what.gradNorm': 'gradient norm',
   'what.signalNorm': 'backpropagated signal',
+  'what.timeSignalNorm': 'backpropagated signal through time',
   'what.weightNorm': 'weights',
   'what.loss': 'loss',
   'notice.dismiss': 'Dismiss',

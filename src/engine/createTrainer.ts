@@ -1,0 +1,15 @@
+/**
+ * The trainer for a config's model: the feed-forward Trainer or the RecurrentTrainer, both
+ * behind RunTrainer, so the record, the CLI and the bench run either without knowing which.
+ */
+import type { ExperimentConfig } from '../config/schema';
+import { RecurrentTrainer } from './recurrent/recurrentTrainer';
+import { Trainer, type TrainerOptions } from './trainer';
+
+export type AnyTrainer = Trainer | RecurrentTrainer;
+
+export function createTrainer(config: ExperimentConfig, options: TrainerOptions = {}): AnyTrainer {
+  return config.model.kind === 'rnn'
+    ? new RecurrentTrainer(config, options)
+    : new Trainer(config, options);
+}
