@@ -6,7 +6,15 @@ import { buildSeriesChart, extremes, layerCountOf, layerKey, layerSeries } from 
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { formatMeasured } from './format';
-import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
+import { focusLines } from './focusLines';
+import {
+  useHistorySnapshot,
+  useLayerLook,
+  useLayerPlaceName,
+  useOverflowEvent,
+  type HistorySnapshot,
+} from './hooks';
+import { useLayerFocus } from './layerFocusStore';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import type { LogDomain } from './logScale';
 import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
@@ -90,10 +98,13 @@ export const GradNormChart = memo(function GradNormChart(props: {
     if (withGlobal) list.push({ key: GLOBAL_KEY, label: globalLabel, color: GLOBAL_NORM_COLOR });
     return list;
   }, [keys, names, colors, withGlobal, globalLabel]);
-  const renderTooltip = useTooltipContent(tooltipSeries);
-  const lines = useMemo<SeriesLook[]>(() => {
+  const focusName = useLayerPlaceName(names);
+  const renderTooltip = useTooltipContent(tooltipSeries, undefined, focusName);
+  const focus = useLayerFocus();
+  const allLines = useMemo<SeriesLook[]>(() => {
     const list: SeriesLook[] = keys.map((key, i) => ({
       key,
+      layer: key,
       color: colors[i] ?? '',
       strokeWidth: 1.5,
     }));
@@ -106,6 +117,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
       });
     return list;
   }, [keys, colors, withGlobal]);
+  const lines = useMemo(() => focusLines(allLines, focus), [allLines, focus]);
 
   const thresholdLabel =
     threshold === null

@@ -71,8 +71,9 @@ export const chartMessages = {
   'chart.valueZero': '0',
 
   // Legends.
-  'chart.legendRamp': '{first} → {last}',
-  'chart.legendSameColours': 'Colours by depth, as above: input dark, output light.',
+  'chart.legendLabel': 'Layers: choose one to show it alone',
+  'chart.legendStripLabel': 'Layers from input to output: choose one to show it alone',
+  'chart.showAllLayers': 'Show all layers',
 
   // Heatmap.
   'chart.heatmapOutput': 'output',
