@@ -81,6 +81,9 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=-1&view=%3Cscript%3Ealert(1)%3C%2Fscript%3E&at=-1',
   '#v=1&act=x&at=1e999&lesson=__proto__',
   '#v=1&seed=-1&lesson=<img src=x onerror=alert(1)>',
+  '#v=1&lr=banana&smooth=2',
+  '#v=1&gain=0&smooth=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '#v=1&seed=-1&smooth=-1e999&smooth=NaN',
 ];
 
 /** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */

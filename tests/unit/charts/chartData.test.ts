@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { StepMetrics } from '../../../src/engine/metrics';
 import { MIN_LIVE_AXIS_STEPS, stepAxisEnd, stepTicks } from '../../../src/ui/charts/axes';
-import { buildSeriesChart, mergeRows, MAX_OVERFLOW_MARKS } from '../../../src/ui/charts/chartData';
+import {
+  buildSeriesChart,
+  mergeRows,
+  MAX_OVERFLOW_MARKS,
+  rawKey,
+} from '../../../src/ui/charts/chartData';
 import { MAX_POINTS_PER_SERIES } from '../../../src/ui/charts/downsample';
 import { buildHeatmapGrid, cellRgb, heatmapPixels } from '../../../src/ui/charts/heatmapData';
 import { NON_FINITE_COLOR, layerColors } from '../../../src/ui/charts/palette';
@@ -145,5 +150,19 @@ describe('layerColors', () => {
     };
     const l = layerColors(9).map(luminance);
     for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThan(l[i - 1]!);
+  });
+});
+
+describe('a series drawn smoothed', () => {
+  it('draws the given values, keeps the measured ones for the tooltip and as a raw line behind', () => {
+    const chart = buildSeriesChart(
+      [1, 2, 3],
+      [{ key: 'l0', values: [1, 100, NaN], drawn: [1, 10, NaN] }],
+    );
+    expect(chart.rows.map((r) => r.y.l0)).toEqual([1, 10, null]);
+    expect(chart.rows.map((r) => r.raw.l0)).toEqual([1, 100, NaN]);
+    expect(chart.rows.map((r) => r.y[rawKey('l0')])).toEqual([1, 100, null]);
+    // The overflow mark comes from the measured value.
+    expect(chart.overflow).toEqual([{ x: 3, keys: ['l0'] }]);
   });
 });

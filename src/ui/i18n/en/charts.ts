@@ -74,6 +74,10 @@ export const chartMessages = {
   'chart.legendLabel': 'Layers: choose one to show it alone',
   'chart.legendStripLabel': 'Layers from input to output: choose one to show it alone',
   'chart.showAllLayers': 'Show all layers',
+  'chart.smoothing': 'Smoothing',
+  'chart.smoothingOff': 'off',
+  'chart.smoothingHint':
+    'Exponential moving average of each line on the log scale (as TensorBoard smooths); the measured line stays faint behind. The tooltip shows measured values.',
 
   // Heatmap.
   'chart.heatmapOutput': 'output',
