@@ -49,6 +49,7 @@ export const chartMessages = {
   'chart.clippedGlobalNorm': 'global norm after clipping',
   'chart.clipThreshold': 'clip threshold {value} (per layer)',
   'chart.globalClipThreshold': 'clip threshold {value} (global norm)',
+  'chart.markerMerged': '{count} changes, last: {last}',
   'chart.eventLabel': 'overflow: {what} in {layer}',
   'chart.eventLabelNoLayer': 'overflow: {what}',
   'chart.what.loss': 'loss',
