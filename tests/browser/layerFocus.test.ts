@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openApp, serveBuiltApp, waitForStep } from './support/app';
+import { history, openApp, serveBuiltApp, waitForStep } from './support/app';
 
 const app = serveBuiltApp();
 
@@ -161,6 +161,41 @@ describe('every layer can be told apart', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => cells.nth(48).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => cells.nth(4).getAttribute('aria-pressed')).toBe('false');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('pointing at a heatmap cell shows its layer, step and measured value, and singles the layer out', async () => {
+    const { page, errors } = await openApp(app, '#layers=8x4');
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await waitForStep(page, 10);
+    const plot = page.getByTestId('grad-heatmap').locator('.heatmap-plot');
+    await expect
+      .poll(() => page.getByTestId('grad-heatmap').locator('.chart-placeholder').count(), {
+        timeout: 30_000,
+      })
+      .toBe(0);
+    const box = (await plot.boundingBox())!;
+    // Ten steps in ten columns, five layers in five rows: the middle of column 4 (step 4),
+    // second row from the top (hidden4, the fourth of five layers).
+    await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.3);
+    const readout = page.getByTestId('heatmap-readout');
+    await readout.waitFor({ timeout: 30_000 });
+    const text = (await readout.textContent()) ?? '';
+    const read = /^hidden4 · layer 4 of 5, step 4: (\S+)$/.exec(text);
+    expect(read, text).not.toBeNull();
+    const measured = (await history(page)).find((m) => m.step === 4)!.gradNorm[3]!;
+    expect(Math.abs(Number(read![1]) - measured) / measured).toBeLessThan(5e-4);
+    // The same layer is singled out on the gradient chart: its legend entry is marked.
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('grad-norm-chart')
+          .getByRole('button', { name: 'hidden4', exact: true })
+          .getAttribute('class'),
+      )
+      .toContain('is-focused');
+    await page.screenshot({ path: '/tmp/charts-heatmap-hover.png' });
     expect(errors).toEqual([]);
     await page.context().close();
   });

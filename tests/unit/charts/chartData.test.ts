@@ -8,7 +8,12 @@ import {
   rawKey,
 } from '../../../src/ui/charts/chartData';
 import { MAX_POINTS_PER_SERIES } from '../../../src/ui/charts/downsample';
-import { buildHeatmapGrid, cellRgb, heatmapPixels } from '../../../src/ui/charts/heatmapData';
+import {
+  buildHeatmapGrid,
+  cellRgb,
+  heatmapCellAt,
+  heatmapPixels,
+} from '../../../src/ui/charts/heatmapData';
 import { NON_FINITE_COLOR, layerColors } from '../../../src/ui/charts/palette';
 
 function metrics(step: number, gradNorm: number[]): StepMetrics {
@@ -164,5 +169,22 @@ describe('a series drawn smoothed', () => {
     expect(chart.rows.map((r) => r.y[rawKey('l0')])).toEqual([1, 100, null]);
     // The overflow mark comes from the measured value.
     expect(chart.overflow).toEqual([{ x: 3, keys: ['l0'] }]);
+  });
+});
+
+describe('the heatmap cell under the pointer', () => {
+  it('names the layer (output on the top row), the steps its column covers, and its value', () => {
+    const steps = [1, 2, 3, 4].map((s) => metrics(s, [s, 10 * s]));
+    const grid = buildHeatmapGrid(steps, 'gradNorm', 2, 2);
+    // Two columns of two steps each; the top row is layer 1 (the output).
+    expect(heatmapCellAt(grid, 0.1, 0.1)).toEqual({
+      layer: 1,
+      column: 0,
+      value: 20,
+      steps: [1, 2],
+    });
+    expect(heatmapCellAt(grid, 0.9, 0.9)).toEqual({ layer: 0, column: 1, value: 4, steps: [3, 4] });
+    expect(heatmapCellAt(grid, 1, 0.5)).toBeNull();
+    expect(heatmapCellAt(grid, -0.01, 0.5)).toBeNull();
   });
 });

@@ -86,6 +86,8 @@ export const chartMessages = {
   'chart.heatmapNonFinite': 'NaN / ∞',
   'chart.heatmapEmpty': '0 / none',
   'chart.heatmapSteps': 'steps {first}–{last}',
+  'chart.heatmapCell': '{layer}, step {step}: {value}',
+  'chart.heatmapCellSteps': '{layer}, steps {first}–{last} (largest): {value}',
   'chart.heatmapAria':
     '{quantity}: heatmap of layers (rows, output at top, input at bottom) by steps {first} to {last}, log colour from {min} to {max}.',
 
