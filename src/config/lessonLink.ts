@@ -20,10 +20,13 @@ export function lessonExperiment(lesson: Lesson): LessonExperiment {
   return { base, variants };
 }
 
-/** The gradient view and step a lesson's link opens (the lesson id itself is not in it). */
+/**
+ * The gradient view, step and smoothing a lesson's link opens (the lesson id itself is not in
+ * it; a lesson shows the measured lines unless its link asks for smoothing).
+ */
 export function lessonView(lesson: Lesson): Omit<LinkedView, 'lesson'> {
-  const { gradientView, atStep } = readLinkedView(parseHashParams(lesson.link)).view;
-  return { gradientView, atStep };
+  const { gradientView, atStep, smoothing } = readLinkedView(parseHashParams(lesson.link)).view;
+  return { gradientView, atStep, smoothing };
 }
 
 /**

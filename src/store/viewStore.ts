@@ -18,6 +18,7 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  *   on another device, so it is not part of the experiment.
  * - gradientView: `view=clipped` or `view=signal`: what the per-layer charts show.
  * - atStep: `at=1`: the step the depth profile shows (null: the latest).
+ * - smoothing: `smooth=0.6`: EMA weight of the gradient chart's lines (0, the default: off).
  * - sweep: `sweep=gain:0.25..4:13,depth:2..48:12` (and `sweepsteps=K`) opens the regime map of
  *   the experiment over those settings (config/sweepSpec.ts).
  */
@@ -27,6 +28,7 @@ export interface ViewState {
   backend: BackendName | null;
   gradientView: GradientView;
   atStep: number | null;
+  smoothing: number;
   sweep: SweepSpec | null;
 }
 
@@ -36,6 +38,7 @@ export const DEFAULT_VIEW: ViewState = {
   backend: null,
   gradientView: 'gradNorm',
   atStep: null,
+  smoothing: 0,
   sweep: null,
 };
 

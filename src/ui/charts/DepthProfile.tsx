@@ -1,11 +1,12 @@
 import { memo, useCallback, useMemo } from 'react';
+import { ReferenceLine } from 'recharts';
 import type { ExperimentConfig } from '../../config/schema';
 import type { LayerInfo } from '../../engine/network';
 import { t } from '../i18n/messages';
 import { useShownConfig } from '../shownRun';
 import { useLayerXAxisProps, useLogYAxisProps } from './axes';
 import { ChartCard } from './ChartCard';
-import type { ChartRow, OverflowMark } from './chartData';
+import { layerKey, type ChartRow, type OverflowMark } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { layerName } from './format';
@@ -17,6 +18,7 @@ import {
   type HistorySnapshot,
 } from './hooks';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
+import { focusedLayer, useLayerFocus } from './layerFocusStore';
 import { LiveLineChart } from './LiveLineChart';
 import { isNonFinite, logDomain, toLogSafe } from './logScale';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
@@ -161,7 +163,23 @@ export const DepthProfile = memo(function DepthProfile() {
   );
   const yTop = profile.domain[1];
   const overflow = useStableList(profile.overflow, (a, b) => a.x === b.x);
-  const overlay = useMemo(() => <OverflowMarks marks={overflow} yTop={yTop} />, [overflow, yTop]);
+  // The layer singled out on the other charts (layerFocusStore.ts), marked by a vertical line.
+  const focus = useLayerFocus();
+  const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
+  const focusedIndex = keys.indexOf(focusedLayer(focus, keys) ?? '');
+  // x is the layer's 1-based index.
+  const focusedX = focusedIndex < 0 ? null : focusedIndex + 1;
+  const overlay = useMemo(
+    () => (
+      <>
+        {focusedX === null ? null : (
+          <ReferenceLine x={focusedX} stroke="var(--text)" strokeWidth={1} strokeDasharray="2 2" />
+        )}
+        <OverflowMarks marks={overflow} yTop={yTop} />
+      </>
+    ),
+    [overflow, yTop, focusedX],
+  );
   return (
     <ChartCard
       testId="depth-profile"

@@ -1,11 +1,13 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { t } from '../i18n/messages';
 import { sizeBitmap } from './canvasBitmap';
 import { ChartCard } from './ChartCard';
-import { layerCountOf } from './chartData';
+import { layerCountOf, layerKey } from './chartData';
 import { useChartViewStore } from './chartViewStore';
-import { buildHeatmapGrid, heatmapPixels, type HeatmapGrid } from './heatmapData';
-import { useHistorySnapshot } from './hooks';
+import { formatMeasured, layerPlaceName } from './format';
+import { buildHeatmapGrid, heatmapCellAt, heatmapPixels, type HeatmapGrid } from './heatmapData';
+import { useHistorySnapshot, useLayerLook } from './hooks';
+import { focusedLayer, hoverLayer, useLayerFocus } from './layerFocusStore';
 import { formatPow10, type LogDomain } from './logScale';
 import { EMPTY_CELL_COLOR, NON_FINITE_COLOR, viridisGradientCss } from './palette';
 import { useElementSize } from './useElementSize';
@@ -23,6 +25,7 @@ function paint(
   grid: HeatmapGrid,
   width: number,
   height: number,
+  focused: number | null,
 ) {
   const dpr = window.devicePixelRatio || 1;
   sizeBitmap(canvas, Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(height * dpr)));
@@ -41,6 +44,21 @@ function paint(
     ctx.fillStyle = 'rgba(255, 255, 255, 0.6)';
     for (let r = 1; r < grid.layers; r++) ctx.fillRect(0, Math.round(r * rowPx), canvas.width, dpr);
   }
+  // The layer singled out on every chart (layerFocusStore.ts): outlined, output on the top row.
+  if (focused !== null && focused < grid.layers) {
+    const top = Math.round((grid.layers - 1 - focused) * rowPx);
+    const line = 2 * dpr;
+    ctx.strokeStyle = '#000';
+    ctx.lineWidth = line;
+    ctx.strokeRect(line / 2, top + line / 2, canvas.width - line, Math.max(line, rowPx - line));
+  }
+}
+
+/** What the pointer is over: the cell and where the readout goes (px in the plot). */
+interface HoveredCell {
+  text: string;
+  x: number;
+  y: number;
 }
 
 /**
@@ -64,12 +82,48 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
     const built = buildHeatmapGrid(history.steps, quantity, layerCount, width);
     return sharedDomain ? { ...built, domain: sharedDomain } : built;
   }, [history, quantity, layerCount, width, sharedDomain]);
+  const { names } = useLayerLook(layerCount);
+  const focus = useLayerFocus();
+  const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
+  const focusedKey = focusedLayer(focus, keys);
+  const focused = focusedKey === null ? null : keys.indexOf(focusedKey);
   // One pixel per cell, kept between paints.
   const [cells] = useState(() => document.createElement('canvas'));
   // Painted before the frame is drawn, with the charts that refreshed in the same commit.
   useLayoutEffect(() => {
-    if (canvasRef.current) paint(canvasRef.current, cells, grid, width, height);
-  }, [cells, grid, width, height]);
+    if (canvasRef.current) paint(canvasRef.current, cells, grid, width, height, focused);
+  }, [cells, grid, width, height, focused]);
+  // Exact value on hover: layer, step (or the steps a column covers) and value.
+  const [hovered, setHovered] = useState<HoveredCell | null>(null);
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top;
+    const cell = heatmapCellAt(grid, x / rect.width, y / rect.height);
+    if (!cell) {
+      setHovered(null);
+      hoverLayer(null);
+      return;
+    }
+    const [first, last] = cell.steps;
+    const value = formatMeasured(cell.value);
+    setHovered({
+      text: t(first === last ? 'chart.heatmapCell' : 'chart.heatmapCellSteps', {
+        layer: layerPlaceName(names, cell.layer),
+        step: first,
+        first,
+        last,
+        value,
+      }),
+      x,
+      y,
+    });
+    hoverLayer(layerKey(cell.layer));
+  };
+  const onPointerLeave = () => {
+    setHovered(null);
+    hoverLayer(null);
+  };
 
   const min = formatPow10(grid.domain[0]);
   const max = formatPow10(grid.domain[1]);
@@ -119,8 +173,26 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
           <span className="heatmap-rows-axis">{t('chart.axisLayer')}</span>
           <span>{t('chart.heatmapInput')}</span>
         </div>
-        <div className="heatmap-plot" ref={plotRef}>
+        <div
+          className="heatmap-plot"
+          ref={plotRef}
+          onPointerMove={onPointerMove}
+          onPointerLeave={onPointerLeave}
+        >
           <canvas ref={canvasRef} role="img" aria-label={label} />
+          {hovered ? (
+            <div
+              className={
+                hovered.x > width / 2
+                  ? 'chart-tooltip heatmap-readout is-left'
+                  : 'chart-tooltip heatmap-readout'
+              }
+              data-testid="heatmap-readout"
+              style={{ left: hovered.x, top: hovered.y }}
+            >
+              {hovered.text}
+            </div>
+          ) : null}
         </div>
       </div>
     </ChartCard>

@@ -2,29 +2,52 @@ import { memo, useMemo } from 'react';
 import { t } from '../i18n/messages';
 import { useShownConfig } from '../shownRun';
 import { ChartCard } from './ChartCard';
-import { buildSeriesChart, extremes, layerCountOf, layerKey, layerSeries } from './chartData';
+import { useViewStore } from '../../store/viewStore';
+import {
+  buildSeriesChart,
+  extremes,
+  layerCountOf,
+  layerKey,
+  layerSeries,
+  rawKey,
+  type SeriesInput,
+} from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
 import { useChartViewStore, type ChartQuantity } from './chartViewStore';
 import { formatMeasured } from './format';
-import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
+import { focusLines } from './focusLines';
+import {
+  useHistorySnapshot,
+  useLayerLook,
+  useLayerPlaceName,
+  useOverflowEvent,
+  type HistorySnapshot,
+} from './hooks';
+import { useLayerFocus } from './layerFocusStore';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import type { LogDomain } from './logScale';
 import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
 import type { SeriesLook } from './SeriesLines';
+import { smoothLogEma } from './smoothing';
+import { SmoothingSlider } from './SmoothingSlider';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
 /** Series key of the global gradient norm, drawn in clip mode 'globalNorm'. */
 const GLOBAL_KEY = 'global';
+
+/** Opacity of the measured line drawn behind a smoothed one. */
+const RAW_LINE_OPACITY = 0.25;
 
 function buildGradChart(
   history: HistorySnapshot,
   quantity: ChartQuantity,
   withGlobal: boolean,
   threshold: number | null,
+  smoothing: number,
 ) {
   const steps = history.steps;
   const layerCount = layerCountOf(steps);
-  const series = layerSeries(steps, quantity, layerCount);
+  const series: SeriesInput[] = layerSeries(steps, quantity, layerCount);
   if (withGlobal) {
     const clipped = quantity === 'clippedGradNorm';
     series.push({
@@ -34,7 +57,9 @@ function buildGradChart(
   }
   const chart = buildSeriesChart(
     steps.map((m) => m.step),
-    series,
+    smoothing > 0
+      ? series.map((s) => ({ ...s, drawn: smoothLogEma(s.values, smoothing) }))
+      : series,
     threshold === null ? [] : [threshold],
   );
   const latest = steps[steps.length - 1];
@@ -69,10 +94,11 @@ export const GradNormChart = memo(function GradNormChart(props: {
   const threshold = clipLine ? clipLine.threshold : null;
   const withGlobal = clipLine?.mode === 'globalNorm';
 
+  const smoothing = useViewStore((s) => s.smoothing);
   const history = useHistorySnapshot();
   const built = useMemo(
-    () => buildGradChart(history, quantity, withGlobal, threshold),
-    [history, quantity, withGlobal, threshold],
+    () => buildGradChart(history, quantity, withGlobal, threshold, smoothing),
+    [history, quantity, withGlobal, threshold, smoothing],
   );
   const sharedDomain = run?.domain;
   const chart = useMemo(
@@ -90,10 +116,13 @@ export const GradNormChart = memo(function GradNormChart(props: {
     if (withGlobal) list.push({ key: GLOBAL_KEY, label: globalLabel, color: GLOBAL_NORM_COLOR });
     return list;
   }, [keys, names, colors, withGlobal, globalLabel]);
-  const renderTooltip = useTooltipContent(tooltipSeries);
-  const lines = useMemo<SeriesLook[]>(() => {
+  const focusName = useLayerPlaceName(names);
+  const renderTooltip = useTooltipContent(tooltipSeries, undefined, focusName);
+  const focus = useLayerFocus();
+  const allLines = useMemo<SeriesLook[]>(() => {
     const list: SeriesLook[] = keys.map((key, i) => ({
       key,
+      layer: key,
       color: colors[i] ?? '',
       strokeWidth: 1.5,
     }));
@@ -104,8 +133,17 @@ export const GradNormChart = memo(function GradNormChart(props: {
         strokeWidth: 1.5,
         strokeDasharray: '4 2',
       });
-    return list;
-  }, [keys, colors, withGlobal]);
+    if (smoothing === 0) return list;
+    // The measured lines, faint, behind the smoothed ones.
+    const raw = list.map((look) => ({
+      ...look,
+      key: rawKey(look.key),
+      strokeWidth: 1,
+      opacity: RAW_LINE_OPACITY,
+    }));
+    return [...raw, ...list];
+  }, [keys, colors, withGlobal, smoothing]);
+  const lines = useMemo(() => focusLines(allLines, focus), [allLines, focus]);
 
   const thresholdLabel =
     threshold === null
@@ -144,6 +182,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
           ? t('compare.runTitle', { run: run.name, title: t(`chart.gradTitle.${quantity}`) })
           : t(`chart.gradTitle.${quantity}`)
       }
+      aside={run ? undefined : <SmoothingSlider />}
       summary={summary}
       layerValues={
         chart.latest && {

@@ -13,7 +13,7 @@
  * For tests and tools, the canvas lists the keys of the series it drew (`data-drawn`) and how
  * many lone points (`data-lone-points`); `data-draft` is set while training runs.
  */
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   Line,
   useActiveTooltipLabel,
@@ -27,6 +27,8 @@ import { useSessionStore } from '../../store/sessionStore';
 import { sizeBitmap } from './canvasBitmap';
 import type { ChartRow } from './chartData';
 import { useLiveRows } from './liveRows';
+import { nearestLayer } from './focusLines';
+import { hoverLayer } from './layerFocusStore';
 import { drawSeries, resolveColor, type PlotRect } from './seriesCanvas';
 import { seriesGeometry, type Scale, type SeriesLook } from './seriesGeometry';
 
@@ -36,6 +38,8 @@ export type { SeriesLook };
 const ACTIVE_DOT = { r: 4, stroke: '#fff', strokeWidth: 2 } as const;
 /** The canvas reaches this far past the plot area on each side, so edge dots stay whole. */
 const DOT_ROOM_PX = 8;
+/** A layer's line counts as pointed at within this many px (vertically) of the pointer. */
+const HOVER_RADIUS_PX = 10;
 
 interface Props {
   series: readonly SeriesLook[];
@@ -74,12 +78,34 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
     // Derived state, set while rendering: React renders again at once with it.
     setDrawn({ rows, series, x: xScale, y: yScale });
   }
+  /** What the canvas shows, for the pointer handler. */
+  const shown = useRef<{ drawn: Drawn; plot: PlotRect } | null>(null);
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
+    shown.current = drawn && plot ? { drawn, plot } : null;
     // recharts' plot area is a memoized selection: a new object only when the chart's size or
     // axes change.
     if (canvas && drawn && plot) paint(canvas, drawn, plot, draft);
   }, [drawn, plot, draft]);
+  const mounted = drawn !== null && plot !== undefined;
+  // Pointing at a layer's line singles it out on every chart. The canvas takes no pointer events
+  // (recharts' tooltip needs them), so the chart around it is watched.
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const host = canvas?.closest('.chart-live');
+    if (!canvas || !host) return;
+    const move = (event: Event) => {
+      const at = shown.current;
+      if (at) hoverLayer(layerAtPointer(at.drawn, at.plot, canvas, event as PointerEvent));
+    };
+    const leave = () => hoverLayer(null);
+    host.addEventListener('pointermove', move);
+    host.addEventListener('pointerleave', leave);
+    return () => {
+      host.removeEventListener('pointermove', move);
+      host.removeEventListener('pointerleave', leave);
+    };
+  }, [mounted]);
   if (!drawn || !plot) return null;
   return (
     <g className="chart-series-lines">
@@ -132,6 +158,42 @@ function paint(canvas: HTMLCanvasElement, drawn: Drawn, plot: PlotRect, draft: b
   canvas.dataset.lonePoints = String(series.reduce((n, s) => n + s.geometry.lonePoints.length, 0));
   if (draft) canvas.dataset.draft = '';
   else delete canvas.dataset.draft;
+}
+
+/** The layer whose line is nearest the pointer at the nearest drawn step, if within reach. */
+function layerAtPointer(
+  drawn: Drawn,
+  plot: PlotRect,
+  canvas: HTMLCanvasElement,
+  event: PointerEvent,
+): string | null {
+  const layers = drawn.series.filter((s) => s.layer !== undefined);
+  if (layers.length === 0 || drawn.rows.length === 0) return null;
+  // Chart pixels: the canvas starts DOT_ROOM_PX up and left of the plot area.
+  const rect = canvas.getBoundingClientRect();
+  const px = event.clientX - rect.left + plot.x - DOT_ROOM_PX;
+  const py = event.clientY - rect.top + plot.y - DOT_ROOM_PX;
+  let row: ChartRow | undefined;
+  let rowDistance = Infinity;
+  for (const r of drawn.rows) {
+    const rx = drawn.x(r.x);
+    if (rx === undefined) continue;
+    const distance = Math.abs(rx - px);
+    if (distance < rowDistance) [row, rowDistance] = [r, distance];
+  }
+  if (!row) return null;
+  const at = row;
+  return nearestLayer(
+    layers.map((s) => {
+      const value = at.y[s.key];
+      return {
+        layer: s.layer as string,
+        py: value === null || value === undefined ? undefined : drawn.y(value),
+      };
+    }),
+    py,
+    HOVER_RADIUS_PX,
+  );
 }
 
 /** A dot on every series at the step the tooltip shows. */

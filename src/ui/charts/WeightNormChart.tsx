@@ -3,7 +3,15 @@ import { t } from '../i18n/messages';
 import { ChartCard } from './ChartCard';
 import { buildSeriesChart, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
-import { useHistorySnapshot, useLayerLook, useOverflowEvent, type HistorySnapshot } from './hooks';
+import { focusLines } from './focusLines';
+import {
+  useHistorySnapshot,
+  useLayerLook,
+  useLayerPlaceName,
+  useOverflowEvent,
+  type HistorySnapshot,
+} from './hooks';
+import { useLayerFocus } from './layerFocusStore';
 import { LayerLegend, type LegendExtra } from './LayerLegend';
 import type { SeriesLook } from './SeriesLines';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
@@ -30,11 +38,14 @@ export const WeightNormChart = memo(function WeightNormChart() {
     () => keys.map((key, i) => ({ key, label: names[i] ?? key, color: colors[i] ?? '' })),
     [keys, names, colors],
   );
-  const renderTooltip = useTooltipContent(tooltipSeries);
-  const lines = useMemo<SeriesLook[]>(
-    () => keys.map((key, i) => ({ key, color: colors[i] ?? '', strokeWidth: 1.25 })),
+  const focusName = useLayerPlaceName(names);
+  const renderTooltip = useTooltipContent(tooltipSeries, undefined, focusName);
+  const focus = useLayerFocus();
+  const allLines = useMemo<SeriesLook[]>(
+    () => keys.map((key, i) => ({ key, layer: key, color: colors[i] ?? '', strokeWidth: 1.25 })),
     [keys, colors],
   );
+  const lines = useMemo(() => focusLines(allLines, focus), [allLines, focus]);
   const extras: LegendExtra[] = chart.overflow.length > 0 ? [overflowLegendExtra()] : [];
   const latest = history.steps.at(-1);
   return (
@@ -51,12 +62,7 @@ export const WeightNormChart = memo(function WeightNormChart() {
         }
       }
       placeholder={chart.rows.length === 0 ? t('chart.noData') : null}
-      footer={
-        <div className="chart-footer-row">
-          <span className="chart-note">{t('chart.legendSameColours')}</span>
-          <LayerLegend names={[]} colors={[]} extras={extras} />
-        </div>
-      }
+      footer={<LayerLegend names={names} colors={colors} extras={extras} compact />}
     >
       <StepLogChart
         yTitle={t('chart.axis.weightNorm')}

@@ -30,7 +30,18 @@ export interface OverflowMark {
 
 export interface SeriesInput {
   key: string;
+  /** The measured values: the tooltip shows these, and the overflow marks come from them. */
   values: readonly number[];
+  /**
+   * Values to draw instead (e.g. smoothed). The measured values are then drawn too, as series
+   * `rawKey(key)` (a faint line behind).
+   */
+  drawn?: readonly number[];
+}
+
+/** Series key of the measured values behind series `key` when that series draws others. */
+export function rawKey(key: string): string {
+  return `${key}~raw`;
 }
 
 export interface SeriesChart {
@@ -70,16 +81,24 @@ export function buildSeriesChart(
   series: readonly SeriesInput[],
   domainExtras: readonly number[] = [],
 ): SeriesChart {
-  const table = downsampleColumns(
-    x,
-    series.map((s) => s.values),
-  );
+  // Column of each series' measured values, and of its drawn values if it has them.
+  const columns: (readonly number[])[] = [];
+  const at = series.map((s) => {
+    const measured = columns.push(s.values) - 1;
+    return { measured, drawn: s.drawn ? columns.push(s.drawn) - 1 : null };
+  });
+  const table = downsampleColumns(x, columns);
   const rows: ChartRow[] = table.x.map((step, i) => {
     const row: ChartRow = { x: step, y: {}, raw: {} };
     series.forEach((s, c) => {
-      const value = table.columns[c]?.[i] as number;
+      const { measured, drawn } = at[c] as { measured: number; drawn: number | null };
+      const value = table.columns[measured]?.[i] as number;
       row.raw[s.key] = value;
-      row.y[s.key] = toLogSafe(value);
+      if (drawn === null) row.y[s.key] = toLogSafe(value);
+      else {
+        row.y[s.key] = toLogSafe(table.columns[drawn]?.[i] as number);
+        row.y[rawKey(s.key)] = toLogSafe(value);
+      }
     });
     return row;
   });

@@ -16,6 +16,8 @@ export interface HeatmapGrid {
   values: Float64Array;
   firstStep: number;
   lastStep: number;
+  /** First and last step of each column's bucket (an empty bucket repeats the one before). */
+  columnSteps: [number, number][];
   domain: LogDomain;
   hasNonFinite: boolean;
 }
@@ -33,6 +35,15 @@ export function buildHeatmapGrid(
     Math.max(1, columns),
   );
   let hasNonFinite = false;
+  const columnSteps: [number, number][] = [];
+  for (let c = 0; c < columns; c++) {
+    const from = starts[c] as number;
+    const to = starts[c + 1] as number;
+    const before = columnSteps[c - 1] ?? [steps[0]?.step ?? 0, steps[0]?.step ?? 0];
+    columnSteps.push(
+      to > from ? [(steps[from] as StepMetrics).step, (steps[to - 1] as StepMetrics).step] : before,
+    );
+  }
   for (let l = 0; l < layers; l++) {
     const series = steps.map((m) => m[quantity][l] ?? 0);
     let previous = 0;
@@ -52,8 +63,27 @@ export function buildHeatmapGrid(
     values,
     firstStep: steps[0]?.step ?? 0,
     lastStep: steps[steps.length - 1]?.step ?? 0,
+    columnSteps,
     domain: logDomain(values),
     hasNonFinite,
+  };
+}
+
+/** The cell under a point at shares (x, y) of the plot, output layer on the top row. */
+export function heatmapCellAt(
+  grid: HeatmapGrid,
+  xShare: number,
+  yShare: number,
+): { layer: number; column: number; value: number; steps: [number, number] } | null {
+  if (grid.columns === 0 || grid.layers === 0) return null;
+  if (!(xShare >= 0 && xShare < 1 && yShare >= 0 && yShare < 1)) return null;
+  const column = Math.floor(xShare * grid.columns);
+  const layer = grid.layers - 1 - Math.floor(yShare * grid.layers);
+  return {
+    layer,
+    column,
+    value: grid.values[layer * grid.columns + column] as number,
+    steps: grid.columnSteps[column] as [number, number],
   };
 }
 

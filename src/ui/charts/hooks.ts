@@ -1,5 +1,5 @@
 /** Store selections the charts share. Each returns a stable value between store changes. */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   EMPTY_SNAPSHOT,
   usePublishedHistory,
@@ -7,7 +7,7 @@ import {
 } from '../../store/historyStore';
 import type { LayerInfo } from '../../engine/network';
 import { useShownLetter, useShownRun } from '../shownRun';
-import { eventLabel, layerName } from './format';
+import { eventLabel, layerName, layerPlaceName } from './format';
 import { layerColors } from './palette';
 import type { StepEvent } from './referenceMarks';
 
@@ -64,6 +64,17 @@ export function useLayerLook(count: number): LayerLook {
       colors: layerColors(count),
     };
   }, [layers, count]);
+}
+
+/** A stable function naming a layer by series key with its place ("hidden5 · layer 5 of 9"). */
+export function useLayerPlaceName(names: readonly string[]): (key: string) => string {
+  return useCallback(
+    (key: string) => {
+      const index = Number(/^l(\d+)$/.exec(key)?.[1] ?? NaN);
+      return Number.isInteger(index) ? layerPlaceName(names, index) : key;
+    },
+    [names],
+  );
 }
 
 /** The shown run's first non-finite step as a labelled event, or null. */

@@ -85,8 +85,3 @@ export function formatPow10(value: number): string {
   if (Math.abs(exp) <= 2) return String(Number(value.toPrecision(1)));
   return `1e${exp}`;
 }
-
-/** Exact value for tooltips: 4 significant digits, or null when not finite (caller words it). */
-export function formatExact(value: number): string | null {
-  return Number.isFinite(value) ? value.toPrecision(4) : null;
-}

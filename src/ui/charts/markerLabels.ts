@@ -23,6 +23,41 @@ export interface LabelPlacement {
   side: 'right' | 'left';
 }
 
+export interface StepMarker {
+  step: number;
+  label: string;
+  kind: 'setting' | 'event';
+}
+
+/**
+ * The markers a chart draws, one per step and kind, so labels never pile up on one line:
+ * - setting changes at step 0 are dropped: made before any training, they hold from the first
+ *   measured step on, so there is no "before" on the chart to set them apart from;
+ * - several setting changes at one step (a slider dragged while paused) become one marker
+ *   worded by `merged` from their count and the last change;
+ * - events at one step are one marker (the first one's label).
+ * Order is kept (by first occurrence).
+ */
+export function mergeMarkers(
+  markers: readonly StepMarker[],
+  merged: (count: number, last: string) => string,
+): StepMarker[] {
+  const groups = new Map<string, StepMarker[]>();
+  for (const m of markers) {
+    if (m.kind === 'setting' && m.step < 1) continue;
+    const id = `${m.kind}@${m.step}`;
+    const group = groups.get(id);
+    if (group) group.push(m);
+    else groups.set(id, [m]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0] as StepMarker;
+    const last = group[group.length - 1] as StepMarker;
+    if (group.length === 1 || first.kind === 'event') return first;
+    return { ...first, label: merged(group.length, last.label) };
+  });
+}
+
 export function placeMarkerLabels(
   lines: readonly MarkerLine[],
   xRange: readonly [number, number],

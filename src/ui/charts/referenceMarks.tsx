@@ -12,13 +12,22 @@
 import { memo } from 'react';
 import { ReferenceDot, ReferenceLine, usePlotArea, type DotProps } from 'recharts';
 import type { HistoryMarker } from '../../session/runHistory';
+import { t } from '../i18n/messages';
 import type { OverflowMark } from './chartData';
-import { placeMarkerLabels, type MarkerLine } from './markerLabels';
+import { mergeMarkers, placeMarkerLabels, type MarkerLine } from './markerLabels';
 import { NEUTRAL_LINE_COLOR, NON_FINITE_COLOR } from './palette';
 
-/** Labels longer than this are cut with an ellipsis. */
-const MAX_LABEL_CHARS = 28;
-const LABEL_STYLE = { fontSize: 10 } as const;
+/**
+ * Labels are drawn whole, never cut (placeMarkerLabels leaves out one that has no room; its
+ * line stays), over a halo in the panel's colour so they read clearly where they cross a line.
+ */
+const LABEL_STYLE = {
+  fontSize: 10,
+  stroke: 'var(--panel, #fff)',
+  strokeWidth: 3,
+  strokeLinejoin: 'round',
+  paintOrder: 'stroke',
+} as const;
 /** Distance of the first label row from the top edge, below the overflow triangles. */
 const LABEL_OFFSET_PX = 10;
 const LABEL_ROW_PX = 13;
@@ -28,9 +37,7 @@ export interface StepEvent {
   label: string;
 }
 
-function shorten(text: string): string {
-  return text.length > MAX_LABEL_CHARS ? `${text.slice(0, MAX_LABEL_CHARS - 1)}…` : text;
-}
+const mergedMarkerText = (count: number, last: string) => t('chart.markerMerged', { count, last });
 
 interface StepMarkersProps {
   markers: readonly HistoryMarker[];
@@ -46,10 +53,10 @@ interface StepMarkersProps {
  */
 export function StepMarkers({ markers, event, xRange, withLabels }: StepMarkersProps) {
   const plotWidth = usePlotArea()?.width ?? 0;
-  const lines: MarkerLine[] = markers
+  const lines: MarkerLine[] = mergeMarkers(markers, mergedMarkerText)
     .filter((m) => !(event && m.kind === 'event' && m.step === event.step))
-    .map((m) => ({ step: m.step, text: shorten(m.label), red: m.kind === 'event' }));
-  if (event) lines.push({ step: event.step, text: shorten(event.label), red: true });
+    .map((m) => ({ step: m.step, text: m.label, red: m.kind === 'event' }));
+  if (event) lines.push({ step: event.step, text: event.label, red: true });
   lines.sort((a, b) => a.step - b.step);
   const placements = placeMarkerLabels(lines, xRange, plotWidth);
   return lines.map((line, i) => {
@@ -104,7 +111,7 @@ const StepMarkerLine = memo(function StepMarkerLine(props: StepMarkerLineProps) 
   );
 });
 
-/** A dashed horizontal line at `y` with a label in its top-left corner. */
+/** A dashed horizontal line at `y` with a label just above it, at its left end. */
 export const LabelledHorizontalLine = memo(function LabelledHorizontalLine(props: {
   y: number;
   label: string;
@@ -116,9 +123,11 @@ export const LabelledHorizontalLine = memo(function LabelledHorizontalLine(props
       strokeDasharray="6 4"
       label={{
         value: props.label,
-        position: 'insideTopLeft',
-        fontSize: 10,
+        // Above the line, so the dashes never run through the text.
+        position: 'insideBottomLeft',
+        offset: 4,
         fill: NEUTRAL_LINE_COLOR,
+        style: LABEL_STYLE,
       }}
     />
   );

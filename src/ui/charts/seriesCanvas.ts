@@ -49,6 +49,7 @@ export function drawSeries(
 ): void {
   for (const { look, geometry } of series) {
     const color = colorOf(look.color);
+    ctx.globalAlpha = look.opacity ?? 1;
     if (geometry.runs.length > 0) {
       ctx.save();
       ctx.beginPath();
@@ -73,6 +74,7 @@ export function drawSeries(
       fillDot(ctx, cx, cy, lonePointRadius(look.strokeWidth), color);
     }
   }
+  ctx.globalAlpha = 1;
 }
 
 function fillDot(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number, fill: string) {

@@ -22,6 +22,13 @@ export interface SeriesLook {
   dotRadius?: number;
   /** The dot's colour per row index, instead of the series colour (e.g. one per layer). */
   dotColors?: readonly string[];
+  /** Opacity of the stroke, 1 by default (dimmed layers, the faint raw line behind a smoothed one). */
+  opacity?: number;
+  /**
+   * The layer (its series key) this series draws, if any: pointing at the line singles the layer
+   * out on every chart (layerFocusStore.ts), and singling it out dims or hides the others.
+   */
+  layer?: string;
 }
 
 /** A series in pixels: the polylines to stroke and the dots to fill. */

@@ -22,8 +22,10 @@ export function CopyLinkButton() {
       setState('failed');
     }
   };
+  // The confirmation is a bubble below the button (out of the bar's flow), so it neither pushes
+  // the bar's other controls aside nor covers them.
   return (
-    <>
+    <span className="copy-link">
       <button type="button" onClick={() => void copy()}>
         {t('run.copyLink')}
       </button>
@@ -34,6 +36,6 @@ export function CopyLinkButton() {
             ? t('run.linkCopyFailed')
             : ''}
       </span>
-    </>
+    </span>
   );
 }

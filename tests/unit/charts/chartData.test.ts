@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { StepMetrics } from '../../../src/engine/metrics';
 import { MIN_LIVE_AXIS_STEPS, stepAxisEnd, stepTicks } from '../../../src/ui/charts/axes';
-import { buildSeriesChart, mergeRows, MAX_OVERFLOW_MARKS } from '../../../src/ui/charts/chartData';
+import {
+  buildSeriesChart,
+  mergeRows,
+  MAX_OVERFLOW_MARKS,
+  rawKey,
+} from '../../../src/ui/charts/chartData';
 import { MAX_POINTS_PER_SERIES } from '../../../src/ui/charts/downsample';
-import { buildHeatmapGrid, cellRgb, heatmapPixels } from '../../../src/ui/charts/heatmapData';
+import {
+  buildHeatmapGrid,
+  cellRgb,
+  heatmapCellAt,
+  heatmapPixels,
+} from '../../../src/ui/charts/heatmapData';
 import { NON_FINITE_COLOR, layerColors } from '../../../src/ui/charts/palette';
 
 function metrics(step: number, gradNorm: number[]): StepMetrics {
@@ -145,5 +155,36 @@ describe('layerColors', () => {
     };
     const l = layerColors(9).map(luminance);
     for (let i = 1; i < l.length; i++) expect(l[i]).toBeGreaterThan(l[i - 1]!);
+  });
+});
+
+describe('a series drawn smoothed', () => {
+  it('draws the given values, keeps the measured ones for the tooltip and as a raw line behind', () => {
+    const chart = buildSeriesChart(
+      [1, 2, 3],
+      [{ key: 'l0', values: [1, 100, NaN], drawn: [1, 10, NaN] }],
+    );
+    expect(chart.rows.map((r) => r.y.l0)).toEqual([1, 10, null]);
+    expect(chart.rows.map((r) => r.raw.l0)).toEqual([1, 100, NaN]);
+    expect(chart.rows.map((r) => r.y[rawKey('l0')])).toEqual([1, 100, null]);
+    // The overflow mark comes from the measured value.
+    expect(chart.overflow).toEqual([{ x: 3, keys: ['l0'] }]);
+  });
+});
+
+describe('the heatmap cell under the pointer', () => {
+  it('names the layer (output on the top row), the steps its column covers, and its value', () => {
+    const steps = [1, 2, 3, 4].map((s) => metrics(s, [s, 10 * s]));
+    const grid = buildHeatmapGrid(steps, 'gradNorm', 2, 2);
+    // Two columns of two steps each; the top row is layer 1 (the output).
+    expect(heatmapCellAt(grid, 0.1, 0.1)).toEqual({
+      layer: 1,
+      column: 0,
+      value: 20,
+      steps: [1, 2],
+    });
+    expect(heatmapCellAt(grid, 0.9, 0.9)).toEqual({ layer: 0, column: 1, value: 4, steps: [3, 4] });
+    expect(heatmapCellAt(grid, 1, 0.5)).toBeNull();
+    expect(heatmapCellAt(grid, -0.01, 0.5)).toBeNull();
   });
 });

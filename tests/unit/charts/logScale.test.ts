@@ -5,7 +5,6 @@ import {
   LOG_DOMAIN_CEILING,
   LOG_DOMAIN_FLOOR,
   MAX_LOG_TICKS,
-  formatExact,
   formatPow10,
   logDomain,
   logTicks,
@@ -112,12 +111,5 @@ describe('formatting', () => {
       '1e3',
       '1e-12',
     ]);
-  });
-
-  it('shows exact values with 4 significant digits and leaves non-finite ones to the caller', () => {
-    expect(formatExact(1234.5678)).toBe('1235');
-    expect(formatExact(0.000123456)).toBe('0.0001235');
-    expect(formatExact(NaN)).toBeNull();
-    expect(formatExact(Infinity)).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import {
   LABEL_CHAR_PX,
   LABEL_GAP_PX,
   LABEL_ROWS,
+  mergeMarkers,
   placeMarkerLabels,
   type MarkerLine,
 } from '../../../src/ui/charts/markerLabels';
@@ -55,6 +56,54 @@ describe('placeMarkerLabels', () => {
           for (const [c, d] of byRow.get(key) ?? []) expect(a >= d || b <= c).toBe(true);
           byRow.set(key, [...(byRow.get(key) ?? []), [a, b]]);
         });
+      }),
+    );
+  });
+});
+
+describe('mergeMarkers', () => {
+  const merged = (count: number, last: string) => `${count} changes, last: ${last}`;
+
+  it('drops setting changes made before any training (step 0): nothing to set them apart from', () => {
+    const markers = [
+      { step: 0, label: 'lr 0.05 → 0.1', kind: 'setting' as const },
+      { step: 0, label: 'lr 0.1 → 0.2', kind: 'setting' as const },
+      { step: 0, label: 'clip none → globalNorm 1', kind: 'setting' as const },
+    ];
+    expect(mergeMarkers(markers, merged)).toEqual([]);
+  });
+
+  it('makes several changes at one step one marker that counts them and names the last', () => {
+    const markers = [
+      { step: 40, label: 'lr 0.05 → 0.1', kind: 'setting' as const },
+      { step: 40, label: 'lr 0.1 → 0.2', kind: 'setting' as const },
+      { step: 40, label: 'overflow', kind: 'event' as const },
+      { step: 90, label: 'clip none → globalNorm 1', kind: 'setting' as const },
+      { step: 40, label: 'overflow again', kind: 'event' as const },
+    ];
+    expect(mergeMarkers(markers, merged)).toEqual([
+      { step: 40, label: '2 changes, last: lr 0.1 → 0.2', kind: 'setting' },
+      { step: 40, label: 'overflow', kind: 'event' },
+      { step: 90, label: 'clip none → globalNorm 1', kind: 'setting' },
+    ]);
+  });
+
+  it('leaves at most one marker per step and kind, whatever the input', () => {
+    const marker = fc.record({
+      step: fc.integer({ min: 0, max: 20 }),
+      label: fc.string({ maxLength: 8 }),
+      kind: fc.constantFrom('setting' as const, 'event' as const),
+    });
+    fc.assert(
+      fc.property(fc.array(marker, { maxLength: 40 }), (markers) => {
+        const out = mergeMarkers(markers, merged);
+        const ids = out.map((m) => `${m.kind}@${m.step}`);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(out.some((m) => m.kind === 'setting' && m.step === 0)).toBe(false);
+        const wanted = new Set(
+          markers.filter((m) => m.kind === 'event' || m.step > 0).map((m) => `${m.kind}@${m.step}`),
+        );
+        expect(new Set(ids)).toEqual(wanted);
       }),
     );
   });

@@ -287,6 +287,7 @@ describe('decodeConfig on well-formed links', () => {
       'backend',
       'embed',
       'lesson',
+      'smooth',
       'sweep',
       'sweepsteps',
       'view',

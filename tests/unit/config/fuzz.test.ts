@@ -472,15 +472,17 @@ describe('sweep link fuzz', () => {
   });
 });
 
-describe('view keys fuzz (view, at, lesson)', () => {
-  it('never throw, and give a known gradient view, a step in range or null, a known lesson or null', () => {
+describe('view keys fuzz (view, at, lesson, smooth)', () => {
+  it('never throw, and give a known gradient view, a step in range or null, a known lesson or null, smoothing in [0, 0.99]', () => {
     const value = fc.oneof(
       fc.string({ maxLength: 60, unit: 'binary' }),
       fc.constantFrom('grad', 'clipped', 'signal', '1', '0', '-1', '1e3', '9999999', 'NaN', ''),
+      fc.constantFrom('0.5', '0.99', '0.999', '.3', '3.', '1e-3', '-0', '1e999', 'Infinity'),
+      fc.double().map(String),
       fc.constantFrom('too-large-init', 'clip-global-norm', '__proto__', 'constructor'),
     );
     const params = fc
-      .array(fc.tuple(fc.constantFrom('view', 'at', 'lesson', '__proto__'), value), {
+      .array(fc.tuple(fc.constantFrom('view', 'at', 'lesson', 'smooth', '__proto__'), value), {
         maxLength: 6,
       })
       .map((pairs) => new Map(pairs));
@@ -494,6 +496,9 @@ describe('view keys fuzz (view, at, lesson)', () => {
           expect(view.atStep).toBeLessThanOrEqual(LIMITS.MAX_STEPS);
         }
         if (view.lesson !== null) expect(lessonById(view.lesson)).toBeDefined();
+        expect(view.smoothing).toBeGreaterThanOrEqual(0);
+        expect(view.smoothing).toBeLessThanOrEqual(0.99);
+        expect(Object.is(view.smoothing, -0)).toBe(false);
         for (const r of repairs) expect(r.reason.length).toBeLessThan(200);
         // What was read writes back to a link that reads the same, with no repairs.
         const again = readLinkedView(parseHashParams(`#${linkedViewSuffix(view).slice(1)}`));

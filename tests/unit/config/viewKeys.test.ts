@@ -10,14 +10,19 @@ describe('the view keys view=, at= and lesson=', () => {
   it('read the gradient view, the step and a known lesson, and write them back', () => {
     const { view, repairs } = read('#act=relu&view=signal&at=1&lesson=too-large-init');
     expect(repairs).toEqual([]);
-    expect(view).toEqual({ gradientView: 'signalNorm', atStep: 1, lesson: 'too-large-init' });
+    expect(view).toEqual({
+      gradientView: 'signalNorm',
+      atStep: 1,
+      lesson: 'too-large-init',
+      smoothing: 0,
+    });
     expect(linkedViewSuffix(view)).toBe('&view=signal&at=1&lesson=too-large-init');
     expect(read('#view=clipped').view.gradientView).toBe('clippedGradNorm');
   });
 
   it('leave the defaults unwritten: parameter gradients, the latest step, no lesson', () => {
     const { view } = read('#view=grad');
-    expect(view).toEqual({ gradientView: 'gradNorm', atStep: null, lesson: null });
+    expect(view).toEqual({ gradientView: 'gradNorm', atStep: null, lesson: null, smoothing: 0 });
     expect(linkedViewSuffix(view)).toBe('');
   });
 
@@ -31,6 +36,11 @@ describe('the view keys view=, at= and lesson=', () => {
       ['#at=-3', /not a step/],
       ['#at=1.5', /not a step/],
       ['#at=99999999', /not a step/],
+      ['#smooth=banana', /"banana" is not a number; smoothing is off \(0\)/],
+      ['#smooth=NaN', /not a number; smoothing is off/],
+      ['#smooth=0x1', /not a number; smoothing is off/],
+      ['#smooth=-0.5', /"-0.5" is below the minimum 0; set to 0/],
+      ['#smooth=%3Cscript%3E', /not a number; smoothing is off/],
       [
         '#lesson=no-such-lesson',
         /there is no lesson "no-such-lesson"; opened the settings without one/,
@@ -43,12 +53,31 @@ describe('the view keys view=, at= and lesson=', () => {
       expect(repairs[0]!.path).toBe(key);
       expect(repairs[0]!.reason).toMatch(reason);
       expect(repairs[0]!.reason.startsWith(`${key}:`)).toBe(false);
-      expect(view).toEqual({ gradientView: 'gradNorm', atStep: null, lesson: null });
+      expect(view).toEqual({ gradientView: 'gradNorm', atStep: null, lesson: null, smoothing: 0 });
     }
   });
 
+  it('read smooth= from 0 to 0.99 in steps of 0.01; beyond a limit it is clamped, with a notice', () => {
+    const ok = read('#smooth=0.6');
+    expect(ok.repairs).toEqual([]);
+    expect(ok.view.smoothing).toBe(0.6);
+    expect(linkedViewSuffix(ok.view)).toBe('&smooth=0.6');
+    expect(linkedViewSuffix(read('#smooth=0').view)).toBe('');
+    const high = read('#smooth=1e999');
+    expect(high.view.smoothing).toBe(0.99);
+    expect(high.repairs).toEqual([
+      { path: 'smooth', reason: '"1e999" is above the maximum 0.99; set to 0.99' },
+    ]);
+    expect(read('#smooth=1').view.smoothing).toBe(0.99);
+    const fine = read('#smooth=0.555');
+    expect(fine.view.smoothing).toBe(0.56);
+    expect(fine.repairs[0]!.reason).toMatch(/rounded to 0.56/);
+    // The repaired value reads back without a repair.
+    expect(read(linkedViewSuffix(fine.view).replace('&', '#')).repairs).toEqual([]);
+  });
+
   it('are not experiment keys: the experiment decoder skips them without a notice', () => {
-    expect(decodeConfig('#act=tanh&view=signal&at=3&lesson=x').repairs).toEqual([]);
+    expect(decodeConfig('#act=tanh&view=signal&at=3&lesson=x&smooth=0.5').repairs).toEqual([]);
   });
 });
 
@@ -57,6 +86,7 @@ describe('a lesson link and the page', () => {
     expect(lessonView(lessonById('too-large-init')!)).toEqual({
       gradientView: 'signalNorm',
       atStep: 1,
+      smoothing: 0,
     });
     expect(lessonView(lessonById('clip-global-norm')!).gradientView).toBe('clippedGradNorm');
   });

@@ -43,10 +43,13 @@ export const chartMessages = {
   'chart.tooltipStep': 'step {step}',
   'chart.tooltipLayer': 'layer {index}: {name}',
   'chart.layerFallback': 'layer {index}',
+  'chart.layerOf': '{name} · layer {index} of {count}',
+  'chart.tooltipMore': '+ {count} more',
   'chart.globalNorm': 'global norm',
   'chart.clippedGlobalNorm': 'global norm after clipping',
   'chart.clipThreshold': 'clip threshold {value} (per layer)',
   'chart.globalClipThreshold': 'clip threshold {value} (global norm)',
+  'chart.markerMerged': '{count} changes, last: {last}',
   'chart.eventLabel': 'overflow: {what} in {layer}',
   'chart.eventLabelNoLayer': 'overflow: {what}',
   'chart.what.loss': 'loss',
@@ -70,8 +73,13 @@ export const chartMessages = {
   'chart.valueZero': '0',
 
   // Legends.
-  'chart.legendRamp': '{first} → {last}',
-  'chart.legendSameColours': 'Colours by depth, as above: input dark, output light.',
+  'chart.legendLabel': 'Layers: choose one to show it alone',
+  'chart.legendStripLabel': 'Layers from input to output: choose one to show it alone',
+  'chart.showAllLayers': 'Show all layers',
+  'chart.smoothing': 'Smoothing',
+  'chart.smoothingOff': 'off',
+  'chart.smoothingHint':
+    'Exponential moving average of each line on the log scale (as TensorBoard smooths); the measured line stays faint behind. The tooltip shows measured values.',
 
   // Heatmap.
   'chart.heatmapOutput': 'output',
@@ -79,6 +87,8 @@ export const chartMessages = {
   'chart.heatmapNonFinite': 'NaN / ∞',
   'chart.heatmapEmpty': '0 / none',
   'chart.heatmapSteps': 'steps {first}–{last}',
+  'chart.heatmapCell': '{layer}, step {step}: {value}',
+  'chart.heatmapCellSteps': '{layer}, steps {first}–{last} (largest): {value}',
   'chart.heatmapAria':
     '{quantity}: heatmap of layers (rows, output at top, input at bottom) by steps {first} to {last}, log colour from {min} to {max}.',
 
