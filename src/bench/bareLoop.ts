@@ -32,7 +32,7 @@ function clip(grads: tf.Tensor[], config: ClipConfig): tf.Tensor[] {
       return grads;
     case 'value':
       return grads.map((g) => tf.clipByValue(g, -config.threshold, config.threshold));
-    case 'layerNorm': {
+    case 'tensorNorm': {
       // Each tensor times c / max(||g||, c).
       const c = config.threshold;
       return grads.map((g) => tf.mul(g, tf.div(c, tf.maximum(tf.norm(g), c))));

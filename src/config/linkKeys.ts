@@ -22,6 +22,7 @@ import { quoteText } from './repairs';
 import {
   ACTIVATIONS,
   CLIP_MODES,
+  CLIP_MODE_OLD_NAMES,
   CONFIG_VERSION,
   DATASET_KINDS,
   INIT_KINDS,
@@ -92,16 +93,15 @@ const clipKey = kindParamKey(
   'clip',
   'gradient.clip',
   'gradient clipping: none | value:c (each element to [-c, c]) | tensorNorm:c (each ' +
-    'gradient tensor, kernel and bias apart, to norm <= c; older links write layerNorm:c) | ' +
+    'gradient tensor, every kernel and every bias on its own, to norm <= c; older links ' +
+    'write layerNorm:c) | ' +
     'globalNorm:c (all gradients together to norm <= c); c' +
     rangeText('gradient.clip.threshold'),
   {
     what: 'clip mode',
     paramName: 'threshold',
     kinds: CLIP_MODES,
-    // Per-tensor clipping: "layerNorm" read as layer normalization (norm=layerNorm) or as one
-    // norm per layer, while kernel and bias are clipped apart.
-    linkNames: { layerNorm: 'tensorNorm' },
+    oldNames: CLIP_MODE_OLD_NAMES,
     get: (c) => c.gradient.clip,
     set: (c, clip) => {
       c.gradient.clip = clip;

@@ -80,20 +80,28 @@ export type OptimizerConfig =
   | { kind: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
   | { kind: 'rmsprop'; learningRate: number; rho: number; momentum: number; epsilon: number };
 
-export const CLIP_MODES = ['none', 'value', 'layerNorm', 'globalNorm'] as const;
+export const CLIP_MODES = ['none', 'value', 'tensorNorm', 'globalNorm'] as const;
+
+/**
+ * Older names of clip modes, still read from links, configs and run records. Per-tensor clipping
+ * was called `layerNorm` until it was confused with layer normalization (`norm=layerNorm`) and
+ * with one norm per layer, while kernel and bias are clipped apart.
+ */
+export const CLIP_MODE_OLD_NAMES: Readonly<Record<string, ClipMode>> = { layerNorm: 'tensorNorm' };
 export type ClipMode = (typeof CLIP_MODES)[number];
 
 /**
  * Gradient clipping, matching the reference frameworks:
  * - value: every element clamped to [-c, c] (PyTorch clip_grad_value_, Keras clipvalue)
- * - layerNorm: each gradient tensor g scaled by c / max(||g||, c) (tf.clip_by_norm, Keras clipnorm)
+ * - tensorNorm: each gradient tensor g (kernel and bias apart) scaled by c / max(||g||, c)
+ *   (tf.clip_by_norm, Keras clipnorm), so a layer's clipped norm can reach sqrt(2) x c
  * - globalNorm: all gradients scaled by min(1, c / (G + 1e-6)), G the global norm
  *   (PyTorch clip_grad_norm_)
  */
 export type ClipConfig =
   | { mode: 'none' }
   | { mode: 'value'; threshold: number }
-  | { mode: 'layerNorm'; threshold: number }
+  | { mode: 'tensorNorm'; threshold: number }
   | { mode: 'globalNorm'; threshold: number };
 
 export interface DataConfig {

@@ -26,6 +26,7 @@ import { describe, type Repair } from './repairs';
 import {
   ACTIVATIONS,
   CLIP_MODES,
+  CLIP_MODE_OLD_NAMES,
   CONFIG_VERSION,
   DATASET_KINDS,
   DEFAULT_CONFIG,
@@ -130,11 +131,19 @@ function readOptimizer(section: Section): OptimizerConfig {
 
 function readClip(section: Section): ClipConfig {
   const fallback = DEFAULT_CONFIG.gradient.clip.mode;
-  return readVariant(section, 'mode', 'clip mode', CLIP_MODES, fallback, (mode) => {
-    const clip = defaultClip(mode);
-    if (clip.mode !== 'none') clip.threshold = readNumber(section, 'threshold', clip.threshold);
-    return clip;
-  });
+  return readVariant(
+    section,
+    'mode',
+    'clip mode',
+    CLIP_MODES,
+    fallback,
+    (mode) => {
+      const clip = defaultClip(mode);
+      if (clip.mode !== 'none') clip.threshold = readNumber(section, 'threshold', clip.threshold);
+      return clip;
+    },
+    CLIP_MODE_OLD_NAMES,
+  );
 }
 
 /** Max-norm is null (off) or a number in range; anything else turns it off. */

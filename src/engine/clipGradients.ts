@@ -11,11 +11,11 @@ export interface ClippedGradients {
 }
 
 /**
- * Clips gradients. `norms` are the per-tensor norms of `grads` (needed by layerNorm only) and
+ * Clips gradients. `norms` are the per-tensor norms of `grads` (needed by tensorNorm only) and
  * `globalNorm` their combined norm: both are measured anyway, so clipping by norm reuses them
  * instead of recomputing.
  * - value: clamp every element to [-c, c] (PyTorch clip_grad_value_, Keras clipvalue).
- * - layerNorm: each tensor g times c / max(||g||, c) (tf.clip_by_norm, Keras clipnorm).
+ * - tensorNorm: each tensor g times c / max(||g||, c) (tf.clip_by_norm, Keras clipnorm).
  * - globalNorm: every tensor times min(1, c / (G + 1e-6)) (PyTorch clip_grad_norm_).
  * A non-finite G yields non-finite gradients; the trainer reports that as an explosion event.
  */
@@ -36,7 +36,7 @@ export function clipGradients(
         changed: tf.cast(tf.greater(maxAbs, c), 'float32') as tf.Scalar,
       };
     }
-    case 'layerNorm': {
+    case 'tensorNorm': {
       if (!norms) throw new Error('clipping by per-tensor norm needs the per-tensor norms');
       const c = clip.threshold;
       const scales = tf.div(c, tf.maximum(norms, c)) as tf.Tensor1D;

@@ -39,7 +39,7 @@ export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMo
   const layerSegments = range(0, layers).map((l) => range(l * tensorsPerLayer, tensorsPerLayer));
   const everything = range(0, tensorCount);
   // Per-tensor norms only where clipping needs them.
-  const perTensor = clip.mode === 'layerNorm' ? everything.map((i) => [i]) : [];
+  const perTensor = clip.mode === 'tensorNorm' ? everything.map((i) => [i]) : [];
 
   // [layer norms..., global norm, per-tensor norms...]
   const gradNorms = segmentNorms(grads, [...layerSegments, everything, ...perTensor], mode);

@@ -7,7 +7,12 @@ import {
   SATURATION_DERIVATIVE_SHARE,
   type DistributionQuantity,
 } from '../config/distributionBins';
-import type { ClipConfig, ExperimentConfig } from '../config/schema';
+import {
+  CLIP_MODE_OLD_NAMES,
+  type ClipConfig,
+  type ClipMode,
+  type ExperimentConfig,
+} from '../config/schema';
 import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { LayerInfo, LossKind } from '../engine/network';
@@ -129,9 +134,24 @@ function decodeNonFinite(_key: string, value: unknown): unknown {
   return value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value;
 }
 
+/**
+ * Records written before per-tensor clipping was renamed carry the mode `layerNorm` (in `clip`
+ * and in `config.gradient.clip`); they read back as today's name (CLIP_MODE_OLD_NAMES).
+ */
+function renameOldClipModes(record: RunRecord): RunRecord {
+  const rename = (clip: { mode: string } | undefined) => {
+    if (clip && Object.hasOwn(CLIP_MODE_OLD_NAMES, clip.mode)) {
+      clip.mode = CLIP_MODE_OLD_NAMES[clip.mode] as ClipMode;
+    }
+  };
+  rename(record.clip as { mode: string } | undefined);
+  rename(record.config?.gradient?.clip as { mode: string } | undefined);
+  return record;
+}
+
 /** Reads a record back, turning the non-finite strings into numbers again. */
 export function parseRunRecordJson(text: string): RunRecord {
-  return JSON.parse(text, decodeNonFinite) as RunRecord;
+  return renameOldClipModes(JSON.parse(text, decodeNonFinite) as RunRecord);
 }
 
 /** Several runs of one experiment (--variant all), A first. */
@@ -146,7 +166,9 @@ export function runRecordsToJson(records: readonly RunRecord[]): string {
 
 /** Reads a set of records back, as parseRunRecordJson reads one. */
 export function parseRunRecordSetJson(text: string): RunRecordSet {
-  return JSON.parse(text, decodeNonFinite) as RunRecordSet;
+  const set = JSON.parse(text, decodeNonFinite) as RunRecordSet;
+  set.runs.forEach(renameOldClipModes);
+  return set;
 }
 
 const PER_LAYER = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;

@@ -713,7 +713,7 @@ export function referenceClip(
       return grads.map((g) => Float64Array.from(g));
     case 'value':
       return clipByValue(grads, clip.threshold);
-    case 'layerNorm':
+    case 'tensorNorm':
       return clipEachTensorByNorm(grads, clip.threshold);
     case 'globalNorm':
       return clipByGlobalNorm(grads, clip.threshold).clipped;

@@ -63,7 +63,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
   const event = useOverflowEvent();
   // The threshold bounds parameter gradients, so it has no place on the signal view.
   const clipLine =
-    quantity !== 'signalNorm' && (clip.mode === 'layerNorm' || clip.mode === 'globalNorm')
+    quantity !== 'signalNorm' && (clip.mode === 'tensorNorm' || clip.mode === 'globalNorm')
       ? clip
       : null;
   const threshold = clipLine ? clipLine.threshold : null;

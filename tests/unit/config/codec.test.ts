@@ -579,7 +579,7 @@ describe('the per-tensor clip mode in links', () => {
   it('is written clip=tensorNorm:c, and reads back to the same mode', () => {
     const { config, repairs } = decodeConfig('#clip=tensorNorm:2');
     expect(repairs).toEqual([]);
-    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 2 });
     expect(encodeConfig(config)).toContain('clip=tensorNorm:2');
     expect(encodeConfig(config)).not.toContain('clip=layerNorm');
   });
@@ -587,7 +587,16 @@ describe('the per-tensor clip mode in links', () => {
   it('still opens older links that spell it clip=layerNorm:c, with no repair', () => {
     const { config, repairs } = decodeConfig('#clip=layerNorm:2');
     expect(repairs).toEqual([]);
-    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 2 });
+    // and the link it is rewritten to spells the mode the new way
+    expect(encodeConfig(config)).toContain('clip=tensorNorm:2');
+    expect(encodeConfig(config)).not.toContain('layerNorm');
+  });
+
+  it('reads the old spelling in any case and in a variant, with no repair', () => {
+    const { config, repairs } = decodeConfig('#clip=LAYERNORM:0.5');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 0.5 });
   });
 
   it('names the link spellings when a clip mode is unknown', () => {

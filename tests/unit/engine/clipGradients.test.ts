@@ -66,7 +66,7 @@ describe('clipGradients', () => {
   });
 
   it('per-tensor norm scales only tensors whose norm exceeds c, by c/||g||', () => {
-    const r = clip([G1, G2], { mode: 'layerNorm', threshold: 6 });
+    const r = clip([G1, G2], { mode: 'tensorNorm', threshold: 6 });
     expect(r.grads[0]).toEqual(G1);
     expect(r.grads[1]![2]).toBeCloseTo(6, 5);
     expect(r.norms[0]).toBeCloseTo(5, 5);
@@ -75,7 +75,7 @@ describe('clipGradients', () => {
   });
 
   it('per-tensor norm with c above every norm changes nothing', () => {
-    const r = clip([G1, G2], { mode: 'layerNorm', threshold: 20 });
+    const r = clip([G1, G2], { mode: 'tensorNorm', threshold: 20 });
     expect(r.grads).toEqual([G1, G2]);
     expect(r.changed).toBe(0);
   });
@@ -95,7 +95,7 @@ describe('clipGradients', () => {
     expect(r.changed).toBe(0);
   });
 
-  it.each(['value', 'layerNorm', 'globalNorm'] as const)(
+  it.each(['value', 'tensorNorm', 'globalNorm'] as const)(
     '%s clipping keeps zero gradients at zero without NaN',
     (mode) => {
       const r = clip(
@@ -117,8 +117,8 @@ describe('clipGradients', () => {
   });
 
   it('scaled norms equal plain norms and survive values whose squares overflow float32', () => {
-    const plain = clip([G1, G2], { mode: 'layerNorm', threshold: 6 }, 'plain');
-    const scaled = clip([G1, G2], { mode: 'layerNorm', threshold: 6 }, 'scaled');
+    const plain = clip([G1, G2], { mode: 'tensorNorm', threshold: 6 }, 'plain');
+    const scaled = clip([G1, G2], { mode: 'tensorNorm', threshold: 6 }, 'scaled');
     scaled.norms.forEach((n, i) => expect(n).toBeCloseTo(plain.norms[i]!, 4));
     const huge = clip([[3e20, 4e20]], { mode: 'none' }, 'scaled');
     expect(huge.global! / 5e20).toBeCloseTo(1, 5);
