@@ -117,7 +117,8 @@ export function rangeText(path: string): string {
   const range = NUMBER_RANGES[path];
   if (range === undefined) return '';
   const top = range.maxExcluded ? `below ${formatNumber(range.max)}` : formatNumber(range.max);
-  return ` (${formatNumber(range.min)} to ${top})`;
+  const bottom = range.minExcluded ? `above ${formatNumber(range.min)}` : formatNumber(range.min);
+  return ` (${bottom} to ${top})`;
 }
 
 /** A number, written only where the field applies; its range is added to the description. */

@@ -23,6 +23,8 @@ import {
   ACTIVATIONS,
   CLIP_MODES,
   CLIP_MODE_OLD_NAMES,
+  clipParam,
+  withClipParam,
   CONFIG_VERSION,
   DATASET_KINDS,
   INIT_KINDS,
@@ -95,8 +97,11 @@ const clipKey = kindParamKey(
   'gradient clipping: none | value:c (each element to [-c, c]) | tensorNorm:c (each ' +
     'gradient tensor, every kernel and every bias on its own, to norm <= c; older links ' +
     'write layerNorm:c) | ' +
-    'globalNorm:c (all gradients together to norm <= c); c' +
-    rangeText('gradient.clip.threshold'),
+    'globalNorm:c (all gradients together to norm <= c) | auto:p (AutoClip: global norm ' +
+    'clipped at the p-th percentile of the pre-clip global norms so far, steps 1 to k); c' +
+    rangeText('gradient.clip.threshold') +
+    ', p' +
+    rangeText('gradient.clip.percentile'),
   {
     what: 'clip mode',
     paramName: 'threshold',
@@ -108,8 +113,8 @@ const clipKey = kindParamKey(
     },
     kindOf: (clip) => clip.mode,
     defaultOf: (mode) => defaultClip(mode),
-    paramOf: (clip) => (clip.mode === 'none' ? undefined : clip.threshold),
-    withParam: (clip, x) => (clip.mode === 'none' ? clip : { mode: clip.mode, threshold: x }),
+    paramOf: clipParam,
+    withParam: withClipParam,
   },
 );
 

@@ -139,7 +139,11 @@ function readClip(section: Section): ClipConfig {
     fallback,
     (mode) => {
       const clip = defaultClip(mode);
-      if (clip.mode !== 'none') clip.threshold = readNumber(section, 'threshold', clip.threshold);
+      if (clip.mode === 'auto') {
+        clip.percentile = readNumber(section, 'percentile', clip.percentile);
+      } else if (clip.mode !== 'none') {
+        clip.threshold = readNumber(section, 'threshold', clip.threshold);
+      }
       return clip;
     },
     CLIP_MODE_OLD_NAMES,
@@ -178,7 +182,7 @@ const FIELDS = {
   optimizer: ['kind', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'rho'],
   regularization: ['l1', 'l2'],
   gradient: ['clip', 'scale', 'maxNorm', 'pruneBelow'],
-  clip: ['mode', 'threshold'],
+  clip: ['mode', 'threshold', 'percentile'],
   training: ['batchSize', 'maxSteps'],
 } as const;
 

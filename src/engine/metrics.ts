@@ -26,6 +26,17 @@ export interface StepMetrics {
   /** Whether clipping changed any gradient in this step. */
   clipped: boolean;
   /**
+   * The threshold clipping used in this step: c, or for AutoClip the percentile of the pre-clip
+   * global norms of steps 1..step; null without clipping.
+   */
+  clipThreshold: number | null;
+  /**
+   * The cosine between the raw and the clipped gradient (all tensors as one vector): 1 for
+   * global-norm clipping and AutoClip by construction, below 1 where per-tensor or by-value
+   * clipping turned the direction; 1 without clipping.
+   */
+  clipCosine: number;
+  /**
    * Only with the distributions on: per layer, the share of the batch's (example, unit) pairs
    * that are saturated (tanh, sigmoid), or of dead units (ReLU); null where not defined.
    */
@@ -35,7 +46,14 @@ export interface StepMetrics {
 }
 
 /** Scalars first, then four per-layer blocks. */
-const SCALARS = ['loss', 'globalNorm', 'clippedGlobalNorm', 'clipped'] as const;
+const SCALARS = [
+  'loss',
+  'globalNorm',
+  'clippedGlobalNorm',
+  'clipped',
+  'clipThreshold',
+  'clipCosine',
+] as const;
 const PER_LAYER = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
 
 export function metricsVectorLength(layerCount: number): number {
@@ -71,6 +89,9 @@ export function decodeStepMetrics(
       globalNorm: data[base + 1] as number,
       clippedGlobalNorm: data[base + 2] as number,
       clipped: (data[base + 3] as number) > 0.5,
+      // NaN marks "no clipping" in the packed vector.
+      clipThreshold: Number.isNaN(data[base + 4]) ? null : (data[base + 4] as number),
+      clipCosine: data[base + 5] as number,
       gradNorm: block(0),
       clippedGradNorm: block(1),
       signalNorm: block(2),

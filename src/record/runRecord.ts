@@ -42,7 +42,11 @@ export interface RunRecord {
   l1: number;
   l2: number;
   gradScale: number;
-  clip: { mode: ClipConfig['mode']; threshold: number | null };
+  /**
+   * The clip setting: threshold c (null without clipping, and for AutoClip, whose threshold
+   * each step gives as `clipThreshold`), and AutoClip's percentile p (only for mode auto).
+   */
+  clip: { mode: ClipConfig['mode']; threshold: number | null; percentile?: number };
   layers: { name: string; units: number; activation: string }[];
   steps: StepMetrics[];
   events: NonFiniteEvent[];
@@ -108,7 +112,10 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     l1: config.regularization.l1,
     l2: config.regularization.l2,
     gradScale: config.gradient.scale,
-    clip: { mode: clip.mode, threshold: clip.mode === 'none' ? null : clip.threshold },
+    clip:
+      clip.mode === 'auto'
+        ? { mode: clip.mode, threshold: null, percentile: clip.percentile }
+        : { mode: clip.mode, threshold: clip.mode === 'none' ? null : clip.threshold },
     layers: parts.layers.map(({ name, units, activation }) => ({ name, units, activation })),
     steps: parts.steps,
     events: parts.events,
@@ -182,6 +189,9 @@ function csvHeader(names: readonly string[]): string[] {
     'clippedGlobalNorm',
     'clipped',
     ...PER_LAYER.flatMap((q) => names.map((n) => `${q}_${n}`)),
+    // Added after the per-layer columns, so the earlier columns keep their places.
+    'clipThreshold',
+    'clipCosine',
   ];
 }
 
@@ -195,6 +205,8 @@ function csvRows(record: RunRecord, names: readonly string[]): string[][] {
     String(s.clippedGlobalNorm),
     s.clipped ? '1' : '0',
     ...PER_LAYER.flatMap((q) => at.map((i) => (i < 0 ? '' : String(s[q][i])))),
+    s.clipThreshold === null || s.clipThreshold === undefined ? '' : String(s.clipThreshold),
+    s.clipCosine === undefined ? '' : String(s.clipCosine),
   ]);
 }
 

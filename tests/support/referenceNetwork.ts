@@ -717,5 +717,10 @@ export function referenceClip(
       return clipEachTensorByNorm(grads, clip.threshold);
     case 'globalNorm':
       return clipByGlobalNorm(grads, clip.threshold).clipped;
+    case 'auto':
+      // The threshold depends on the run's history of norms: see tests/unit/engine/autoClip.
+      throw new Error(
+        'AutoClip has no threshold of its own; clip by global norm at its percentile',
+      );
   }
 }

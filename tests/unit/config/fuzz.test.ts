@@ -13,6 +13,7 @@ import {
   INIT_KINDS,
   LIMITS,
   NORMALIZATIONS,
+  defaultClip,
   defaultInitScheme,
   parameterCount,
   type ClipConfig,
@@ -121,8 +122,9 @@ const clipArb: fc.Arbitrary<ClipConfig> = fc
   .tuple(
     fc.constantFrom(...CLIP_MODES),
     logNumberIn(LIMITS.MIN_CLIP_THRESHOLD, LIMITS.MAX_CLIP_THRESHOLD),
+    logNumberIn(0.01, LIMITS.MAX_CLIP_PERCENTILE),
   )
-  .map(([mode, threshold]) => (mode === 'none' ? { mode } : { mode, threshold }));
+  .map(([mode, threshold, percentile]) => defaultClip(mode, threshold, percentile));
 
 /** Any valid config: fields drawn in range, then fitted to the parameter and batch limits. */
 const validConfigArb: fc.Arbitrary<ExperimentConfig> = fc

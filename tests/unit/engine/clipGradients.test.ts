@@ -2,6 +2,7 @@ import * as tf from '../../../src/engine/tf';
 import { describe, expect, it } from 'vitest';
 import type { ClipConfig } from '../../../src/config/schema';
 import { clipGradients } from '../../../src/engine/clipGradients';
+import { directionCosine } from '../../../src/engine/measureStep';
 import { segmentNorms, type NormMode } from '../../../src/engine/norms';
 import { setupCpuBackend } from '../../support/tfCpu';
 
@@ -123,5 +124,44 @@ describe('clipGradients', () => {
     const huge = clip([[3e20, 4e20]], { mode: 'none' }, 'scaled');
     expect(huge.global! / 5e20).toBeCloseTo(1, 5);
     expect(clip([[3e20, 4e20]], { mode: 'none' }, 'plain').global).toBe(Infinity);
+  });
+});
+
+/** The engine's cosine between the raw and the clipped gradients of `values` under `config`. */
+function cosineOf(values: number[][], config: ClipConfig): number {
+  return tf.tidy(() => {
+    const grads = values.map((v) => tf.tensor1d(v));
+    const norms = tensorNorms(grads, 'plain');
+    const everything = grads.map((_, i) => i);
+    const global = tf.reshape(segmentNorms(grads, [everything], 'plain'), []) as tf.Scalar;
+    const out = clipGradients(grads, norms, global, config);
+    const clippedGlobal = segmentNorms(out.grads, [everything], 'plain');
+    return directionCosine(grads, out.grads, global, clippedGlobal).dataSync()[0] as number;
+  });
+}
+
+describe('the cosine between the raw and the clipped gradient', () => {
+  it('is 1 for global-norm clipping (every tensor scaled alike)', () => {
+    expect(cosineOf([G1, G2], { mode: 'globalNorm', threshold: 6.5 })).toBeCloseTo(1, 6);
+  });
+
+  it('per-tensor norm at c = 6: [3,4],[0,0,12] -> [3,4],[0,0,6], cosine 97 / (13 sqrt 61)', () => {
+    // <g, c> = 9 + 16 + 12 * 6 = 97; ||g|| = 13; ||c|| = sqrt(25 + 36)
+    expect(cosineOf([G1, G2], { mode: 'tensorNorm', threshold: 6 })).toBeCloseTo(
+      97 / (13 * Math.sqrt(61)),
+      6,
+    );
+  });
+
+  it('by value at c = 3.5: [3,-4],[0,0,12] -> [3,-3.5],[0,0,3.5], cosine 65 / (13 sqrt 33.5)', () => {
+    // <g, c> = 9 + 14 + 42 = 65; ||g|| = 13; ||c|| = sqrt(9 + 12.25 + 12.25)
+    expect(cosineOf([[3, -4], G2], { mode: 'value', threshold: 3.5 })).toBeCloseTo(
+      65 / (13 * Math.sqrt(33.5)),
+      6,
+    );
+  });
+
+  it('is 1 for a zero gradient, which clipping cannot turn', () => {
+    expect(cosineOf([[0, 0], [0]], { mode: 'value', threshold: 1 })).toBe(1);
   });
 });

@@ -117,7 +117,9 @@ const base = (o: ConfigOverrides = {}): ExperimentConfig =>
   });
 
 /** Thresholds that clip in most but not all of the 20 steps, so both branches run. */
-const CLIP_THRESHOLDS = { value: 0.05, tensorNorm: 0.1, globalNorm: 0.2 } as const;
+const CLIP_THRESHOLDS = { value: 0.05, tensorNorm: 0.1, globalNorm: 0.2, auto: 1 } as const;
+/** AutoClip at the median of the norms so far clips on about half the steps. */
+const AUTO_CLIP_PERCENTILE = 50;
 
 interface ParityCase {
   name: string;
@@ -132,7 +134,9 @@ const CASES: ParityCase[] = [
   })),
   ...CLIP_MODES.filter((mode) => mode !== 'none').map((mode) => ({
     name: `${mode} clipping`,
-    config: base({ gradient: { clip: defaultClip(mode, CLIP_THRESHOLDS[mode]) } }),
+    config: base({
+      gradient: { clip: defaultClip(mode, CLIP_THRESHOLDS[mode], AUTO_CLIP_PERCENTILE) },
+    }),
   })),
   // Adaptive optimizers move every weight by ~lr per step, so they get the smaller rate.
   ...OPTIMIZER_KINDS.map((kind) => ({

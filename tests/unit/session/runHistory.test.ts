@@ -17,6 +17,8 @@ function stepAt(step: number, globalNorm = 1): StepMetrics {
     signalNorm: [1],
     weightNorm: [1],
     clipped: false,
+    clipThreshold: null,
+    clipCosine: 1,
   };
 }
 

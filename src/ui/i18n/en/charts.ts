@@ -45,7 +45,7 @@ export const chartMessages = {
   'chart.layerFallback': 'layer {index}',
   'chart.globalNorm': 'global norm',
   'chart.clippedGlobalNorm': 'global norm after clipping',
-  'chart.clipThreshold': 'clip threshold {value} (per layer)',
+  'chart.clipThreshold': 'clip threshold {value} (each kernel, each bias)',
   'chart.globalClipThreshold': 'clip threshold {value} (global norm)',
   'chart.eventLabel': 'overflow: {what} in {layer}',
   'chart.eventLabelNoLayer': 'overflow: {what}',
