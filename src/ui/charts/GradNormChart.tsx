@@ -13,14 +13,17 @@ import { GLOBAL_NORM_COLOR, NEUTRAL_LINE_COLOR } from './palette';
 import type { SeriesLook } from './SeriesLines';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
-/** Series key of the global gradient norm, drawn in clip mode 'globalNorm'. */
+/** Series key of the global gradient norm, drawn in clip modes 'globalNorm' and 'auto'. */
 const GLOBAL_KEY = 'global';
+/** Series key of AutoClip's threshold, which moves step by step. */
+const THRESHOLD_KEY = 'threshold';
 
 function buildGradChart(
   history: HistorySnapshot,
   quantity: ChartQuantity,
   withGlobal: boolean,
   threshold: number | null,
+  thresholdPerStep: boolean,
 ) {
   const steps = history.steps;
   const layerCount = layerCountOf(steps);
@@ -32,6 +35,9 @@ function buildGradChart(
       values: steps.map((m) => (clipped ? m.clippedGlobalNorm : m.globalNorm)),
     });
   }
+  // Steps without a threshold (clipping switched on later) become 0: a gap, not an overflow.
+  if (thresholdPerStep)
+    series.push({ key: THRESHOLD_KEY, values: steps.map((m) => m.clipThreshold ?? 0) });
   const chart = buildSeriesChart(
     steps.map((m) => m.step),
     series,
@@ -67,12 +73,14 @@ export const GradNormChart = memo(function GradNormChart(props: {
       ? clip
       : null;
   const threshold = clipLine ? clipLine.threshold : null;
-  const withGlobal = clipLine?.mode === 'globalNorm';
+  // AutoClip's threshold follows the run: a line through each step's threshold.
+  const autoLine = quantity !== 'signalNorm' && clip.mode === 'auto';
+  const withGlobal = clipLine?.mode === 'globalNorm' || autoLine;
 
   const history = useHistorySnapshot();
   const built = useMemo(
-    () => buildGradChart(history, quantity, withGlobal, threshold),
-    [history, quantity, withGlobal, threshold],
+    () => buildGradChart(history, quantity, withGlobal, threshold, autoLine),
+    [history, quantity, withGlobal, threshold, autoLine],
   );
   const sharedDomain = run?.domain;
   const chart = useMemo(
@@ -82,14 +90,17 @@ export const GradNormChart = memo(function GradNormChart(props: {
   const { names, colors } = useLayerLook(chart.layerCount);
   const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
 
+  const autoLabel =
+    clip.mode === 'auto' ? t('chart.autoClipThreshold', { p: clip.percentile }) : '';
   const globalLabel = t(
     quantity === 'clippedGradNorm' ? 'chart.clippedGlobalNorm' : 'chart.globalNorm',
   );
   const tooltipSeries = useMemo<TooltipSeries[]>(() => {
     const list = keys.map((key, i) => ({ key, label: names[i] ?? key, color: colors[i] ?? '' }));
     if (withGlobal) list.push({ key: GLOBAL_KEY, label: globalLabel, color: GLOBAL_NORM_COLOR });
+    if (autoLine) list.push({ key: THRESHOLD_KEY, label: autoLabel, color: NEUTRAL_LINE_COLOR });
     return list;
-  }, [keys, names, colors, withGlobal, globalLabel]);
+  }, [keys, names, colors, withGlobal, globalLabel, autoLine, autoLabel]);
   const renderTooltip = useTooltipContent(tooltipSeries);
   const lines = useMemo<SeriesLook[]>(() => {
     const list: SeriesLook[] = keys.map((key, i) => ({
@@ -104,11 +115,19 @@ export const GradNormChart = memo(function GradNormChart(props: {
         strokeWidth: 1.5,
         strokeDasharray: '4 2',
       });
+    if (autoLine)
+      list.push({
+        key: THRESHOLD_KEY,
+        color: NEUTRAL_LINE_COLOR,
+        strokeWidth: 1.5,
+        strokeDasharray: '2 3',
+      });
     return list;
-  }, [keys, colors, withGlobal]);
+  }, [keys, colors, withGlobal, autoLine]);
 
-  const thresholdLabel =
-    threshold === null
+  const thresholdLabel = autoLine
+    ? autoLabel
+    : threshold === null
       ? null
       : t(withGlobal ? 'chart.globalClipThreshold' : 'chart.clipThreshold', { value: threshold });
   const extras: LegendExtra[] = [];

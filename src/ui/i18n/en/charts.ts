@@ -47,6 +47,7 @@ export const chartMessages = {
   'chart.clippedGlobalNorm': 'global norm after clipping',
   'chart.clipThreshold': 'clip threshold {value} (each kernel, each bias)',
   'chart.globalClipThreshold': 'clip threshold {value} (global norm)',
+  'chart.autoClipThreshold': 'AutoClip threshold: percentile p = {p} of the global norms so far',
   'chart.eventLabel': 'overflow: {what} in {layer}',
   'chart.eventLabelNoLayer': 'overflow: {what}',
   'chart.what.loss': 'loss',

@@ -29,6 +29,12 @@ export const controlMessages = {
     'Global-norm clipping whose threshold at step k is the p-th percentile of the global norms of steps 1 to k (AutoClip, Seetharaman et al. 2020).',
   'controls.clipThreshold': 'Clip threshold',
   'controls.clipPercentile': 'Clip percentile p',
+  'controls.clipStatsShare': 'Clipped so far: {clipped} of {steps} steps ({share}).',
+  'controls.clipStatsStep':
+    'Step {step}: clip factor {factor} (global norm after ÷ before), direction cosine {cosine}.',
+  'controls.clipStatsThreshold': 'AutoClip threshold {threshold}.',
+  'controls.clipStatsWhy':
+    'Cosine 1: clipping only shortened the gradient (global norm, AutoClip); below 1: it also turned it (per-tensor, by value).',
   'controls.gradScale': 'Gradient scale',
   'controls.maxNormOn': 'Max-norm constraint',
   'controls.maxNorm': 'Max norm',
