@@ -263,7 +263,7 @@ describe('performanceMarkdown', () => {
       ['heap', (r) => ((r.heap as { ratio: number }).ratio = 2.01)],
       ['initial bundle', (r) => (r.bundleInitialGzipKB = 450.5)],
       ['first trained step', (r) => (r.firstStepMs = 2001)],
-      ['16 × 16 step-1 regime map', (r) => (r.sweepMap.seconds = 10.1)],
+      ['16 × 16 step-1 regime map', (r) => ((r.sweepMap as { seconds: number }).seconds = 10.1)],
     ];
     for (const [prefix, change] of cases) {
       const results = sample();
