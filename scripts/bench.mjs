@@ -11,6 +11,7 @@
 // Then: live tensors over 10,000 steps, JS heap of 100,000 steps of chart history, bundle size
 // (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
 // the figures to bench/results.json, and a one-line summary comes last.
+// Then the regime map: a 16 x 16 step-1 map on the fastest backend (scripts/bench/sweepMap.mjs).
 // `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
 /* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ import { formatReport, summaryLine } from './bench/report.mjs';
 import { median, percentile, ratio, round3 } from './bench/stats.mjs';
 import { performanceMarkdown, replaceReadmeSection } from './bench/readmeTable.mjs';
 import { benchRecurrent } from './bench/recurrent.mjs';
+import { fastestBackend, timeSweepMap } from './bench/sweepMap.mjs';
 
 const QUICK = process.argv.includes('--quick');
 const RESULTS_FILE = 'bench/results.json';
@@ -314,6 +316,10 @@ async function main() {
         log,
       );
     }
+    const sweepBackend = fastestBackend(results, backends);
+    log(`regime map: 16 x 16 cells at step 1 on ${sweepBackend}`);
+    results.sweepMap = await timeSweepMap(browser, server.url, sweepBackend);
+    log(`regime map: ${results.sweepMap.seconds} s (${results.sweepMap.backend})`);
     log('scheduling: app training in the worker vs on the main thread');
     results.scheduling = await benchScheduling(browser, server.url);
     const memory = await benchMemory(browser, server.url);
@@ -350,6 +356,10 @@ async function main() {
   const readme = readFileSync(README_FILE, 'utf8');
   writeFileSync(README_FILE, replaceReadmeSection(readme, performanceMarkdown(results)));
   console.log(formatReport(results));
+  if (results.sweepMap) {
+    const m = results.sweepMap;
+    console.log(`regime map 16 x 16, step 1: ${m.seconds} s on ${m.backend} (target <= 10 s)`);
+  }
   console.log(`figures written to ${RESULTS_FILE}`);
   console.log(summaryLine(results));
 }

@@ -32,11 +32,14 @@ function clip(grads: tf.Tensor[], config: ClipConfig): tf.Tensor[] {
       return grads;
     case 'value':
       return grads.map((g) => tf.clipByValue(g, -config.threshold, config.threshold));
-    case 'layerNorm': {
+    case 'tensorNorm': {
       // Each tensor times c / max(||g||, c).
       const c = config.threshold;
       return grads.map((g) => tf.mul(g, tf.div(c, tf.maximum(tf.norm(g), c))));
     }
+    case 'auto':
+      // AutoClip's threshold needs the run's norm history, which a loop without metrics lacks.
+      throw new Error('the bare loop does not benchmark AutoClip');
     case 'globalNorm': {
       // Every tensor times min(1, c / (G + 1e-6)), G the norm of all gradients together.
       const squares = grads.map((g) => tf.sum(tf.square(g)));

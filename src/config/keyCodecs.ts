@@ -117,7 +117,8 @@ export function rangeText(path: string): string {
   const range = NUMBER_RANGES[path];
   if (range === undefined) return '';
   const top = range.maxExcluded ? `below ${formatNumber(range.max)}` : formatNumber(range.max);
-  return ` (${formatNumber(range.min)} to ${top})`;
+  const bottom = range.minExcluded ? `above ${formatNumber(range.min)}` : formatNumber(range.min);
+  return ` (${bottom} to ${top})`;
 }
 
 /** A number, written only where the field applies; its range is added to the description. */
@@ -194,10 +195,10 @@ export interface KindWithParam<K extends string, V> {
   /** Names the parameter in repairs ('parameter', 'threshold'). */
   paramName: string;
   /**
-   * Link spellings that differ from a kind's name (clip `tensorNorm` for the mode layerNorm).
-   * New links write them; the kind's own name still reads, so older links keep opening.
+   * Older spellings of kinds that links still read, silently (clip `layerNorm` for the mode
+   * tensorNorm); new links write the kind's own name.
    */
-  linkNames?: Partial<Record<K, string>>;
+  oldNames?: Readonly<Record<string, K>>;
   kinds: readonly K[];
   get(c: ExperimentConfig): V;
   set(c: ExperimentConfig, value: V): void;
@@ -225,7 +226,7 @@ export function kindParamKey<K extends string, V>(
   description: string,
   union: KindWithParam<K, V>,
 ): KeyCodec {
-  const linkName = (kind: K): string => union.linkNames?.[kind] ?? kind;
+  const oldNames = union.oldNames ?? {};
   return {
     key,
     path,
@@ -233,25 +234,24 @@ export function kindParamKey<K extends string, V>(
     write: (c) => {
       const value = union.get(c);
       const param = union.paramOf(value);
-      const kind = linkName(union.kindOf(value));
+      const kind = union.kindOf(value);
       return param === undefined ? kind : `${kind}:${formatNumber(param)}`;
     },
     read: (raw, draft, note) => {
       const [name, paramText] = splitParam(raw);
-      const spelled = matchName(name, union.kinds.map(linkName));
-      const kind = union.kinds.find((k) => linkName(k) === spelled) ?? matchName(name, union.kinds);
+      const oldName = matchName(name, Object.keys(oldNames));
+      const kind =
+        matchName(name, union.kinds) ?? (oldName === undefined ? undefined : oldNames[oldName]);
       if (kind === undefined) {
-        const current = linkName(union.kindOf(union.get(draft)));
-        return note(unknownName(name, union.what, union.kinds.map(linkName), current));
+        const current = union.kindOf(union.get(draft));
+        return note(unknownName(name, union.what, union.kinds, current));
       }
       const value = union.defaultOf(kind);
       union.set(draft, value);
       if (paramText === undefined) return;
       const current = union.paramOf(value);
       if (current === undefined) {
-        return note(
-          `${linkName(kind)} takes no ${union.paramName}; ignored ${quoteText(paramText)}`,
-        );
+        return note(`${kind} takes no ${union.paramName}; ignored ${quoteText(paramText)}`);
       }
       const x = readNumberText(paramText, current, note);
       if (x !== undefined) union.set(draft, union.withParam(value, x));

@@ -23,6 +23,9 @@ import { quoteText } from './repairs';
 import {
   ACTIVATIONS,
   CLIP_MODES,
+  CLIP_MODE_OLD_NAMES,
+  clipParam,
+  withClipParam,
   CONFIG_VERSION,
   DATASET_KINDS,
   INIT_KINDS,
@@ -93,24 +96,26 @@ const clipKey = kindParamKey(
   'clip',
   'gradient.clip',
   'gradient clipping: none | value:c (each element to [-c, c]) | tensorNorm:c (each ' +
-    'gradient tensor, kernel and bias apart, to norm <= c; older links write layerNorm:c) | ' +
-    'globalNorm:c (all gradients together to norm <= c); c' +
-    rangeText('gradient.clip.threshold'),
+    'gradient tensor, every kernel and every bias on its own, to norm <= c; older links ' +
+    'write layerNorm:c) | ' +
+    'globalNorm:c (all gradients together to norm <= c) | auto:p (AutoClip: global norm ' +
+    'clipped at the p-th percentile of the pre-clip global norms so far, steps 1 to k); c' +
+    rangeText('gradient.clip.threshold') +
+    ', p' +
+    rangeText('gradient.clip.percentile'),
   {
     what: 'clip mode',
     paramName: 'threshold',
     kinds: CLIP_MODES,
-    // Per-tensor clipping: "layerNorm" read as layer normalization (norm=layerNorm) or as one
-    // norm per layer, while kernel and bias are clipped apart.
-    linkNames: { layerNorm: 'tensorNorm' },
+    oldNames: CLIP_MODE_OLD_NAMES,
     get: (c) => c.gradient.clip,
     set: (c, clip) => {
       c.gradient.clip = clip;
     },
     kindOf: (clip) => clip.mode,
     defaultOf: (mode) => defaultClip(mode),
-    paramOf: (clip) => (clip.mode === 'none' ? undefined : clip.threshold),
-    withParam: (clip, x) => (clip.mode === 'none' ? clip : { mode: clip.mode, threshold: x }),
+    paramOf: clipParam,
+    withParam: withClipParam,
   },
 );
 

@@ -16,6 +16,8 @@ export interface NumberRange {
   integer?: boolean;
   /** The range is [min, max): a value at or above max is replaced by the default. */
   maxExcluded?: boolean;
+  /** The range is (min, max]: a value at or below min is replaced by the default. */
+  minExcluded?: boolean;
 }
 
 const int = (label: string, min: number, max: number): NumberRange => ({
@@ -79,6 +81,12 @@ export const NUMBER_RANGES: Readonly<Record<string, NumberRange>> = {
     min: L.MIN_CLIP_THRESHOLD,
     max: L.MAX_CLIP_THRESHOLD,
   },
+  'gradient.clip.percentile': {
+    label: 'AutoClip percentile',
+    min: L.MIN_CLIP_PERCENTILE,
+    max: L.MAX_CLIP_PERCENTILE,
+    minExcluded: true,
+  },
   'gradient.scale': { label: 'gradient scale', min: L.MIN_GRAD_SCALE, max: L.MAX_GRAD_SCALE },
   'gradient.maxNorm': { label: 'max-norm', min: L.MIN_MAX_NORM, max: L.MAX_MAX_NORM },
   'gradient.pruneBelow': { label: 'prune threshold', min: 0, max: L.MAX_PRUNE_BELOW },
@@ -119,6 +127,12 @@ export function checkNumber(
     const rounded = Math.round(x) + 0;
     fix(`${label} ${x} is not a whole number; rounded to ${rounded}`);
     x = rounded;
+  }
+  if (range.minExcluded && x <= min) {
+    fix(
+      `${label} ${x} must be above ${min}; set to the default ${fallback}, as ${min} itself is not allowed`,
+    );
+    return fallback;
   }
   if (x < min) {
     fix(`${label} ${x} is below the minimum ${min}; set to ${min}`);

@@ -151,11 +151,16 @@ export function readEnum<T extends string>(
   label: string,
   options: readonly T[],
   fallback: T,
+  oldNames: Readonly<Record<string, T>> = {},
 ): T {
   const field = readField(section, key, label, fallback);
   if (field === undefined) return fallback;
   const match = options.find((option) => option === field.value);
   if (match !== undefined) return match;
+  // An older name of an option reads as the option, silently (own keys only).
+  if (typeof field.value === 'string' && Object.hasOwn(oldNames, field.value)) {
+    return oldNames[field.value] as T;
+  }
   const reason = `${label} ${describe(field.value)} is not one of ${options.join(', ')}; set to the default ${fallback}`;
   section.repairs.push({ path: field.path, reason });
   return fallback;
@@ -187,8 +192,9 @@ export function readVariant<K extends string, T extends object>(
   kinds: readonly K[],
   fallback: K,
   build: (kind: K) => T,
+  oldNames: Readonly<Record<string, K>> = {},
 ): T {
-  const kind = readEnum(section, key, label, kinds, fallback);
+  const kind = readEnum(section, key, label, kinds, fallback, oldNames);
   const value = build(kind);
   for (const name of section.slots?.keys() ?? []) {
     if (!Object.hasOwn(value, name)) {

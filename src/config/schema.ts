@@ -82,21 +82,72 @@ export type OptimizerConfig =
   | { kind: 'adam'; learningRate: number; beta1: number; beta2: number; epsilon: number }
   | { kind: 'rmsprop'; learningRate: number; rho: number; momentum: number; epsilon: number };
 
-export const CLIP_MODES = ['none', 'value', 'layerNorm', 'globalNorm'] as const;
+export const CLIP_MODES = ['none', 'value', 'tensorNorm', 'globalNorm', 'auto'] as const;
+
+/**
+ * Older names of clip modes, still read from links, configs and run records. Per-tensor clipping
+ * was called `layerNorm` until it was confused with layer normalization (`norm=layerNorm`) and
+ * with one norm per layer, while kernel and bias are clipped apart.
+ */
+export const CLIP_MODE_OLD_NAMES: Readonly<Record<string, ClipMode>> = { layerNorm: 'tensorNorm' };
 export type ClipMode = (typeof CLIP_MODES)[number];
 
 /**
  * Gradient clipping, matching the reference frameworks:
  * - value: every element clamped to [-c, c] (PyTorch clip_grad_value_, Keras clipvalue)
- * - layerNorm: each gradient tensor g scaled by c / max(||g||, c) (tf.clip_by_norm, Keras clipnorm)
+ * - tensorNorm: each gradient tensor g (kernel and bias apart) scaled by c / max(||g||, c)
+ *   (tf.clip_by_norm, Keras clipnorm), so a layer's clipped norm can reach sqrt(2) x c
  * - globalNorm: all gradients scaled by min(1, c / (G + 1e-6)), G the global norm
  *   (PyTorch clip_grad_norm_)
+ * - auto: AutoClip (Seetharaman et al. 2020): global-norm clipping at step k with c the p-th
+ *   percentile (linear interpolation, numpy's default) of the pre-clip global norms of steps
+ *   1..k inclusive; the threshold follows the run's own history.
  */
 export type ClipConfig =
   | { mode: 'none' }
   | { mode: 'value'; threshold: number }
-  | { mode: 'layerNorm'; threshold: number }
-  | { mode: 'globalNorm'; threshold: number };
+  | { mode: 'tensorNorm'; threshold: number }
+  | { mode: 'globalNorm'; threshold: number }
+  | { mode: 'auto'; percentile: number };
+
+/** The clip modes with a fixed threshold c. */
+export type ThresholdClip = Extract<ClipConfig, { threshold: number }>;
+
+/** The number a clip config carries: c, or AutoClip's percentile p; none for no clipping. */
+export function clipParam(clip: ClipConfig): number | undefined {
+  switch (clip.mode) {
+    case 'none':
+      return undefined;
+    case 'auto':
+      return clip.percentile;
+    default:
+      return clip.threshold;
+  }
+}
+
+/** A short value-only label: 'none', 'globalNorm 1', 'auto p=10'. */
+export function clipSummary(clip: ClipConfig): string {
+  switch (clip.mode) {
+    case 'none':
+      return 'none';
+    case 'auto':
+      return `auto p=${clip.percentile}`;
+    default:
+      return `${clip.mode} ${clip.threshold}`;
+  }
+}
+
+/** The same clip mode with its number (c or p) set to `x`; no clipping stays as it is. */
+export function withClipParam(clip: ClipConfig, x: number): ClipConfig {
+  switch (clip.mode) {
+    case 'none':
+      return clip;
+    case 'auto':
+      return { mode: 'auto', percentile: x };
+    default:
+      return { mode: clip.mode, threshold: x };
+  }
+}
 
 export interface DataConfig {
   kind: DatasetKind;
@@ -195,6 +246,9 @@ export const LIMITS = {
   MAX_ABS_BIAS_INIT: 10,
   MIN_CLIP_THRESHOLD: 1e-4,
   MAX_CLIP_THRESHOLD: 1e4,
+  /** AutoClip's percentile p lies in (0, 100]; 0 itself is not allowed. */
+  MIN_CLIP_PERCENTILE: 0,
+  MAX_CLIP_PERCENTILE: 100,
   MIN_GRAD_SCALE: 1e-4,
   MAX_GRAD_SCALE: 1e4,
   MAX_REGULARIZATION: 10,
@@ -256,8 +310,23 @@ export function defaultInitScheme(kind: InitKind): InitScheme {
   }
 }
 
-export function defaultClip(mode: ClipMode, threshold = 1): ClipConfig {
-  return mode === 'none' ? { mode } : { mode, threshold };
+/** AutoClip's percentile when a link names the mode without one (the paper's recommended 10). */
+export const DEFAULT_CLIP_PERCENTILE = 10;
+
+/** Clipping in `mode`; `threshold` is c for the modes with one (AutoClip takes `percentile`). */
+export function defaultClip(
+  mode: ClipMode,
+  threshold = 1,
+  percentile = DEFAULT_CLIP_PERCENTILE,
+): ClipConfig {
+  switch (mode) {
+    case 'none':
+      return { mode };
+    case 'auto':
+      return { mode, percentile };
+    default:
+      return { mode, threshold };
+  }
 }
 
 /** Layer widths including the implied output layer, input side first. */

@@ -26,8 +26,10 @@ function withValue(config: ExperimentConfig, key: SweepKey, value: number): Expe
     case 'gscale':
       return { ...config, gradient: { ...config.gradient, scale: value } };
     case 'clip': {
-      // A threshold needs a clip mode: the base's, or global-norm clipping when it has none.
-      const mode = config.gradient.clip.mode === 'none' ? 'globalNorm' : config.gradient.clip.mode;
+      // A threshold needs a clip mode with one: the base's, or global-norm clipping when it has
+      // none (or AutoClip, whose threshold follows its percentile instead).
+      const base = config.gradient.clip.mode;
+      const mode = base === 'none' || base === 'auto' ? 'globalNorm' : base;
       return { ...config, gradient: { ...config.gradient, clip: defaultClip(mode, value) } };
     }
     case 'depth': {
@@ -88,7 +90,7 @@ export function currentValue(config: ExperimentConfig, key: SweepKey): number | 
     case 'gscale':
       return config.gradient.scale;
     case 'clip':
-      return config.gradient.clip.mode === 'none' ? null : config.gradient.clip.threshold;
+      return 'threshold' in config.gradient.clip ? config.gradient.clip.threshold : null;
     case 'depth':
       return config.network.hidden.length;
   }

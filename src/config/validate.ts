@@ -27,6 +27,7 @@ import { readModel } from './validateModel';
 import {
   ACTIVATIONS,
   CLIP_MODES,
+  CLIP_MODE_OLD_NAMES,
   CONFIG_VERSION,
   DATASET_KINDS,
   DEFAULT_CONFIG,
@@ -131,11 +132,23 @@ function readOptimizer(section: Section): OptimizerConfig {
 
 function readClip(section: Section): ClipConfig {
   const fallback = DEFAULT_CONFIG.gradient.clip.mode;
-  return readVariant(section, 'mode', 'clip mode', CLIP_MODES, fallback, (mode) => {
-    const clip = defaultClip(mode);
-    if (clip.mode !== 'none') clip.threshold = readNumber(section, 'threshold', clip.threshold);
-    return clip;
-  });
+  return readVariant(
+    section,
+    'mode',
+    'clip mode',
+    CLIP_MODES,
+    fallback,
+    (mode) => {
+      const clip = defaultClip(mode);
+      if (clip.mode === 'auto') {
+        clip.percentile = readNumber(section, 'percentile', clip.percentile);
+      } else if (clip.mode !== 'none') {
+        clip.threshold = readNumber(section, 'threshold', clip.threshold);
+      }
+      return clip;
+    },
+    CLIP_MODE_OLD_NAMES,
+  );
 }
 
 /** Max-norm is null (off) or a number in range; anything else turns it off. */
@@ -171,7 +184,7 @@ const FIELDS = {
   optimizer: ['kind', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'rho'],
   regularization: ['l1', 'l2'],
   gradient: ['clip', 'scale', 'maxNorm', 'pruneBelow'],
-  clip: ['mode', 'threshold'],
+  clip: ['mode', 'threshold', 'percentile'],
   training: ['batchSize', 'maxSteps'],
 } as const;
 

@@ -33,7 +33,12 @@ const range = (start: number, count: number) => Array.from({ length: count }, (_
  * over the layer's tensors, so they never go through per-tensor norms and reshapes (on WebGL
  * each of those is a shader program; see sumsOfSquares.ts).
  */
-export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMode): MeasuredStep {
+export function measureAndClip(
+  step: StepTensors,
+  clip: ClipConfig,
+  mode: NormMode,
+  autoThreshold: ((globalNorm: tf.Scalar) => tf.Scalar) | null = null,
+): MeasuredStep {
   const { grads, params, signals, tensorsPerLayer } = step;
   const tensorCount = grads.length;
   const layers = tensorCount / tensorsPerLayer;
@@ -41,14 +46,15 @@ export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMo
   const layerSegments = range(0, layers).map((l) => range(l * tensorsPerLayer, tensorsPerLayer));
   const everything = range(0, tensorCount);
   // Per-tensor norms only where clipping needs them.
-  const perTensor = clip.mode === 'layerNorm' ? everything.map((i) => [i]) : [];
+  const perTensor = clip.mode === 'tensorNorm' ? everything.map((i) => [i]) : [];
 
   // [layer norms..., global norm, per-tensor norms...]
   const gradNorms = segmentNorms(grads, [...layerSegments, everything, ...perTensor], mode);
   const gradNorm = tf.slice(gradNorms, 0, layers);
   const globalNorm = tf.reshape(tf.slice(gradNorms, layers, 1), []) as tf.Scalar;
   const tensorNorms = perTensor.length > 0 ? tf.slice(gradNorms, layers + 1, tensorCount) : null;
-  const clipped = clipGradients(grads, tensorNorms, globalNorm, clip);
+  const threshold = clip.mode === 'auto' && autoThreshold ? autoThreshold(globalNorm) : null;
+  const clipped = clipGradients(grads, tensorNorms, globalNorm, clip, threshold);
 
   // What the optimizer will apply is measured as applied; without clipping it is the gradient.
   const measureClipped = clip.mode !== 'none';
@@ -79,6 +85,10 @@ export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMo
     tf.reshape(globalNorm, [1]),
     tf.reshape(clippedGlobalNorm, [1]),
     tf.reshape(clipped.changed, [1]),
+    tf.reshape(clipped.threshold, [1]),
+    measureClipped
+      ? tf.reshape(directionCosine(grads, clipped.grads, globalNorm, clippedGlobalNorm), [1])
+      : tf.ones([1]),
     gradNorm,
     clippedGradNorm,
     signalAndWeightNorms,
@@ -87,4 +97,30 @@ export function measureAndClip(step: StepTensors, clip: ClipConfig, mode: NormMo
     throw new Error('metrics layout mismatch');
   }
   return { clippedGrads: clipped.grads, vector };
+}
+
+/** Below this a global norm counts as zero when normalizing (no direction to compare). */
+const TINY_NORM = 1e-30;
+
+/**
+ * The cosine between the raw gradient and the clipped one, all tensors as one vector:
+ * sum_i <g_i / G, c_i / C>, G and C the global norms before and after clipping. Each factor is
+ * normalized first, so 16-bit floats do not overflow on the products. Global-norm clipping
+ * scales every tensor alike, so its cosine is 1 by construction; per-tensor and by-value
+ * clipping turn the direction (Keras clipnorm vs PyTorch clip_grad_norm_). A zero gradient has
+ * nothing to turn: 1.
+ */
+export function directionCosine(
+  raw: readonly tf.Tensor[],
+  clipped: readonly tf.Tensor[],
+  rawNorm: tf.Tensor,
+  clippedNorm: tf.Tensor,
+): tf.Scalar {
+  const rawScale = tf.maximum(tf.reshape(rawNorm, []), TINY_NORM);
+  const clippedScale = tf.maximum(tf.reshape(clippedNorm, []), TINY_NORM);
+  const dots = raw.map((g, i) =>
+    tf.sum(tf.mul(tf.div(g, rawScale), tf.div(clipped[i] as tf.Tensor, clippedScale))),
+  );
+  const dot = dots.length === 1 ? (dots[0] as tf.Scalar) : (tf.addN(dots) as tf.Scalar);
+  return tf.where(tf.greater(tf.reshape(rawNorm, []), 0), dot, tf.scalar(1)) as tf.Scalar;
 }

@@ -33,6 +33,17 @@ export interface StepMetrics {
   /** Whether clipping changed any gradient in this step. */
   clipped: boolean;
   /**
+   * The threshold clipping used in this step: c, or for AutoClip the percentile of the pre-clip
+   * global norms of steps 1..step; null without clipping.
+   */
+  clipThreshold: number | null;
+  /**
+   * The cosine between the raw and the clipped gradient (all tensors as one vector): 1 for
+   * global-norm clipping and AutoClip by construction, below 1 where per-tensor or by-value
+   * clipping turned the direction; 1 without clipping.
+   */
+  clipCosine: number;
+  /**
    * Only with the distributions on: per layer, the share of the batch's (example, unit) pairs
    * that are saturated (tanh, sigmoid), or of dead units (ReLU); null where not defined.
    */
@@ -45,7 +56,14 @@ export interface StepMetrics {
  * Scalars first, then the per-layer blocks gradNorm, clippedGradNorm, the signal block (one
  * per layer, or one per time step for a recurrent network), weightNorm.
  */
-const SCALARS = ['loss', 'globalNorm', 'clippedGlobalNorm', 'clipped'] as const;
+const SCALARS = [
+  'loss',
+  'globalNorm',
+  'clippedGlobalNorm',
+  'clipped',
+  'clipThreshold',
+  'clipCosine',
+] as const;
 const PER_LAYER_BLOCKS = 3;
 
 export function metricsVectorLength(layerCount: number, signalCount = layerCount): number {
@@ -61,6 +79,9 @@ function decodeNorms(data: ArrayLike<number>, base: number, layers: number, sign
     globalNorm: data[base + 1] as number,
     clippedGlobalNorm: data[base + 2] as number,
     clipped: (data[base + 3] as number) > 0.5,
+    // NaN marks "no clipping" in the packed vector.
+    clipThreshold: Number.isNaN(data[base + 4]) ? null : (data[base + 4] as number),
+    clipCosine: data[base + 5] as number,
     gradNorm: block(0, layers),
     clippedGradNorm: block(layers, layers),
     signals: block(2 * layers, signalCount),
@@ -88,6 +109,8 @@ export function decodeRecurrentStepMetrics(
       globalNorm: n.globalNorm,
       clippedGlobalNorm: n.clippedGlobalNorm,
       clipped: n.clipped,
+      clipThreshold: n.clipThreshold,
+      clipCosine: n.clipCosine,
       gradNorm: n.gradNorm,
       clippedGradNorm: n.clippedGradNorm,
       signalNorm: [],
@@ -124,6 +147,8 @@ export function decodeStepMetrics(
       globalNorm: n.globalNorm,
       clippedGlobalNorm: n.clippedGlobalNorm,
       clipped: n.clipped,
+      clipThreshold: n.clipThreshold,
+      clipCosine: n.clipCosine,
       gradNorm: n.gradNorm,
       clippedGradNorm: n.clippedGradNorm,
       signalNorm: n.signals,

@@ -2,6 +2,7 @@ import * as tf from './tf';
 import type { ExperimentConfig } from '../config/schema';
 import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
+import { AUTO_CLIP_MAX_PENDING_STEPS, AutoClipHistory } from './autoClip';
 import { applyWeightConstraints } from './constraints';
 import { distributionsVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
@@ -121,6 +122,9 @@ export class Trainer implements RunTrainer {
   /** The grid's inputs as a tensor, made on the first prediction asked for. */
   private gridInputs: tf.Tensor2D | null = null;
   private readonly normMode: NormMode;
+  /** Every step's pre-clip global norm, sorted, for AutoClip (kept in every mode, so that
+   * switching to AutoClip mid-run uses steps 1..k as well). */
+  private readonly autoClip = new AutoClipHistory();
   private readonly betweenSteps: (() => Promise<void>) | null;
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
@@ -184,6 +188,9 @@ export class Trainer implements RunTrainer {
     const distributions = options.distributions === true;
     for (let i = 0; i < steps; i++) {
       if (i > 0 && this.betweenSteps) await this.betweenSteps();
+      if (this.autoClip.pendingCount >= AUTO_CLIP_MAX_PENDING_STEPS) {
+        await this.autoClip.flushPending();
+      }
       vectors.push(this.trainOneStep(distributions));
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
@@ -203,9 +210,13 @@ export class Trainer implements RunTrainer {
       ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
       : null;
     const event = findNonFinite(metrics);
+    const kept = event ? metrics.filter((m) => m.step <= event.step) : metrics;
+    this.autoClip.commit(
+      firstStep,
+      kept.map((m) => m.globalNorm),
+    );
     if (event) {
       this.haltedBy = event;
-      const kept = metrics.filter((m) => m.step <= event.step);
       return { steps: kept, event, testLoss: null, prediction };
     }
     const testLoss = wantTest ? (data[tail] as number) : null;
@@ -237,6 +248,7 @@ export class Trainer implements RunTrainer {
     this.disposed = true;
     disposeNetwork(this.network);
     this.optimizer.dispose();
+    this.autoClip.dispose();
     const t = this.tensors;
     for (const tensor of [t.trainX, t.trainY, t.testX, t.testY, this.gridInputs]) tensor?.dispose();
   }
@@ -316,10 +328,14 @@ export class Trainer implements RunTrainer {
       let measured: MeasuredStep;
       let vector: tf.Tensor;
       try {
+        const { clip } = gradient;
         measured = measureAndClip(
           { loss, grads, params: this.params, signals, tensorsPerLayer },
-          gradient.clip,
+          clip,
           mode,
+          clip.mode === 'auto'
+            ? (globalNorm) => this.autoClip.threshold(globalNorm, clip.percentile)
+            : null,
         );
         vector = distributions
           ? tf.concat([

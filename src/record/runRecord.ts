@@ -7,7 +7,12 @@ import {
   SATURATION_DERIVATIVE_SHARE,
   type DistributionQuantity,
 } from '../config/distributionBins';
-import type { ClipConfig, ExperimentConfig } from '../config/schema';
+import {
+  CLIP_MODE_OLD_NAMES,
+  type ClipConfig,
+  type ClipMode,
+  type ExperimentConfig,
+} from '../config/schema';
 import type { RunLetter } from '../config/variants';
 import type { StepMetrics } from '../engine/metrics';
 import type { LayerInfo, LossKind } from '../engine/network';
@@ -53,7 +58,11 @@ export interface RunRecord {
   l1: number;
   l2: number;
   gradScale: number;
-  clip: { mode: ClipConfig['mode']; threshold: number | null };
+  /**
+   * The clip setting: threshold c (null without clipping, and for AutoClip, whose threshold
+   * each step gives as `clipThreshold`), and AutoClip's percentile p (only for mode auto).
+   */
+  clip: { mode: ClipConfig['mode']; threshold: number | null; percentile?: number };
   /**
    * Per layer, input side first; for a recurrent run (config.model.kind 'rnn') per named tensor
    * (W_x, W_h, b_h, ... per gate for LSTM and GRU, then W_y, b_y), which is what each step's
@@ -125,7 +134,10 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
     l1: config.regularization.l1,
     l2: config.regularization.l2,
     gradScale: config.gradient.scale,
-    clip: { mode: clip.mode, threshold: clip.mode === 'none' ? null : clip.threshold },
+    clip:
+      clip.mode === 'auto'
+        ? { mode: clip.mode, threshold: null, percentile: clip.percentile }
+        : { mode: clip.mode, threshold: clip.mode === 'none' ? null : clip.threshold },
     layers: parts.layers.map(({ name, units, activation }) => ({ name, units, activation })),
     steps: parts.steps,
     events: parts.events,
@@ -151,9 +163,24 @@ function decodeNonFinite(_key: string, value: unknown): unknown {
   return value === 'NaN' || value === 'Infinity' || value === '-Infinity' ? Number(value) : value;
 }
 
+/**
+ * Records written before per-tensor clipping was renamed carry the mode `layerNorm` (in `clip`
+ * and in `config.gradient.clip`); they read back as today's name (CLIP_MODE_OLD_NAMES).
+ */
+function renameOldClipModes(record: RunRecord): RunRecord {
+  const rename = (clip: { mode: string } | undefined) => {
+    if (clip && Object.hasOwn(CLIP_MODE_OLD_NAMES, clip.mode)) {
+      clip.mode = CLIP_MODE_OLD_NAMES[clip.mode] as ClipMode;
+    }
+  };
+  rename(record.clip as { mode: string } | undefined);
+  rename(record.config?.gradient?.clip as { mode: string } | undefined);
+  return record;
+}
+
 /** Reads a record back, turning the non-finite strings into numbers again. */
 export function parseRunRecordJson(text: string): RunRecord {
-  return JSON.parse(text, decodeNonFinite) as RunRecord;
+  return renameOldClipModes(JSON.parse(text, decodeNonFinite) as RunRecord);
 }
 
 /** Several runs of one experiment (--variant all), A first. */
@@ -168,7 +195,9 @@ export function runRecordsToJson(records: readonly RunRecord[]): string {
 
 /** Reads a set of records back, as parseRunRecordJson reads one. */
 export function parseRunRecordSetJson(text: string): RunRecordSet {
-  return JSON.parse(text, decodeNonFinite) as RunRecordSet;
+  const set = JSON.parse(text, decodeNonFinite) as RunRecordSet;
+  set.runs.forEach(renameOldClipModes);
+  return set;
 }
 
 const PER_LAYER = ['gradNorm', 'clippedGradNorm', 'signalNorm', 'weightNorm'] as const;
@@ -190,6 +219,9 @@ function csvHeader(names: readonly string[], timeSteps: number): string[] {
     'clippedGlobalNorm',
     'clipped',
     ...PER_LAYER.flatMap((q) => names.map((n) => `${q}_${n}`)),
+    // Added after the per-layer columns, so the earlier columns keep their places.
+    'clipThreshold',
+    'clipCosine',
     ...Array.from({ length: timeSteps }, (_, t) => `timeSignalNorm_t${t + 1}`),
   ];
 }
@@ -206,6 +238,8 @@ function csvRows(record: RunRecord, names: readonly string[], timeSteps: number)
     String(s.clippedGlobalNorm),
     s.clipped ? '1' : '0',
     ...PER_LAYER.flatMap((q) => at.map((i) => (i < 0 ? '' : cell(s[q][i])))),
+    s.clipThreshold === null || s.clipThreshold === undefined ? '' : String(s.clipThreshold),
+    s.clipCosine === undefined ? '' : String(s.clipCosine),
     ...Array.from({ length: timeSteps }, (_, t) => cell(s.timeSignalNorm?.[t])),
   ]);
 }

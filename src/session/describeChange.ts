@@ -1,4 +1,4 @@
-import type { ExperimentConfig } from '../config/schema';
+import { clipSummary, type ExperimentConfig } from '../config/schema';
 
 /**
  * A short label for a live settings change, drawn on the charts at the step it took effect,
@@ -6,8 +6,7 @@ import type { ExperimentConfig } from '../config/schema';
  */
 export function describeChange(prev: ExperimentConfig, next: ExperimentConfig): string {
   const parts: string[] = [];
-  const clipText = (c: ExperimentConfig['gradient']['clip']) =>
-    c.mode === 'none' ? 'none' : `${c.mode} ${c.threshold}`;
+  const clipText = clipSummary;
   if (JSON.stringify(prev.gradient.clip) !== JSON.stringify(next.gradient.clip)) {
     parts.push(`clip ${clipText(prev.gradient.clip)} → ${clipText(next.gradient.clip)}`);
   }

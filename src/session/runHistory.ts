@@ -40,6 +40,13 @@ export class RunHistory {
   private latestHistograms: HistogramsAtStep | null = null;
   /** Steps per kept point in the older part of the history. */
   private stride = 1;
+  /**
+   * Whether clipping acted, one byte per step trained (index step - 1), so the share of clipped
+   * steps counts every step even after the points above are thinned.
+   */
+  private clippedFlags = new Uint8Array(1024);
+  private trained = 0;
+  private clippedCount = 0;
   /** Increases on every change, so views can tell cheaply whether to redraw. */
   version = 0;
 
@@ -60,6 +67,14 @@ export class RunHistory {
   get histograms(): HistogramsAtStep | null {
     return this.latestHistograms;
   }
+  /** Steps trained (the newest step's number, when steps are appended in order). */
+  get trainedSteps(): number {
+    return this.trained;
+  }
+  /** Of those, the steps in which clipping changed a gradient. */
+  get clippedSteps(): number {
+    return this.clippedCount;
+  }
   get latest(): StepMetrics | null {
     return this.points[this.points.length - 1] ?? null;
   }
@@ -67,6 +82,7 @@ export class RunHistory {
   append(steps: readonly StepMetrics[], testLoss?: TestLossPoint): void {
     if (steps.length === 0 && !testLoss) return;
     this.points.push(...steps);
+    for (const s of steps) this.tallyClipped(s);
     if (testLoss) this.testLoss.push(testLoss);
     if (this.points.length > HISTORY_CAPACITY_STEPS) this.thin();
     if (this.testLoss.length > HISTORY_CAPACITY_STEPS)
@@ -93,6 +109,9 @@ export class RunHistory {
   /** Drops everything after `step` (used when rewinding to the last finite step). */
   truncateAfter(step: number): void {
     this.points = this.points.filter((p) => p.step <= step);
+    this.trained = Math.min(this.trained, step);
+    this.clippedCount = 0;
+    for (let i = 0; i < this.trained; i++) this.clippedCount += this.clippedFlags[i] as number;
     this.testLoss = this.testLoss.filter((p) => p.step <= step);
     this.markerList = this.markerList.filter((m) => m.step <= step);
     if (this.latestPrediction && this.latestPrediction.step > step) this.latestPrediction = null;
@@ -103,11 +122,27 @@ export class RunHistory {
   clear(): void {
     this.stride = 1;
     this.points = [];
+    this.trained = 0;
+    this.clippedCount = 0;
     this.testLoss = [];
     this.markerList = [];
     this.latestPrediction = null;
     this.latestHistograms = null;
     this.version++;
+  }
+
+  private tallyClipped(s: StepMetrics): void {
+    if (s.step > this.clippedFlags.length) {
+      const grown = new Uint8Array(Math.max(s.step, 2 * this.clippedFlags.length));
+      grown.set(this.clippedFlags);
+      this.clippedFlags = grown;
+    }
+    const i = s.step - 1;
+    // A step counted again (it should not be) replaces its earlier flag.
+    if (i < this.trained) this.clippedCount -= this.clippedFlags[i] as number;
+    this.clippedFlags[i] = s.clipped ? 1 : 0;
+    this.clippedCount += this.clippedFlags[i] as number;
+    this.trained = Math.max(this.trained, s.step);
   }
 
   /** Buckets the older steps, doubling the stride until the history fits in 3/4 of capacity. */

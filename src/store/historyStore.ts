@@ -22,6 +22,9 @@ export interface HistorySnapshot {
   prediction: Prediction | null;
   /** The newest step's histograms, while the distributions are measured. */
   histograms: HistogramsAtStep | null;
+  /** Steps trained, and of those the steps clipping changed (counted over every step). */
+  trainedSteps: number;
+  clippedSteps: number;
 }
 
 export const EMPTY_SNAPSHOT: HistorySnapshot = {
@@ -31,6 +34,8 @@ export const EMPTY_SNAPSHOT: HistorySnapshot = {
   markers: [],
   prediction: null,
   histograms: null,
+  trainedSteps: 0,
+  clippedSteps: 0,
 };
 
 interface PublishedHistoryState {
@@ -51,6 +56,8 @@ function takeSnapshot(history: RunHistory): HistorySnapshot {
     markers: history.markers.slice(),
     prediction: history.prediction,
     histograms: history.histograms,
+    trainedSteps: history.trainedSteps,
+    clippedSteps: history.clippedSteps,
   };
 }
 

@@ -53,7 +53,7 @@ describe('share links', () => {
       .context()
       .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.url).origin });
     // Change a setting by hand, as a teacher preparing a lesson would.
-    await page.getByRole('combobox', { name: 'Clip mode' }).selectOption('layerNorm');
+    await page.getByRole('combobox', { name: 'Clip mode' }).selectOption('tensorNorm');
     const threshold = page.getByRole('spinbutton', { name: /Clip threshold/ });
     await threshold.fill('0.25');
     await threshold.press('Enter');
@@ -63,7 +63,7 @@ describe('share links', () => {
     expect(link.startsWith(app.url)).toBe(true);
     const { config, repairs } = decodeConfig(link);
     expect(repairs).toEqual([]);
-    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 0.25 });
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 0.25 });
     expect(config.init.seed).toBe(42);
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await waitForStep(page, 10);
@@ -72,7 +72,7 @@ describe('share links', () => {
     const second = await openApp(app, link.slice(app.url.length));
     await expect(
       second.page.getByRole('combobox', { name: 'Clip mode' }).inputValue(),
-    ).resolves.toBe('layerNorm');
+    ).resolves.toBe('tensorNorm');
     await expect(
       second.page.getByRole('spinbutton', { name: /Clip threshold/ }).inputValue(),
     ).resolves.toBe('0.25');

@@ -80,7 +80,7 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
     const links = [
       '#layers=32x8&act=tanh&batch=64',
       '#layers=16x5&act=relu&bias=0&clip=globalNorm:0.5',
-      '#layers=7x6&act=tanh&clip=layerNorm:0.01&gscale=3',
+      '#layers=7x6&act=tanh&clip=tensorNorm:0.01&gscale=3',
       '#layers=9x4&act=sigmoid&clip=value:0.001&batch=5',
       // The deepest network the page allows: ~200 segments in one program (a nested shader
       // for that many once failed to compile: "Expression too complex").

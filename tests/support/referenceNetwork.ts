@@ -713,9 +713,14 @@ export function referenceClip(
       return grads.map((g) => Float64Array.from(g));
     case 'value':
       return clipByValue(grads, clip.threshold);
-    case 'layerNorm':
+    case 'tensorNorm':
       return clipEachTensorByNorm(grads, clip.threshold);
     case 'globalNorm':
       return clipByGlobalNorm(grads, clip.threshold).clipped;
+    case 'auto':
+      // The threshold depends on the run's history of norms: see tests/unit/engine/autoClip.
+      throw new Error(
+        'AutoClip has no threshold of its own; clip by global norm at its percentile',
+      );
   }
 }

@@ -32,8 +32,10 @@ import { smoothLogEma } from './smoothing';
 import { SmoothingSlider } from './SmoothingSlider';
 import { overflowLegendExtra, StepLogChart } from './StepLogChart';
 
-/** Series key of the global gradient norm, drawn in clip mode 'globalNorm'. */
+/** Series key of the global gradient norm, drawn in clip modes 'globalNorm' and 'auto'. */
 const GLOBAL_KEY = 'global';
+/** Series key of AutoClip's threshold, which moves step by step. */
+const THRESHOLD_KEY = 'threshold';
 
 /** Opacity of the measured line drawn behind a smoothed one. */
 const RAW_LINE_OPACITY = 0.25;
@@ -44,6 +46,7 @@ function buildGradChart(
   withGlobal: boolean,
   threshold: number | null,
   smoothing: number,
+  thresholdPerStep: boolean,
 ) {
   const steps = history.steps;
   const layerCount = layerCountOf(steps);
@@ -55,10 +58,16 @@ function buildGradChart(
       values: steps.map((m) => (clipped ? m.clippedGlobalNorm : m.globalNorm)),
     });
   }
+  // Steps without a threshold (clipping switched on later) become 0: a gap, not an overflow.
+  if (thresholdPerStep)
+    series.push({ key: THRESHOLD_KEY, values: steps.map((m) => m.clipThreshold ?? 0) });
   const chart = buildSeriesChart(
     steps.map((m) => m.step),
     smoothing > 0
-      ? series.map((s) => ({ ...s, drawn: smoothLogEma(s.values, smoothing) }))
+      ? // The threshold is a setting, not a measurement: it is drawn as it is.
+        series.map((s) =>
+          s.key === THRESHOLD_KEY ? s : { ...s, drawn: smoothLogEma(s.values, smoothing) },
+        )
       : series,
     threshold === null ? [] : [threshold],
   );
@@ -88,17 +97,19 @@ export const GradNormChart = memo(function GradNormChart(props: {
   const event = useOverflowEvent();
   // The threshold bounds parameter gradients, so it has no place on the signal view.
   const clipLine =
-    quantity !== 'signalNorm' && (clip.mode === 'layerNorm' || clip.mode === 'globalNorm')
+    quantity !== 'signalNorm' && (clip.mode === 'tensorNorm' || clip.mode === 'globalNorm')
       ? clip
       : null;
   const threshold = clipLine ? clipLine.threshold : null;
-  const withGlobal = clipLine?.mode === 'globalNorm';
+  // AutoClip's threshold follows the run: a line through each step's threshold.
+  const autoLine = quantity !== 'signalNorm' && clip.mode === 'auto';
+  const withGlobal = clipLine?.mode === 'globalNorm' || autoLine;
 
   const smoothing = useViewStore((s) => s.smoothing);
   const history = useHistorySnapshot();
   const built = useMemo(
-    () => buildGradChart(history, quantity, withGlobal, threshold, smoothing),
-    [history, quantity, withGlobal, threshold, smoothing],
+    () => buildGradChart(history, quantity, withGlobal, threshold, smoothing, autoLine),
+    [history, quantity, withGlobal, threshold, smoothing, autoLine],
   );
   const sharedDomain = run?.domain;
   const chart = useMemo(
@@ -108,14 +119,17 @@ export const GradNormChart = memo(function GradNormChart(props: {
   const { names, colors } = useLayerLook(chart.layerCount);
   const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
 
+  const autoLabel =
+    clip.mode === 'auto' ? t('chart.autoClipThreshold', { p: clip.percentile }) : '';
   const globalLabel = t(
     quantity === 'clippedGradNorm' ? 'chart.clippedGlobalNorm' : 'chart.globalNorm',
   );
   const tooltipSeries = useMemo<TooltipSeries[]>(() => {
     const list = keys.map((key, i) => ({ key, label: names[i] ?? key, color: colors[i] ?? '' }));
     if (withGlobal) list.push({ key: GLOBAL_KEY, label: globalLabel, color: GLOBAL_NORM_COLOR });
+    if (autoLine) list.push({ key: THRESHOLD_KEY, label: autoLabel, color: NEUTRAL_LINE_COLOR });
     return list;
-  }, [keys, names, colors, withGlobal, globalLabel]);
+  }, [keys, names, colors, withGlobal, globalLabel, autoLine, autoLabel]);
   const focusName = useLayerPlaceName(names);
   const renderTooltip = useTooltipContent(tooltipSeries, undefined, focusName);
   const focus = useLayerFocus();
@@ -133,6 +147,13 @@ export const GradNormChart = memo(function GradNormChart(props: {
         strokeWidth: 1.5,
         strokeDasharray: '4 2',
       });
+    if (autoLine)
+      list.push({
+        key: THRESHOLD_KEY,
+        color: NEUTRAL_LINE_COLOR,
+        strokeWidth: 1.5,
+        strokeDasharray: '2 3',
+      });
     if (smoothing === 0) return list;
     // The measured lines, faint, behind the smoothed ones.
     const raw = list.map((look) => ({
@@ -142,11 +163,12 @@ export const GradNormChart = memo(function GradNormChart(props: {
       opacity: RAW_LINE_OPACITY,
     }));
     return [...raw, ...list];
-  }, [keys, colors, withGlobal, smoothing]);
+  }, [keys, colors, withGlobal, autoLine, smoothing]);
   const lines = useMemo(() => focusLines(allLines, focus), [allLines, focus]);
 
-  const thresholdLabel =
-    threshold === null
+  const thresholdLabel = autoLine
+    ? autoLabel
+    : threshold === null
       ? null
       : t(withGlobal ? 'chart.globalClipThreshold' : 'chart.clipThreshold', { value: threshold });
   const extras: LegendExtra[] = [];

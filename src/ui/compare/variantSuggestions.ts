@@ -3,6 +3,7 @@
  * lesson would try next. Pure: the menu turns each into link overrides.
  */
 import {
+  clipSummary,
   defaultClip,
   defaultInitScheme,
   defaultOptimizer,
@@ -40,7 +41,7 @@ export function variantSuggestions(base: ExperimentConfig): VariantSuggestion[] 
   return [
     {
       id: 'clip',
-      params: { clip: clipped.mode === 'none' ? 'none' : `${clipped.mode} ${clipped.threshold}` },
+      params: { clip: clipSummary(clipped) },
       config: { ...base, gradient: { ...base.gradient, clip: clipped } },
     },
     {

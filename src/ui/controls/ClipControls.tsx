@@ -1,9 +1,16 @@
 import { updateConfig } from '../../store/pageSession';
 import { useState } from 'react';
-import { CLIP_MODES, type ClipMode } from '../../config/schema';
+import { CLIP_MODES, type ClipConfig, type ClipMode } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
-import { switchClipMode, thresholdOf, withThreshold } from './clipEdits';
+import {
+  percentileOf,
+  switchClipMode,
+  thresholdOf,
+  withPercentile,
+  withThreshold,
+} from './clipEdits';
+import { IntSlider } from './IntSlider';
 import { LogSlider } from './LogSlider';
 import { RANGES } from './ranges';
 import { SelectField } from './SelectField';
@@ -17,19 +24,28 @@ const CLIP_OPTIONS = CLIP_MODES.map((mode) => ({
   label: t(`controls.clipMode.${mode}`),
 }));
 
+/** Sets the clip config of the edited run, as a live change (no restart). */
+function editClip(edit: (clip: ClipConfig) => ClipConfig) {
+  updateConfig((c) => ({ ...c, gradient: { ...c.gradient, clip: edit(c.gradient.clip) } }));
+}
+
 /**
- * "Clip mode" select and "Clip threshold" log slider (link key `clip`). The threshold stays on
- * the slider while clipping is off, so switching clipping back on restores it.
+ * "Clip mode" select, then the mode's number (link key `clip`): the "Clip threshold" log
+ * slider, or for AutoClip the "Clip percentile p" slider. The threshold stays on the slider
+ * while clipping is off, so switching clipping back on restores it; the percentile likewise.
  */
 export function ClipControls() {
   const clip = useConfigStore((s) => s.config.gradient.clip);
   const patch = useSectionPatch('gradient');
   const [lastThreshold, setLastThreshold] = useState(INITIAL_CLIP_THRESHOLD);
+  const [lastPercentile, setLastPercentile] = useState(() => percentileOf(clip));
 
   const setMode = (mode: ClipMode) => {
     const threshold = thresholdOf(clip, lastThreshold);
+    const percentile = percentileOf(clip, lastPercentile);
     setLastThreshold(threshold);
-    patch({ clip: switchClipMode(clip, mode, threshold) });
+    setLastPercentile(percentile);
+    patch({ clip: switchClipMode(clip, mode, threshold, percentile) });
   };
 
   return (
@@ -41,18 +57,22 @@ export function ClipControls() {
         onChange={setMode}
         help={t(`controls.clipHelp.${clip.mode}`)}
       />
-      <LogSlider
-        label={t('controls.clipThreshold')}
-        value={thresholdOf(clip, lastThreshold)}
-        range={RANGES.clipThreshold}
-        disabled={clip.mode === 'none'}
-        onChange={(threshold) =>
-          updateConfig((c) => ({
-            ...c,
-            gradient: { ...c.gradient, clip: withThreshold(c.gradient.clip, threshold) },
-          }))
-        }
-      />
+      {clip.mode === 'auto' ? (
+        <IntSlider
+          label={t('controls.clipPercentile')}
+          value={clip.percentile}
+          range={RANGES.clipPercentile}
+          onChange={(percentile) => editClip((c) => withPercentile(c, percentile))}
+        />
+      ) : (
+        <LogSlider
+          label={t('controls.clipThreshold')}
+          value={thresholdOf(clip, lastThreshold)}
+          range={RANGES.clipThreshold}
+          disabled={clip.mode === 'none'}
+          onChange={(threshold) => editClip((c) => withThreshold(c, threshold))}
+        />
+      )}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
 import { CheckboxField } from './CheckboxField';
 import { ClipControls } from './ClipControls';
+import { ClipStats } from './ClipStats';
 import { GradientScaleSlider } from './GradientScaleSlider';
 import { LogSlider } from './LogSlider';
 import { NumberField } from './NumberField';
@@ -30,6 +31,7 @@ export function GradientSection() {
   return (
     <Section title={t('controls.section.gradient')}>
       <ClipControls />
+      <ClipStats />
       <GradientScaleSlider />
       <div className="checkbox-row">
         <CheckboxField

@@ -1,20 +1,47 @@
 /** Clip-mode switching for the Gradient control section, as pure functions. */
-import { defaultClip, type ClipConfig, type ClipMode } from '../../config/schema';
+import {
+  DEFAULT_CLIP_PERCENTILE,
+  defaultClip,
+  type ClipConfig,
+  type ClipMode,
+} from '../../config/schema';
 
 /**
- * The threshold a clip config uses, or `remembered` when clipping is off ({mode: 'none'} has no
- * threshold, but the slider still shows the one the user will get back).
+ * The threshold a clip config uses, or `remembered` when it has none (no clipping, or AutoClip,
+ * whose threshold follows its percentile): the slider still shows the one the user gets back.
  */
 export function thresholdOf(clip: ClipConfig, remembered: number): number {
-  return clip.mode === 'none' ? remembered : clip.threshold;
+  return 'threshold' in clip ? clip.threshold : remembered;
 }
 
-/** Clipping in `mode`, keeping the current threshold (or the remembered one when it was off). */
-export function switchClipMode(clip: ClipConfig, mode: ClipMode, remembered: number): ClipConfig {
-  return defaultClip(mode, thresholdOf(clip, remembered));
+/** AutoClip's percentile, or `remembered` in any other mode. */
+export function percentileOf(clip: ClipConfig, remembered = DEFAULT_CLIP_PERCENTILE): number {
+  return clip.mode === 'auto' ? clip.percentile : remembered;
 }
 
-/** Clipping with a new threshold; clipping that is off stays off. */
+/**
+ * Clipping in `mode`, keeping the current threshold and percentile (or the remembered ones
+ * where the current mode has none).
+ */
+export function switchClipMode(
+  clip: ClipConfig,
+  mode: ClipMode,
+  rememberedThreshold: number,
+  rememberedPercentile = DEFAULT_CLIP_PERCENTILE,
+): ClipConfig {
+  return defaultClip(
+    mode,
+    thresholdOf(clip, rememberedThreshold),
+    percentileOf(clip, rememberedPercentile),
+  );
+}
+
+/** Clipping with a new threshold; modes without one (none, AutoClip) stay as they are. */
 export function withThreshold(clip: ClipConfig, threshold: number): ClipConfig {
-  return clip.mode === 'none' ? clip : { ...clip, threshold };
+  return 'threshold' in clip ? { ...clip, threshold } : clip;
+}
+
+/** AutoClip with a new percentile; other modes stay as they are. */
+export function withPercentile(clip: ClipConfig, percentile: number): ClipConfig {
+  return clip.mode === 'auto' ? { mode: 'auto', percentile } : clip;
 }

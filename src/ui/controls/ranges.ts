@@ -44,6 +44,8 @@ export const RANGES = {
   l1: rangeOf('regularization.l1'),
   l2: rangeOf('regularization.l2'),
   clipThreshold: rangeOf('gradient.clip.threshold'),
+  // AutoClip's p lies in (0, 100]; the slider offers whole percentiles from 1.
+  clipPercentile: { min: 1, max: LIMITS.MAX_CLIP_PERCENTILE, integer: true },
   gradScale: rangeOf('gradient.scale'),
   maxNorm: rangeOf('gradient.maxNorm'),
   pruneBelow: rangeOf('gradient.pruneBelow'),

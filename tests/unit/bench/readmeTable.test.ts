@@ -76,6 +76,7 @@ function sample(): BenchResults & { webgl: BenchBackendFigures; cpu: BenchBacken
     bundle: { totalGzipKB: 357.2, initialGzipKB: 354.4 },
     firstStepMs: 1804,
     firstStep: { backend: 'webgl', navigationToPlayMs: 612.4, playToStepMs: 1191.6, totalMs: 1804 },
+    sweepMap: { backend: 'wasm', cells: 256, seconds: 8.4, wallSeconds: 10.2 },
     somethingNew: { whatever: [1, 2, 3] },
   };
 }
@@ -250,6 +251,7 @@ describe('performanceMarkdown', () => {
       'heap',
       'initial bundle',
       'first trained step',
+      '16 × 16 step-1 regime map',
     ]) {
       expect(status(targetResult(md, prefix)), prefix).toBe('met');
     }
@@ -281,6 +283,7 @@ describe('performanceMarkdown', () => {
       ['heap', (r) => ((r.heap as { ratio: number }).ratio = 2.01)],
       ['initial bundle', (r) => (r.bundleInitialGzipKB = 450.5)],
       ['first trained step', (r) => (r.firstStepMs = 2001)],
+      ['16 × 16 step-1 regime map', (r) => ((r.sweepMap as { seconds: number }).seconds = 10.1)],
     ];
     for (const [prefix, change] of cases) {
       const results = sample();
@@ -307,6 +310,7 @@ describe('performanceMarkdown', () => {
     expect(row(md, 'first trained step ≤ 2 s')[1]).toMatch(
       /1804 ms .*Play 612 ms .*step 1 1192 ms/,
     );
+    expect(row(md, '16 × 16 step-1 regime map ≤ 10 s')[1]).toBe('8.4 s for 256 cells (wasm)');
   });
 
   it('does not call an unmeasured figure met', () => {

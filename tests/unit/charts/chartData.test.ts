@@ -27,6 +27,8 @@ function metrics(step: number, gradNorm: number[]): StepMetrics {
     signalNorm: gradNorm,
     weightNorm: gradNorm,
     clipped: false,
+    clipThreshold: null,
+    clipCosine: 1,
   };
 }
 

@@ -40,6 +40,41 @@ beforeAll(() => {
 }, 120_000);
 
 describe('simulate CLI', () => {
+  it('runs AutoClip (clip=auto:p) and gives each step the threshold it used', () => {
+    const r = record([
+      '--link',
+      '#v=1&layers=16x4&act=tanh&batch=8&lr=0.5&clip=auto:20',
+      '--steps',
+      '40',
+    ]);
+    expect(r.clip).toEqual({ mode: 'auto', threshold: null, percentile: 20 });
+    r.steps.forEach((s, k) => {
+      // numpy.percentile(norms of steps 1..k, 20), linear interpolation, computed here directly
+      const sorted = r.steps
+        .slice(0, k + 1)
+        .map((m) => m.globalNorm)
+        .sort((a, b) => a - b);
+      const rank = 0.2 * k;
+      const lo = sorted[Math.floor(rank)]!;
+      const hi = sorted[Math.ceil(rank)]!;
+      const expected = lo + (rank - Math.floor(rank)) * (hi - lo);
+      expect(Math.abs(s.clipThreshold! - expected)).toBeLessThanOrEqual(2e-6 * expected);
+      expect(s.clipCosine).toBeCloseTo(1, 5);
+    });
+    const csv = simulate([
+      '--link',
+      '#v=1&layers=16x4&clip=auto:20',
+      '--steps',
+      '3',
+      '--format',
+      'csv',
+    ]);
+    const [header, first] = csv.stdout.split('\n').filter((l) => !l.startsWith('#'));
+    const columns = header!.split(',');
+    expect(columns.slice(-2)).toEqual(['clipThreshold', 'clipCosine']);
+    expect(Number(first!.split(',').at(-2))).toBeGreaterThan(0);
+  });
+
   it('runs a link end to end and writes a self-describing JSON record', () => {
     const r = record(['--link', `http://127.0.0.1/app/${LINK}`, '--steps', '12']);
     expect(r.version).toBe(1);

@@ -22,6 +22,7 @@ import {
 } from '../../../src/config/schema';
 import { isValidConfig, type Repair } from '../../../src/config/validate';
 import { MODEL_KINDS } from '../../../src/config/modelSchema';
+import { decodeExperimentLink, resolveVariant } from '../../../src/config/variants';
 
 const DEFAULT_HASH =
   '#v=1&data=circles&n=400&noise=0.1&test=0.2&dseed=1&layers=32x8&act=tanh&bias=1&res=0' +
@@ -588,7 +589,7 @@ describe('the per-tensor clip mode in links', () => {
   it('is written clip=tensorNorm:c, and reads back to the same mode', () => {
     const { config, repairs } = decodeConfig('#clip=tensorNorm:2');
     expect(repairs).toEqual([]);
-    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 2 });
     expect(encodeConfig(config)).toContain('clip=tensorNorm:2');
     expect(encodeConfig(config)).not.toContain('clip=layerNorm');
   });
@@ -596,11 +597,70 @@ describe('the per-tensor clip mode in links', () => {
   it('still opens older links that spell it clip=layerNorm:c, with no repair', () => {
     const { config, repairs } = decodeConfig('#clip=layerNorm:2');
     expect(repairs).toEqual([]);
-    expect(config.gradient.clip).toEqual({ mode: 'layerNorm', threshold: 2 });
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 2 });
+    // and the link it is rewritten to spells the mode the new way
+    expect(encodeConfig(config)).toContain('clip=tensorNorm:2');
+    expect(encodeConfig(config)).not.toContain('layerNorm');
+  });
+
+  it('reads the old spelling in any case and in a variant, with no repair', () => {
+    const { config, repairs } = decodeConfig('#clip=LAYERNORM:0.5');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'tensorNorm', threshold: 0.5 });
   });
 
   it('names the link spellings when a clip mode is unknown', () => {
     const { repairs } = decodeConfig('#clip=sideways:1');
-    expect(repairs[0]!.reason).toContain('(one of none, value, tensorNorm, globalNorm)');
+    expect(repairs[0]!.reason).toContain('(one of none, value, tensorNorm, globalNorm, auto)');
+  });
+});
+
+describe('AutoClip in links (clip=auto:p)', () => {
+  it('reads clip=auto:p and writes it back the same way', () => {
+    const { config, repairs } = decodeConfig('#clip=auto:25');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'auto', percentile: 25 });
+    expect(encodeConfig(config)).toContain('clip=auto:25');
+    expect(decodeConfig(encodeConfig(config)).config).toEqual(config);
+  });
+
+  it('takes the percentile 10 (the paper’s choice) when the link names none', () => {
+    const { config, repairs } = decodeConfig('#clip=auto');
+    expect(repairs).toEqual([]);
+    expect(config.gradient.clip).toEqual({ mode: 'auto', percentile: 10 });
+  });
+
+  it('accepts the ends of (0, 100]: a tiny p and p = 100', () => {
+    expect(decodeConfig('#clip=auto:0.001').config.gradient.clip).toEqual({
+      mode: 'auto',
+      percentile: 0.001,
+    });
+    expect(decodeConfig('#clip=auto:100').repairs).toEqual([]);
+  });
+
+  it.each([
+    ['auto:0', 'must be above 0', 10],
+    ['auto:-5', 'must be above 0', 10],
+    ['auto:150', 'above the maximum 100', 100],
+    ['auto:1e999', 'above the maximum 100', 100],
+    ['auto:abc', 'not a number', 10],
+    ['auto:NaN', 'not a number', 10],
+  ])('repairs clip=%s with a notice naming the clip key once', (value, reason, percentile) => {
+    const { config, repairs } = decodeConfig(`#clip=${value}`);
+    expect(config.gradient.clip).toEqual({ mode: 'auto', percentile });
+    expect(keysOf(repairs)).toEqual(['clip']);
+    expect(repairs[0]!.reason).toContain(reason);
+    // the repaired link opens with no repair
+    expect(decodeConfig(encodeConfig(config)).repairs).toEqual([]);
+  });
+
+  it('keeps a variant’s AutoClip apart from the base', () => {
+    const { base, variants, repairs } = decodeExperimentLink('#clip=globalNorm:1&b.clip=auto:5');
+    expect(repairs).toEqual([]);
+    expect(base.gradient.clip).toEqual({ mode: 'globalNorm', threshold: 1 });
+    expect(resolveVariant(base, variants[0]!).config.gradient.clip).toEqual({
+      mode: 'auto',
+      percentile: 5,
+    });
   });
 });

@@ -13,6 +13,7 @@ import {
   INIT_KINDS,
   LIMITS,
   NORMALIZATIONS,
+  defaultClip,
   defaultInitScheme,
   parameterCount,
   type ClipConfig,
@@ -127,8 +128,9 @@ const clipArb: fc.Arbitrary<ClipConfig> = fc
   .tuple(
     fc.constantFrom(...CLIP_MODES),
     logNumberIn(LIMITS.MIN_CLIP_THRESHOLD, LIMITS.MAX_CLIP_THRESHOLD),
+    logNumberIn(0.01, LIMITS.MAX_CLIP_PERCENTILE),
   )
-  .map(([mode, threshold]) => (mode === 'none' ? { mode } : { mode, threshold }));
+  .map(([mode, threshold, percentile]) => defaultClip(mode, threshold, percentile));
 
 const recurrentInitArb: fc.Arbitrary<RecurrentInit> = fc.oneof(
   fc.record({

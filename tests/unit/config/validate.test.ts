@@ -391,7 +391,9 @@ describe('validateConfig on union members', () => {
       mode: 'value',
       threshold: LIMITS.MAX_CLIP_THRESHOLD,
     });
-    expect(clip({ mode: 'layerNorm' })).toEqual({ mode: 'layerNorm', threshold: 1 });
+    expect(clip({ mode: 'tensorNorm' })).toEqual({ mode: 'tensorNorm', threshold: 1 });
+    // A config written before the rename (an older run record's config) reads with no repair.
+    expect(clip({ mode: 'layerNorm', threshold: 2 })).toEqual({ mode: 'tensorNorm', threshold: 2 });
   });
 
   it('turns max-norm off when it is not a finite number, and clamps it otherwise', () => {

@@ -22,8 +22,8 @@ describe('clip mode switching', () => {
   });
 
   it('brings back the remembered threshold after clipping was off', () => {
-    expect(switchClipMode({ mode: 'none' }, 'layerNorm', 2.5)).toEqual({
-      mode: 'layerNorm',
+    expect(switchClipMode({ mode: 'none' }, 'tensorNorm', 2.5)).toEqual({
+      mode: 'tensorNorm',
       threshold: 2.5,
     });
     expect(thresholdOf({ mode: 'none' }, 2.5)).toBe(2.5);

@@ -226,7 +226,7 @@ describe('variants with the same shape, init and seed', () => {
           // Between the smallest and largest tensor norm, so some tensors clip and some don't.
           const threshold = Math.sqrt(Math.min(...norms) * Math.max(...norms));
           expect(norms.some((n) => n < threshold) && norms.some((n) => n > threshold)).toBe(true);
-          return { mode: 'layerNorm', threshold };
+          return { mode: 'tensorNorm', threshold };
         },
         (_base, tensors, clip) => layerNorms(referenceClip(tensors, clip)),
       );

@@ -24,7 +24,7 @@ import { setupCpuBackend } from '../../support/tfCpu';
  * Tolerance: |cpu - wasm| <= max(2e-5 * max(|cpu|, |wasm|), 1e-7) for every metric of every step.
  * Float32 rounding is 6e-8 relative; reductions over the ~10^3-10^4 terms of these networks
  * grow it to ~sqrt(n) ulp, and 20 training steps carry it along. The largest difference measured
- * over all cases below was 2.4e-6 (layerNorm) -- most are 1e-7..7e-7 -- so 2e-5 leaves ~8x
+ * over all cases below was 2.4e-6 (layer normalization) -- most are 1e-7..7e-7 -- so 2e-5 leaves ~8x
  * headroom yet still fails for a kernel that is merely approximately right (a cruder erf or
  * tanh, a misplaced epsilon: >= 1e-4). The 1e-7 floor covers values at the rounding level of the
  * O(1) quantities they are computed from, where a relative error says nothing.
@@ -117,7 +117,9 @@ const base = (o: ConfigOverrides = {}): ExperimentConfig =>
   });
 
 /** Thresholds that clip in most but not all of the 20 steps, so both branches run. */
-const CLIP_THRESHOLDS = { value: 0.05, layerNorm: 0.1, globalNorm: 0.2 } as const;
+const CLIP_THRESHOLDS = { value: 0.05, tensorNorm: 0.1, globalNorm: 0.2, auto: 1 } as const;
+/** AutoClip at the median of the norms so far clips on about half the steps. */
+const AUTO_CLIP_PERCENTILE = 50;
 
 interface ParityCase {
   name: string;
@@ -132,7 +134,9 @@ const CASES: ParityCase[] = [
   })),
   ...CLIP_MODES.filter((mode) => mode !== 'none').map((mode) => ({
     name: `${mode} clipping`,
-    config: base({ gradient: { clip: defaultClip(mode, CLIP_THRESHOLDS[mode]) } }),
+    config: base({
+      gradient: { clip: defaultClip(mode, CLIP_THRESHOLDS[mode], AUTO_CLIP_PERCENTILE) },
+    }),
   })),
   // Adaptive optimizers move every weight by ~lr per step, so they get the smaller rate.
   ...OPTIMIZER_KINDS.map((kind) => ({

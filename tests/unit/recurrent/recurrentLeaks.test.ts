@@ -58,7 +58,7 @@ describe('recurrent tensors', () => {
   }, 120_000);
 
   for (const [cell, clip] of [
-    ['gru', { mode: 'layerNorm', threshold: 0.5 }],
+    ['gru', { mode: 'tensorNorm', threshold: 0.5 }],
     ['rnn', { mode: 'value', threshold: 0.01 }],
   ] as const) {
     it(`stay flat over a ${cell.toUpperCase()} run clipped by ${clip.mode}`, async () => {

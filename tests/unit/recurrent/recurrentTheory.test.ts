@@ -89,7 +89,7 @@ describe('signal through time', () => {
 
   it('per-tensor clipping caps each named tensor at c', async () => {
     const c = 1e-3;
-    const clip = { mode: 'layerNorm', threshold: c } as const;
+    const clip = { mode: 'tensorNorm', threshold: c } as const;
     const step = (await firstSteps(rnnConfig({ act: 'tanh', gain: 1.5, T: 20, clip }))).steps[0]!;
     step.gradNorm.forEach((n, i) =>
       expect(step.clippedGradNorm[i]!).toBeCloseTo(Math.min(n, c), 7),

@@ -746,7 +746,7 @@ describe('clipping', () => {
     expect(referenceClip(grads, { mode: 'value', threshold: 4.5 })).toEqual(
       clipByValue(grads, 4.5),
     );
-    expect(referenceClip(grads, { mode: 'layerNorm', threshold: 6.5 })).toEqual(
+    expect(referenceClip(grads, { mode: 'tensorNorm', threshold: 6.5 })).toEqual(
       clipEachTensorByNorm(grads, 6.5),
     );
     expect(referenceClip(grads, { mode: 'globalNorm', threshold: 1 })).toEqual(

@@ -17,6 +17,8 @@ function stepAt(step: number, globalNorm = 1): StepMetrics {
     signalNorm: [1],
     weightNorm: [1],
     clipped: false,
+    clipThreshold: null,
+    clipCosine: 1,
   };
 }
 
@@ -66,5 +68,29 @@ describe('RunHistory', () => {
     expect(history.steps.map((p) => p.step)).toEqual([1, 2]);
     expect(history.markers).toEqual([]);
     expect(history.version).toBeGreaterThan(v0 + 2);
+  });
+});
+
+describe('RunHistory clipped-step count', () => {
+  const clippedEvery3rd = (step: number): StepMetrics => ({
+    ...stepAt(step),
+    clipped: step % 3 === 0,
+  });
+
+  it('counts every clipped step, also after the history is thinned, and recounts on rewind', () => {
+    const history = new RunHistory();
+    for (let s = 1; s <= 9000; s += 100) {
+      history.append(Array.from({ length: 100 }, (_, i) => clippedEvery3rd(s + i)));
+    }
+    expect(history.steps.length).toBeLessThan(9000); // thinned
+    expect(history.trainedSteps).toBe(9000);
+    expect(history.clippedSteps).toBe(3000); // steps 3, 6, ..., 9000
+    history.truncateAfter(100);
+    expect(history.trainedSteps).toBe(100);
+    expect(history.clippedSteps).toBe(33);
+    history.append([clippedEvery3rd(101), clippedEvery3rd(102)]);
+    expect(history.clippedSteps).toBe(34);
+    history.clear();
+    expect([history.trainedSteps, history.clippedSteps]).toEqual([0, 0]);
   });
 });

@@ -18,6 +18,8 @@ function step(n: number): StepMetrics {
     signalNorm: [1],
     weightNorm: [1],
     clipped: false,
+    clipThreshold: null,
+    clipCosine: 1,
   };
 }
 

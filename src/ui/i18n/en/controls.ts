@@ -17,13 +17,24 @@ export const controlMessages = {
   'controls.clipMode': 'Clip mode',
   'controls.clipMode.none': 'None',
   'controls.clipMode.value': 'By value',
-  'controls.clipMode.layerNorm': 'Per-tensor norm',
+  'controls.clipMode.tensorNorm': 'Per-tensor norm',
   'controls.clipMode.globalNorm': 'Global norm',
+  'controls.clipMode.auto': 'AutoClip (percentile)',
   'controls.clipHelp.none': 'Gradients are applied as computed.',
   'controls.clipHelp.value': 'Every element clamped to [−c, c].',
-  'controls.clipHelp.layerNorm': 'Each tensor g scaled by c / max(‖g‖, c).',
+  'controls.clipHelp.tensorNorm':
+    'Each gradient tensor (every kernel and every bias on its own) scaled to norm ≤ c: g × c / max(‖g‖, c). A layer’s clipped norm can reach √2 × c.',
   'controls.clipHelp.globalNorm': 'All scaled by min(1, c / (G + 1e-6)), G = global norm.',
+  'controls.clipHelp.auto':
+    'Global-norm clipping whose threshold at step k is the p-th percentile of the global norms of steps 1 to k (AutoClip, Seetharaman et al. 2020).',
   'controls.clipThreshold': 'Clip threshold',
+  'controls.clipPercentile': 'Clip percentile p',
+  'controls.clipStatsShare': 'Clipped so far: {clipped} of {steps} steps ({share}).',
+  'controls.clipStatsStep':
+    'Step {step}: clip factor {factor} (global norm after ÷ before), direction cosine {cosine}.',
+  'controls.clipStatsThreshold': 'AutoClip threshold {threshold}.',
+  'controls.clipStatsWhy':
+    'Cosine 1: clipping only shortened the gradient (global norm, AutoClip); below 1: it also turned it (per-tensor, by value).',
   'controls.gradScale': 'Gradient scale',
   'controls.maxNormOn': 'Max-norm constraint',
   'controls.maxNorm': 'Max norm',

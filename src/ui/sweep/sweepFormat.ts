@@ -1,0 +1,28 @@
+/** Number wording of the regime map's side panel. */
+import type { SweepResult } from '../../store/sweepStore';
+import { t } from '../i18n/messages';
+import { formatAxisValue } from './RegimeMap';
+
+/** A log slope with its sign, to 3 decimals ("+0.120", "-0.347", "0.000"). */
+export function formatSlope(slope: number): string {
+  const text = slope.toFixed(3);
+  if (Number(text) === 0) return '0.000';
+  return slope > 0 ? `+${text}` : text;
+}
+
+/** Three significant digits; non-finite values as JavaScript writes them. */
+export function format3(value: number): string {
+  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : String(value);
+}
+
+/** The cell's settings in words: "init gain 1.41 · depth 18". */
+export function cellSettings(result: SweepResult, index: number): string {
+  const [xAxis, yAxis] = result.spec.axes;
+  const nx = result.xs.length;
+  const parts = [`${t(`sweep.key.${xAxis!.key}`)} ${formatAxisValue(result.xs[index % nx]!)}`];
+  if (yAxis) {
+    const y = result.ys[Math.floor(index / nx)]!;
+    parts.push(`${t(`sweep.key.${yAxis.key}`)} ${formatAxisValue(y)}`);
+  }
+  return parts.join(' · ');
+}
