@@ -13,7 +13,8 @@ import {
 } from '../config/distributionBins';
 import type { Activation, NetworkConfig } from '../config/schema';
 import { applyActivation } from './activations';
-import { countSlots, flatConcat, histogramCounts, segmentOffsets } from './histograms';
+import { flatConcat, histogramCounts } from './histograms';
+import { segmentCounts } from './segmentCounts';
 import { activationInput } from './network';
 import * as tf from './tf';
 
@@ -69,8 +70,10 @@ export function saturationShares(
   } else {
     return tf.fill([layers], NOT_DEFINED) as tf.Tensor1D;
   }
-  const layerOf = tf.cast(segmentOffsets(sizes, 1), 'int32') as tf.Tensor1D;
-  return tf.div(countSlots(layerOf, flags, layers), tf.tensor1d(sizes));
+  // Per layer [not saturated, saturated] counts; the second over the layer's size.
+  const counts = tf.reshape(segmentCounts(flags, sizes, 2), [layers, 2]);
+  const saturated = tf.reshape(tf.slice(counts, [0, 1], [layers, 1]), [layers]);
+  return tf.div(saturated, tf.tensor1d(sizes)) as tf.Tensor1D;
 }
 
 /**
