@@ -19,7 +19,11 @@ import { measureHistoryHeap, type HistoryHeapResult, type RecordedRun } from './
 import { profileSteps, type StepProfile } from './stepProfile';
 
 export { observeRun, type RunObservation } from './observeRun';
-export { checkSumsOfSquares, engineOnCpuAndWebgl } from './backendChecks';
+export {
+  checkDistributionsOnWebgl,
+  checkSumsOfSquares,
+  engineOnCpuAndWebgl,
+} from './backendChecks';
 
 /**
  * Warm-up before timing. 'full' trains enough to compile every shader the timed loop uses
