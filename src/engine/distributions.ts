@@ -1,8 +1,8 @@
 /**
  * Per-layer distributions, measured on the step's batch inside the step's packed metrics (no
  * extra readback): each layer's saturation share on every step, and log-magnitude histograms of
- * the pre-activations z, the activations phi(z) and the backpropagated signal dL/dz (layout in
- * config/distributionBins.ts) on the steps that ask for them. Only computed when asked for: with
+ * the pre-activations z, the activations phi(z), the backpropagated signal dL/dz and the
+ * parameter gradients (layout in config/distributionBins.ts) on the steps that ask for them. Only computed when asked for: with
  * the distributions off, a step runs none of this.
  */
 import {
@@ -94,21 +94,24 @@ export function saturationVector(
 /**
  * A step's histograms, packed: for each quantity of DISTRIBUTION_QUANTITIES its
  * [layers, HISTOGRAM_BINS] counts. `preActivations` and `signals` are z and dL/dz per layer,
- * [batch, units], in forward order (the output layer last).
+ * [batch, units], and `parameterGradients` each layer's gradients (kernel, then bias if any),
+ * all in forward order (the output layer last).
  */
 export function histogramsVector(
   preActivations: readonly tf.Tensor[],
   signals: readonly tf.Tensor[],
+  parameterGradients: readonly (readonly tf.Tensor[])[],
   network: NetworkConfig,
 ): tf.Tensor1D {
   const last = preActivations.length - 1;
   const activations = preActivations.map((z, l) =>
     l === last ? z : applyActivation(activationInput(z, network.normalization), network.activation),
   );
-  const byQuantity: Record<DistributionQuantity, readonly tf.Tensor[]> = {
+  const byQuantity: Record<DistributionQuantity, readonly (tf.Tensor | readonly tf.Tensor[])[]> = {
     preActivation: preActivations,
     activation: activations,
     signal: signals,
+    parameterGradient: parameterGradients,
   };
   // Every quantity and layer in one histogram call: the kernel count stays flat with depth.
   const all = DISTRIBUTION_QUANTITIES.flatMap((q) => byQuantity[q]);

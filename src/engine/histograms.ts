@@ -22,9 +22,15 @@ export function flatConcat(tensors: readonly tf.Tensor[]): tf.Tensor1D {
   return (flat.length === 1 ? flat[0] : tf.concat(flat)) as tf.Tensor1D;
 }
 
-/** Histogram counts for each of `tensors` (any shapes), as [tensors, HISTOGRAM_BINS]. */
-export function histogramCounts(tensors: readonly tf.Tensor[]): tf.Tensor2D {
-  const values = flatConcat(tensors);
+/**
+ * Histogram counts for each group (a tensor, or several counted together, such as a layer's
+ * kernel and bias), as [groups, HISTOGRAM_BINS].
+ */
+export function histogramCounts(
+  groups: readonly (tf.Tensor | readonly tf.Tensor[])[],
+): tf.Tensor2D {
+  const members = groups.map((group) => (group instanceof tf.Tensor ? [group] : group));
+  const values = flatConcat(members.flat());
   const magnitude = tf.abs(values);
   // floor((log10|v| - MIN) * BINS_PER_DECADE), clamped to the magnitude bins, shifted past the
   // zero bin; then exact zeros and non-finite values get bins of their own.
@@ -40,10 +46,7 @@ export function histogramCounts(tensors: readonly tf.Tensor[]): tf.Tensor2D {
     tf.where(tf.equal(magnitude, 0), tf.fill(values.shape, ZERO_BIN), magnitudeBin),
     tf.fill(values.shape, NON_FINITE_BIN),
   ) as tf.Tensor1D;
-  const counts = segmentCounts(
-    bin,
-    tensors.map((t) => t.size),
-    HISTOGRAM_BINS,
-  );
-  return tf.reshape(counts, [tensors.length, HISTOGRAM_BINS]);
+  const sizes = members.map((group) => group.reduce((sum, t) => sum + t.size, 0));
+  const counts = segmentCounts(bin, sizes, HISTOGRAM_BINS);
+  return tf.reshape(counts, [groups.length, HISTOGRAM_BINS]);
 }

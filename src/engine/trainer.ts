@@ -339,7 +339,12 @@ export class Trainer implements RunTrainer {
         const settings = this.network.settings;
         const parts = [measured.vector];
         if (saturation) parts.push(saturationVector(preActivations, settings));
-        if (histograms) parts.push(histogramsVector(preActivations, signals, settings));
+        if (histograms) {
+          const perLayer = this.layers.map((_, l) =>
+            grads.slice(l * tensorsPerLayer, (l + 1) * tensorsPerLayer),
+          );
+          parts.push(histogramsVector(preActivations, signals, perLayer, settings));
+        }
         vector = parts.length === 1 ? measured.vector : tf.concat(parts);
       } finally {
         tf.dispose([loss, ...signals, ...preActivations]);

@@ -147,34 +147,72 @@ describe('distributions in the trainer', () => {
     measured.dispose();
   });
 
-  it('histogram the batch: z from the weights and batch before the step, dL/dz as counted', async () => {
+  it('histogram the batch: z, tanh(z), dL/dz and dL/dW from the weights and batch before the step', async () => {
     const trainer = new Trainer(SMALL);
+    expect(trainer.loss).toBe('sigmoidCrossEntropy');
     const weights = await trainer.readWeights();
     const batch = trainer.peekNextBatch();
     const [step] = (await trainer.train(1, { distributions: true })).steps;
-    // z and tanh(z) per layer, computed directly in float64 from the same weights and batch.
+    // The forward and backward pass computed directly in float64 from the same weights and
+    // batch: z = h W + b, a = tanh(z) (the output linear); the mean sigmoid cross-entropy gives
+    // dL/dz = (sigmoid(z) - y) / B at the output, and going back dL/dW = h^T dL/dz,
+    // dL/db = sum over the batch of dL/dz, dL/dh = dL/dz W^T, dL/dz = dL/dh (1 - a^2).
+    const last = weights.length - 1;
+    const inputs: number[][][] = [];
+    const zs: number[][][] = [];
+    const as: number[][][] = [];
     let h = batch.x;
-    const zs: number[][] = [];
-    const as: number[][] = [];
     weights.forEach((layer, l) => {
+      inputs.push(h);
       const z = h.map((row) =>
         layer.kernel[0]!.map((_, j) =>
           row.reduce((sum, v, i) => sum + v * layer.kernel[i]![j]!, layer.bias?.[j] ?? 0),
         ),
       );
-      const a = l === weights.length - 1 ? z : z.map((row) => row.map(Math.tanh));
-      zs.push(z.flat());
-      as.push(a.flat());
+      const a = l === last ? z : z.map((row) => row.map(Math.tanh));
+      zs.push(z);
+      as.push(a);
       h = a;
     });
+    const signals: number[][][] = new Array(weights.length);
+    const parameterGradients: number[][] = new Array(weights.length);
+    const size = batch.x.length;
+    let delta = zs[last]!.map((row, r) =>
+      row.map((z) => (1 / (1 + Math.exp(-z)) - batch.y[r]![0]!) / size),
+    );
+    for (let l = last; l >= 0; l--) {
+      signals[l] = delta;
+      const { kernel, bias } = weights[l]!;
+      const input = inputs[l]!;
+      const dW = kernel.map((row, i) =>
+        row.map((_, j) => input.reduce((sum, x, r) => sum + x[i]! * delta[r]![j]!, 0)),
+      );
+      const db = bias ? bias.map((_, j) => delta.reduce((sum, d) => sum + d[j]!, 0)) : [];
+      parameterGradients[l] = [...dW.flat(), ...db];
+      if (l > 0) {
+        const below = as[l - 1]!;
+        delta = delta.map((d, r) =>
+          kernel.map(
+            (row, i) => row.reduce((sum, w, j) => sum + w * d[j]!, 0) * (1 - below[r]![i]! ** 2),
+          ),
+        );
+      }
+    }
     const histograms = step!.histograms!;
-    zs.forEach((z, l) => {
-      // float32 against float64: a value right on a bin edge may fall either side of it.
-      const diff = (counts: number[], direct: number[]) =>
-        counts.reduce((sum, c, b) => sum + Math.abs(c - direct[b]!), 0);
-      expect(diff(histograms.preActivation[l]!, directCounts(z))).toBeLessThanOrEqual(2);
-      expect(diff(histograms.activation[l]!, directCounts(as[l]!))).toBeLessThanOrEqual(2);
-      expect(histograms.signal[l]!.reduce((x, y) => x + y, 0)).toBe(z.length);
+    // float32 against float64: a value right on a bin edge may fall either side of it.
+    const diff = (counts: number[], direct: number[]) =>
+      counts.reduce((sum, c, b) => sum + Math.abs(c - direct[b]!), 0);
+    weights.forEach((_, l) => {
+      expect(diff(histograms.preActivation[l]!, directCounts(zs[l]!.flat()))).toBeLessThanOrEqual(
+        2,
+      );
+      expect(diff(histograms.activation[l]!, directCounts(as[l]!.flat()))).toBeLessThanOrEqual(2);
+      expect(diff(histograms.signal[l]!, directCounts(signals[l]!.flat()))).toBeLessThanOrEqual(2);
+      const gradients = parameterGradients[l]!;
+      expect(histograms.parameterGradient[l]!.reduce((x, y) => x + y, 0)).toBe(gradients.length);
+      expect(diff(histograms.parameterGradient[l]!, directCounts(gradients))).toBeLessThanOrEqual(
+        2,
+      );
     });
     // tanh hidden layers have a saturation share; the linear output layer has none.
     expect(step!.saturation!.at(-1)).toBeNull();
