@@ -4,6 +4,7 @@
 // each reference network it alternates, REPETITIONS times:
 //   bare    a minimal tfjs loop with the same maths, no metrics, one readback (the ceiling);
 //   engine  Gradscope's Trainer with full per-layer metrics, no UI (readback every 10 and 50);
+//   dist    the engine at readback 10 also measuring the distributions (the panel open);
 //   app     the real page training at full speed with every chart live.
 // Then, per backend, comparing runs: the reference network as 1, 2 and 4 runs on three pages
 // measured in turn (total steps/s, frames, live tensors in the worker).
@@ -58,6 +59,8 @@ const SETTINGS = {
   secondsPerMeasurement: QUICK ? 1 : 2.5,
   calibrationSteps: 30,
   engineStepsPerReadback: [10, 50],
+  /** The engine with the distributions on is measured at this readback interval. */
+  distributionsStepsPerReadback: 10,
   /** App: training time after the first chunk before the window, then the window itself. */
   appWarmUpMs: QUICK ? 1000 : 2000,
   appWindowMs: QUICK ? 3000 : 6000,
@@ -146,7 +149,13 @@ async function benchNetwork(browser, url, benchPage, backend, network) {
   const probe = await callBench(benchPage, 'runBare', network.hash, SETTINGS.calibrationSteps);
   const steps = stepsFor(probe.stepsPerSec);
   const app = await openAppPage(browser, url, network.hash, backend);
-  const samples = { bare: [], engine: {}, app: [] };
+  const samples = {
+    bare: [],
+    engine: {},
+    distributions: [],
+    distributionsStepsPerReadback: SETTINGS.distributionsStepsPerReadback,
+    app: [],
+  };
   for (const k of SETTINGS.engineStepsPerReadback) samples.engine[k] = [];
   log(
     `${backend} ${network.id}: ${steps} steps per measurement (probe ${probe.stepsPerSec.toFixed(1)}/s)`,
@@ -163,6 +172,10 @@ async function benchNetwork(browser, url, benchPage, backend, network) {
       samples.engine[k].push(engine);
       line.push(`engine@${k} ${engine.stepsPerSec.toFixed(1)}`);
     }
+    const k = SETTINGS.distributionsStepsPerReadback;
+    const dist = await callBench(benchPage, 'runEngine', network.hash, steps, k, warmUp, true);
+    samples.distributions.push(dist);
+    line.push(`dist@${k} ${dist.stepsPerSec.toFixed(1)}`);
     if (app.page) {
       const seen = await measureAppOnce(app.page, {
         warmUpMs: SETTINGS.appWarmUpMs,

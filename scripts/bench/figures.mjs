@@ -11,7 +11,9 @@ function closestInterval(intervals, target) {
 
 /**
  * Figures for one network on one backend. `samples` holds per-repetition results:
- * bare[], engine[k][], app[] (each {stepsPerSec, ...}); `appNote` explains a missing app.
+ * bare[], engine[k][], distributions[] (the engine with the distributions on, at readback
+ * `distributionsStepsPerReadback`), app[] (each {stepsPerSec, ...}); `appNote` explains a
+ * missing app.
  */
 export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
   const rates = (list) => list.map((s) => s.stepsPerSec);
@@ -20,6 +22,9 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
     intervals.map((k) => [k, median(rates(samples.engine[k]))]),
   );
   const bare = median(rates(samples.bare));
+  const distributionList = samples.distributions ?? [];
+  const distributions = distributionList.length > 0 ? median(rates(distributionList)) : null;
+  const distributionsReadback = samples.distributionsStepsPerReadback ?? null;
   const app = samples.app.length > 0 ? median(rates(samples.app)) : null;
   const appReadback = median(samples.app.map((s) => s.stepsPerReadback ?? NaN));
   // Steps per readback the app used at full speed; without an app figure the engine stands at
@@ -40,6 +45,15 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
     appStepsPerSec: round3(app),
     pageStepsPerReadback: round3(page.value),
     engineOverBare: round3(ratio(engine, bare)),
+    distributionsStepsPerReadback: distributionsReadback,
+    distributionsStepsPerSec: round3(distributions),
+    distributionsOverBare: round3(ratio(distributions, bare)),
+    distributionsOverEngine: round3(
+      ratio(
+        distributions,
+        distributionsReadback == null ? null : engineRate[distributionsReadback],
+      ),
+    ),
     appOverEngine: round3(ratio(app, engine)),
     appOverBare: round3(ratio(app, bare)),
     frameP50Ms: round3(percentile(frames, 50)),
@@ -52,6 +66,7 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
       ...Object.fromEntries(
         intervals.map((k) => [`engine${k}`, rates(samples.engine[k]).map(round3)]),
       ),
+      distributions: rates(distributionList).map(round3),
       app: rates(samples.app).map(round3),
     },
     finalLoss: {
@@ -61,6 +76,7 @@ export function networkFigures(network, stepsPerMeasurement, samples, appNote) {
     tensorsLeakedPerRun: Math.max(
       ...samples.bare.map((s) => s.tensorsLeaked),
       ...intervals.flatMap((k) => samples.engine[k].map((s) => s.tensorsLeaked)),
+      ...distributionList.map((s) => s.tensorsLeaked),
     ),
   };
   if (appNote) figures.appNote = appNote;

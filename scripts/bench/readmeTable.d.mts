@@ -7,6 +7,8 @@ export interface BenchNetworkFigures {
   engineOverBare?: number | null;
   appOverEngine?: number | null;
   appOverBare?: number | null;
+  /** The engine with the distributions on (the panel open), over the bare loop. */
+  distributionsOverBare?: number | null;
   frameP50Ms?: number | null;
   frameP95Ms?: number | null;
   frameP99Ms?: number | null;

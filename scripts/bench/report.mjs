@@ -11,10 +11,12 @@ const COLUMNS = [
   ['bare/s', 8, (b, n) => fixed(n.bareStepsPerSec)],
   ['eng@10/s', 9, (b, n) => fixed(n.engine10StepsPerSec)],
   ['eng@50/s', 9, (b, n) => fixed(n.engine50StepsPerSec)],
+  ['dist@10/s', 10, (b, n) => fixed(n.distributionsStepsPerSec)],
   ['engine/s', 13, (b, n) => `${fixed(n.engineStepsPerSec)} (@${n.engineStepsPerReadback})`],
   ['app/s', 7, (b, n) => fixed(n.appStepsPerSec)],
   ['page k', 8, (b, n) => fixed(n.pageStepsPerReadback)],
   ['eng/bare', 9, (b, n) => fixed(n.engineOverBare, 2)],
+  ['dist/bare', 10, (b, n) => fixed(n.distributionsOverBare, 2)],
   ['app/eng', 8, (b, n) => fixed(n.appOverEngine, 2)],
   ['app/bare', 9, (b, n) => fixed(n.appOverBare, 2)],
   [
@@ -30,7 +32,7 @@ export function formatReport(results) {
   const backends = results.backends.map((name) => ({ backend: name, ...results[name] }));
   lines.push(
     `Gradscope bench: medians of ${results.settings.repetitions} alternating repetitions ` +
-      `(bare, engine@10, engine@50, app), steps/s`,
+      `(bare, engine@10, engine@50, dist@10, app), steps/s`,
   );
   for (const b of backends) {
     lines.push(`  ${b.backend}: ${b.device.renderer ?? `${b.device.floatBits}-bit floats`}`);
@@ -44,7 +46,7 @@ export function formatReport(results) {
   }
   lines.push(
     "  engine = the fixed readback interval closest to the page's (page k: steps per readback " +
-      'the app showed)',
+      'the app showed); dist = engine@10 with the distributions on (the panel open)',
   );
   for (const b of backends) if (b.appNote) lines.push(`  ${b.backend}: ${b.appNote}`);
 
@@ -154,6 +156,8 @@ export function summaryLine(results) {
     const deep = Object.values(b.otherNetworks)[0];
     const parts = [`${name} engine/bare ${fixed(b.engineOverBare, 2)}`];
     if (deep) parts.push(`(deep ${fixed(deep.engineOverBare, 2)})`);
+    if (b.distributionsOverBare != null)
+      parts.push(`dist/bare ${fixed(b.distributionsOverBare, 2)}`);
     if (b.appStepsPerSec == null) parts.push('app n/a');
     else {
       parts.push(`app/engine ${fixed(b.appOverEngine, 2)} app/bare ${fixed(b.appOverBare, 2)}`);

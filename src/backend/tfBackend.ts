@@ -11,10 +11,13 @@ import {
 import { chooseAutoBackend, probeWebglRenderer } from './autoBackend';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
+import { registerWebglSegmentCounts } from './webglSegmentCounts';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 
-// The engine's norms in one kernel call per backend (wasm's is registered with its backend).
+// The engine's norms in one kernel call per backend (wasm's is registered with its backend),
+// and on WebGL the distributions' counting on the GPU (engine/segmentCounts.ts).
 registerWebglSumsOfSquares();
+registerWebglSegmentCounts();
 registerHostSumsOfSquares('cpu');
 
 export { PAGE_BACKENDS, type BackendName };

@@ -1,9 +1,19 @@
 /**
  * In-page checks of the WebGL-only code paths for the browser tests (Node has no WebGL): the
- * fused sums-of-squares kernel against an exact oracle, and the engine's metrics on WebGL
- * against the same run on the CPU backend. Reached through window.__gradscope.loadBench().
+ * fused sums-of-squares kernel against an exact oracle, the engine's metrics on WebGL against
+ * the same run on the CPU backend, and the distributions' counting against a direct count. Reached through window.__gradscope.loadBench().
  */
 import { startBackend } from '../backend/tfBackend';
+import {
+  BINS_PER_DECADE,
+  HISTOGRAM_BINS,
+  HISTOGRAM_MIN_EXPONENT,
+  MAGNITUDE_BINS,
+  histogramBinOf,
+} from '../config/distributionBins';
+import { SATURATION_THRESHOLD, saturationShares } from '../engine/distributions';
+import { histogramCounts } from '../engine/histograms';
+import { segmentCountsFailure } from '../engine/segmentCounts';
 import { configOf } from './benchConfig';
 import type { StepMetrics } from '../engine/metrics';
 import { fusedKernelFailure, SUMS_OF_SQUARES_KERNEL, sumsOfSquares } from '../engine/sumsOfSquares';
@@ -196,4 +206,71 @@ export async function engineOnCpuAndWebgl(
   const cpu = await trainOn('cpu');
   const webgl = await trainOn('webgl');
   return { cpu, webgl, webglBackend: tf.getBackend(), kernelFailure: fusedKernelFailure('webgl') };
+}
+
+export interface DistributionsCheck {
+  backend: string;
+  /** Why the segment-counting kernel was turned off (tf.bincount ran instead), or null. */
+  kernelFailure: string | null;
+  /** Per tensor, the histogram counts on this backend and from the values read back. */
+  counts: number[][];
+  expected: number[][];
+  /** tanh saturation shares per tensor on this backend, and counted from the values. */
+  saturation: number[];
+  expectedSaturation: number[];
+  tensorsLeaked: number;
+}
+
+/**
+ * The distributions' counting on WebGL (src/backend/webglSegmentCounts.ts) against a direct
+ * count of the same values read back: tensors of many sizes (one element up to a [64, 32]
+ * matMul output, stored packed), with values in the middle of every magnitude bin (clear of
+ * the edges, where the GPU's float32 log and JavaScript's may round apart), exact zeros, NaN
+ * and infinities.
+ */
+export async function checkDistributionsOnWebgl(): Promise<DistributionsCheck> {
+  await startBackend('webgl');
+  const before = tf.memory().numTensors;
+  const shapes = [[64, 32], [1], [3, 5], [64, 1], [7], [2, 3], [64, 32], [1, 1]];
+  let seed = 7;
+  const tensors = tf.tidy(() =>
+    shapes.map((shape, t) => {
+      const size = shape.reduce((a, b) => a * b, 1);
+      const v = values(size, seed++);
+      const data = Array.from(v, (r, i) => {
+        const special = [0, -0, NaN, Infinity, -Infinity][(i + t) % 41];
+        if (special !== undefined) return special;
+        // r in [-2, 2): a bin from its magnitude, a sign from its sign, jitter from the rest.
+        const bin = 1 + Math.floor(((Math.abs(r) * 1000) % 1) * MAGNITUDE_BINS);
+        const jitter = ((Math.abs(r) * 1e6) % 1) * 0.3 - 0.15;
+        const exponent = HISTOGRAM_MIN_EXPONENT + (bin - 0.5 + jitter) / BINS_PER_DECADE;
+        return Math.sign(r || 1) * 10 ** exponent;
+      });
+      const raw = tf.tensor(data, shape);
+      // Even tensors come out of a matMul by the identity: stored packed, as a layer's z is.
+      return t % 2 === 0 && shape.length === 2 ? tf.matMul(raw, tf.eye(shape[1]!)) : raw;
+    }),
+  );
+  const counted = tf.tidy(() => histogramCounts(tensors));
+  const saturated = tf.tidy(() => saturationShares(tensors, 'tanh'));
+  const counts = (await counted.array()) as number[][];
+  const saturation = Array.from(await saturated.data());
+  const read = await Promise.all(tensors.map((t) => t.data()));
+  const threshold = SATURATION_THRESHOLD.tanh as number;
+  const result = {
+    backend: tf.getBackend(),
+    kernelFailure: segmentCountsFailure('webgl'),
+    counts,
+    expected: read.map((v) => {
+      const direct = new Array<number>(HISTOGRAM_BINS).fill(0);
+      for (const x of v) direct[histogramBinOf(x)]!++;
+      return direct;
+    }),
+    saturation,
+    expectedSaturation: read.map(
+      (v) => Array.from(v).filter((x) => Math.abs(x) > threshold).length / v.length,
+    ),
+  };
+  tf.dispose([...tensors, counted, saturated]);
+  return { ...result, tensorsLeaked: tf.memory().numTensors - before };
 }

@@ -1,7 +1,8 @@
 /**
  * The engine measured on its own: a trainer's train() with full per-layer metrics, read back every
  * `stepsPerReadback` steps, and no UI. Test-loss requests follow the page's rule, so the work
- * per step is what the page asks of the engine.
+ * per step is what the page asks of the engine; with `distributions`, what it asks while the
+ * distributions panel is open (saturation every step, histograms on each chunk's last).
  */
 import type { ExperimentConfig } from '../config/schema';
 import type { StepMetrics } from '../engine/metrics';
@@ -18,9 +19,11 @@ export { PAGE_TEST_LOSS_EVERY_STEPS };
 export class ChunkedTrainer {
   readonly trainer: AnyTrainer;
   private lastTestLossStep = 0;
+  private readonly distributions: boolean;
 
-  constructor(config: ExperimentConfig, normMode: NormMode) {
+  constructor(config: ExperimentConfig, normMode: NormMode, distributions = false) {
     this.trainer = createTrainer(config, { normMode });
+    this.distributions = distributions;
   }
 
   /**
@@ -37,7 +40,7 @@ export class ChunkedTrainer {
     while (trainer.step < target && !trainer.halted) {
       const chunk = Math.min(stepsPerReadback, target - trainer.step);
       const testLoss = trainer.step + chunk - this.lastTestLossStep >= PAGE_TEST_LOSS_EVERY_STEPS;
-      const result = await trainer.train(chunk, { testLoss });
+      const result = await trainer.train(chunk, { testLoss, distributions: this.distributions });
       if (testLoss) this.lastTestLossStep = trainer.step;
       onChunk(result.steps, result.testLoss);
     }

@@ -19,7 +19,11 @@ import { measureHistoryHeap, type HistoryHeapResult, type RecordedRun } from './
 import { profileSteps, type StepProfile } from './stepProfile';
 
 export { observeRun, type RunObservation } from './observeRun';
-export { checkSumsOfSquares, engineOnCpuAndWebgl } from './backendChecks';
+export {
+  checkDistributionsOnWebgl,
+  checkSumsOfSquares,
+  engineOnCpuAndWebgl,
+} from './backendChecks';
 
 /**
  * Warm-up before timing. 'full' trains enough to compile every shader the timed loop uses
@@ -97,15 +101,19 @@ export async function runBare(
   return timing(steps, timed, numTensors() - before);
 }
 
-/** The engine with full per-layer metrics, read back every `stepsPerReadback` steps. */
+/**
+ * The engine with full per-layer metrics, read back every `stepsPerReadback` steps; with
+ * `distributions`, also measuring what the open distributions panel asks for.
+ */
 export async function runEngine(
   hash: string,
   steps: number,
   stepsPerReadback: number,
   warmUp: WarmUp = 'full',
+  distributions = false,
 ): Promise<LoopTiming> {
   const before = numTensors();
-  const run = new ChunkedTrainer(configOf(hash), normMode);
+  const run = new ChunkedTrainer(configOf(hash), normMode, distributions);
   let timed: { ms: number; finalLoss: number };
   try {
     if (warmUp === 'full') await run.train(warmUpSteps(stepsPerReadback), stepsPerReadback);

@@ -5,8 +5,18 @@
  * plus a bin for exact zeros and one for non-finite values. Pure data: the page reads it too.
  */
 
-/** The quantities histogrammed per layer, in the order the engine packs them. */
-export const DISTRIBUTION_QUANTITIES = ['preActivation', 'activation', 'signal'] as const;
+/**
+ * The quantities histogrammed per layer, in the order the engine packs them: the
+ * pre-activations z, the activations phi(z), the backpropagated signal dL/dz (all on the step's
+ * batch), and the entries of the parameter gradients dL/dW and dL/db (kernel and bias together,
+ * after the gradient scale factor and before clipping, as the gradient norms).
+ */
+export const DISTRIBUTION_QUANTITIES = [
+  'preActivation',
+  'activation',
+  'signal',
+  'parameterGradient',
+] as const;
 export type DistributionQuantity = (typeof DISTRIBUTION_QUANTITIES)[number];
 
 export const BINS_PER_DECADE = 2;

@@ -1,142 +1,140 @@
 /**
  * Per-layer distributions, measured on the step's batch inside the step's packed metrics (no
- * extra readback): log-magnitude histograms of the pre-activations z, the activations phi(z) and
- * the backpropagated signal dL/dz (layout in config/distributionBins.ts), and each layer's
- * saturation share. Only computed when asked for: with the distributions off, a step runs none
- * of this.
+ * extra readback): each layer's saturation share on every step, and log-magnitude histograms of
+ * the pre-activations z, the activations phi(z), the backpropagated signal dL/dz and the
+ * parameter gradients (layout in config/distributionBins.ts) on the steps that ask for them. Only computed when asked for: with
+ * the distributions off, a step runs none of this.
  */
 import {
-  BINS_PER_DECADE,
   DISTRIBUTION_QUANTITIES,
   HISTOGRAM_BINS,
-  HISTOGRAM_MIN_EXPONENT,
-  MAGNITUDE_BINS,
-  NON_FINITE_BIN,
   SATURATION_DERIVATIVE_SHARE,
-  ZERO_BIN,
   type DistributionQuantity,
 } from '../config/distributionBins';
 import type { Activation, NetworkConfig } from '../config/schema';
 import { applyActivation } from './activations';
+import { flatConcat, histogramCounts } from './histograms';
+import { segmentCounts } from './segmentCounts';
 import { activationInput } from './network';
 import * as tf from './tf';
 
-/** Packed after the norms: saturation per layer, then per quantity and layer a histogram. */
-export function distributionsVectorLength(layerCount: number): number {
-  return layerCount + DISTRIBUTION_QUANTITIES.length * layerCount * HISTOGRAM_BINS;
+/** Packed after the norms on every step: saturation per layer. */
+export function saturationVectorLength(layerCount: number): number {
+  return layerCount;
 }
 
-/** Packed for a layer whose saturation is not defined (see saturationShare). */
+/** Packed after the saturation on a step with histograms: per quantity and layer, the bins. */
+export function histogramsVectorLength(layerCount: number): number {
+  return DISTRIBUTION_QUANTITIES.length * layerCount * HISTOGRAM_BINS;
+}
+
+/** Packed for a layer whose saturation is not defined (see saturationShares). */
 const NOT_DEFINED = -1;
 
-/** Histogram counts per layer for each of one quantity's per-layer tensors, as [layers, bins]. */
-export function histogramCounts(tensors: readonly tf.Tensor[]): tf.Tensor {
-  const sizes = tensors.map((t) => t.size);
-  const values = tf.concat(tensors.map((t) => tf.reshape(t, [-1])));
-  const magnitude = tf.abs(values);
-  // floor((log10|v| - MIN) * BINS_PER_DECADE), clamped to the magnitude bins, shifted past the
-  // zero bin; then exact zeros and non-finite values get bins of their own.
-  const scaled = tf.floor(
-    tf.sub(
-      tf.mul(tf.log(magnitude), BINS_PER_DECADE / Math.LN10),
-      HISTOGRAM_MIN_EXPONENT * BINS_PER_DECADE,
-    ),
-  );
-  const magnitudeBin = tf.add(tf.clipByValue(scaled, 0, MAGNITUDE_BINS - 1), 1);
-  const bin = tf.where(
-    tf.logicalNot(tf.isFinite(values)),
-    tf.fill(values.shape, NON_FINITE_BIN),
-    tf.where(tf.equal(magnitude, 0), tf.fill(values.shape, ZERO_BIN), magnitudeBin),
-  );
-  const bins = tf.cast(bin, 'int32') as tf.Tensor1D;
-  let offset = 0;
-  const counts = sizes.map((size) => {
-    const layerBins = tf.slice(bins, offset, size);
-    offset += size;
-    // Column sums of the one-hot rows as a [1, n] x [n, bins] product: a sum over axis 0 is a
-    // transpose and a reduction on the cpu backend, 7x slower here than the matMul.
-    return tf.reshape(tf.matMul(tf.ones([1, size]), tf.oneHot(layerBins, HISTOGRAM_BINS)), [
-      HISTOGRAM_BINS,
-    ]);
-  });
-  return tf.stack(counts);
-}
+/**
+ * |u| beyond which a unit is saturated: tanh'(u) = 1 - tanh(u)^2 < s (its maximum is 1) where
+ * |u| > atanh(sqrt(1 - s)); sigmoid'(u) = 1 / (4 cosh(u/2)^2) < s/4 (of its maximum 1/4) where
+ * |u| > 2 acosh(1/sqrt(s)). s = SATURATION_DERIVATIVE_SHARE: 2.18 and 4.37.
+ */
+export const SATURATION_THRESHOLD: Partial<Record<Activation, number>> = {
+  tanh: Math.atanh(Math.sqrt(1 - SATURATION_DERIVATIVE_SHARE)),
+  sigmoid: 2 * Math.acosh(1 / Math.sqrt(SATURATION_DERIVATIVE_SHARE)),
+};
 
 /**
- * The share of a hidden layer's (example, unit) pairs on the batch that are saturated:
- * tanh |phi'(u)| = 1 - tanh(u)^2 below 5% of its maximum 1; sigmoid s(1 - s) below 5% of its
- * maximum 1/4. For ReLU the share of dead units, those with u <= 0 on every example of the batch.
- * u is what the activation is applied to (z, or z layer-normalized). Other activations, and the
- * linear output layer, have no such measure: NOT_DEFINED.
+ * Per hidden layer, the share of its (example, unit) pairs on the batch that are saturated:
+ * tanh and sigmoid with |phi'(u)| below 5% of its maximum (SATURATION_THRESHOLD). For ReLU the
+ * share of dead units, those with u <= 0 on every example of the batch. `inputs` are what each
+ * layer's activation is applied to (z, or z layer-normalized), [batch, units]. Other activations
+ * have no such measure: NOT_DEFINED. All layers at once, in a few kernels whatever the depth.
  */
-export function saturationShare(u: tf.Tensor, a: tf.Tensor, activation: Activation): tf.Scalar {
-  switch (activation) {
-    case 'tanh':
-      return tf.mean(
-        tf.cast(tf.less(tf.sub(1, tf.square(a)), SATURATION_DERIVATIVE_SHARE), 'float32'),
-      );
-    case 'sigmoid':
-      return tf.mean(
-        tf.cast(tf.less(tf.mul(a, tf.sub(1, a)), 0.25 * SATURATION_DERIVATIVE_SHARE), 'float32'),
-      );
-    case 'relu':
-      return tf.mean(tf.cast(tf.lessEqual(tf.max(u, 0), 0), 'float32'));
-    default:
-      return tf.scalar(NOT_DEFINED);
+export function saturationShares(
+  inputs: readonly tf.Tensor[],
+  activation: Activation,
+): tf.Tensor1D {
+  const layers = inputs.length;
+  if (layers === 0) return tf.zeros([0]);
+  const threshold = SATURATION_THRESHOLD[activation];
+  let flags: tf.Tensor1D;
+  let sizes: number[];
+  if (threshold !== undefined) {
+    flags = tf.cast(tf.greater(tf.abs(flatConcat(inputs)), threshold), 'float32') as tf.Tensor1D;
+    sizes = inputs.map((u) => u.size);
+  } else if (activation === 'relu') {
+    // A unit's largest u over the batch; dead where it is <= 0.
+    flags = tf.cast(
+      tf.lessEqual(flatConcat(inputs.map((u) => tf.max(u, 0))), 0),
+      'float32',
+    ) as tf.Tensor1D;
+    sizes = inputs.map((u) => u.shape[1] ?? 1);
+  } else {
+    return tf.fill([layers], NOT_DEFINED) as tf.Tensor1D;
   }
+  // Per layer [not saturated, saturated] counts; the second over the layer's size.
+  const counts = tf.reshape(segmentCounts(flags, sizes, 2), [layers, 2]);
+  const saturated = tf.reshape(tf.slice(counts, [0, 1], [layers, 1]), [layers]);
+  return tf.div(saturated, tf.tensor1d(sizes)) as tf.Tensor1D;
 }
 
 /**
- * The distributions of one step, packed: [saturation per layer, then for each quantity of
- * DISTRIBUTION_QUANTITIES its [layers, HISTOGRAM_BINS] counts]. `preActivations` and `signals`
- * are z and dL/dz per layer, [batch, units], in forward order (the output layer last).
+ * A step's saturation shares, packed: one per layer in forward order, NOT_DEFINED for the linear
+ * output layer. `preActivations` are z per layer, [batch, units] (the output layer last).
  */
-export function distributionsVector(
+export function saturationVector(
   preActivations: readonly tf.Tensor[],
-  signals: readonly tf.Tensor[],
   network: NetworkConfig,
 ): tf.Tensor1D {
-  const last = preActivations.length - 1;
-  const inputs = preActivations.map((z, l) =>
-    l === last ? z : activationInput(z, network.normalization),
-  );
-  const activations = inputs.map((u, l) =>
-    l === last ? u : applyActivation(u, network.activation),
-  );
-  const saturation = inputs.map((u, l) =>
-    l === last
-      ? tf.scalar(NOT_DEFINED)
-      : saturationShare(u, activations[l] as tf.Tensor, network.activation),
-  );
-  const byQuantity: Record<DistributionQuantity, readonly tf.Tensor[]> = {
-    preActivation: preActivations,
-    activation: activations,
-    signal: signals,
-  };
+  const hidden = preActivations.slice(0, -1).map((z) => activationInput(z, network.normalization));
   return tf.concat([
-    tf.stack(saturation),
-    ...DISTRIBUTION_QUANTITIES.map((q) => tf.reshape(histogramCounts(byQuantity[q]), [-1])),
+    saturationShares(hidden, network.activation),
+    tf.tensor1d([NOT_DEFINED]),
   ]) as tf.Tensor1D;
 }
 
-/** Per-step distributions as decoded from the packed vector. */
-export interface StepDistributions {
-  /** Per layer: the saturated share (see saturationShare), or null where not defined. */
-  saturation: (number | null)[];
-  /** Per quantity, per layer: HISTOGRAM_BINS counts (config/distributionBins.ts). */
-  histograms: Record<DistributionQuantity, number[][]>;
+/**
+ * A step's histograms, packed: for each quantity of DISTRIBUTION_QUANTITIES its
+ * [layers, HISTOGRAM_BINS] counts. `preActivations` and `signals` are z and dL/dz per layer,
+ * [batch, units], and `parameterGradients` each layer's gradients (kernel, then bias if any),
+ * all in forward order (the output layer last).
+ */
+export function histogramsVector(
+  preActivations: readonly tf.Tensor[],
+  signals: readonly tf.Tensor[],
+  parameterGradients: readonly (readonly tf.Tensor[])[],
+  network: NetworkConfig,
+): tf.Tensor1D {
+  const last = preActivations.length - 1;
+  const activations = preActivations.map((z, l) =>
+    l === last ? z : applyActivation(activationInput(z, network.normalization), network.activation),
+  );
+  const byQuantity: Record<DistributionQuantity, readonly (tf.Tensor | readonly tf.Tensor[])[]> = {
+    preActivation: preActivations,
+    activation: activations,
+    signal: signals,
+    parameterGradient: parameterGradients,
+  };
+  // Every quantity and layer in one histogram call: the kernel count stays flat with depth.
+  const all = DISTRIBUTION_QUANTITIES.flatMap((q) => byQuantity[q]);
+  return tf.reshape(histogramCounts(all), [-1]);
 }
 
-export function decodeDistributions(
+export function decodeSaturation(
   data: ArrayLike<number>,
   start: number,
   layerCount: number,
-): StepDistributions {
-  const saturation = Array.from({ length: layerCount }, (_, l) => {
+): (number | null)[] {
+  return Array.from({ length: layerCount }, (_, l) => {
     const v = data[start + l] as number;
     return v === NOT_DEFINED ? null : v;
   });
-  let at = start + layerCount;
+}
+
+export function decodeHistograms(
+  data: ArrayLike<number>,
+  start: number,
+  layerCount: number,
+): Record<DistributionQuantity, number[][]> {
+  let at = start;
   const histogramsOut = {} as Record<DistributionQuantity, number[][]>;
   for (const q of DISTRIBUTION_QUANTITIES) {
     histogramsOut[q] = Array.from({ length: layerCount }, () => {
@@ -145,5 +143,5 @@ export function decodeDistributions(
       return counts;
     });
   }
-  return { saturation, histograms: histogramsOut };
+  return histogramsOut;
 }

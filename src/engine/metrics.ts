@@ -1,4 +1,9 @@
-import { decodeDistributions, distributionsVectorLength } from './distributions';
+import {
+  decodeHistograms,
+  decodeSaturation,
+  histogramsVectorLength,
+  saturationVectorLength,
+} from './distributions';
 import type { DistributionQuantity } from '../config/distributionBins';
 
 /**
@@ -48,7 +53,10 @@ export interface StepMetrics {
    * that are saturated (tanh, sigmoid), or of dead units (ReLU); null where not defined.
    */
   saturation?: (number | null)[];
-  /** Only with the distributions on: per quantity and layer, log-magnitude histogram counts. */
+  /**
+   * Only with the distributions on, on the steps that measure them (HistogramSteps): per
+   * quantity and layer, log-magnitude histogram counts.
+   */
   histograms?: Record<DistributionQuantity, number[][]>;
 }
 
@@ -120,25 +128,60 @@ export function decodeRecurrentStepMetrics(
   });
 }
 
-/** A step's packed length, with the distributions (distributions.ts) after the norms or not. */
-export function stepVectorLength(layerCount: number, distributions: boolean): number {
+/**
+ * With the distributions on, every step packs its saturation shares after the norms; the
+ * histograms (many more kernels) are packed on every step, or on the chunk's last step only,
+ * the one the page draws.
+ */
+export type HistogramSteps = 'everyStep' | 'lastStep';
+
+/** Whether step `index` of a chunk of `count` steps packs histograms. */
+function hasHistograms(histograms: HistogramSteps | null, index: number, count: number): boolean {
+  return histograms === 'everyStep' || (histograms === 'lastStep' && index === count - 1);
+}
+
+/** The packed length of one step, with the distributions after the norms or not. */
+export function stepVectorLength(
+  layerCount: number,
+  parts: { saturation: boolean; histograms: boolean },
+): number {
   return (
-    metricsVectorLength(layerCount) + (distributions ? distributionsVectorLength(layerCount) : 0)
+    metricsVectorLength(layerCount) +
+    (parts.saturation ? saturationVectorLength(layerCount) : 0) +
+    (parts.histograms ? histogramsVectorLength(layerCount) : 0)
   );
 }
 
-/** Decodes `count` consecutive step vectors from `data`, numbering them from `firstStep`. */
+/** The packed length of a chunk of `count` steps; `histograms` null: distributions off. */
+export function chunkVectorLength(
+  layerCount: number,
+  count: number,
+  histograms: HistogramSteps | null,
+): number {
+  let length = 0;
+  for (let s = 0; s < count; s++) {
+    length += stepVectorLength(layerCount, {
+      saturation: histograms !== null,
+      histograms: hasHistograms(histograms, s, count),
+    });
+  }
+  return length;
+}
+
+/**
+ * Decodes `count` consecutive step vectors from `data`, numbering them from `firstStep`.
+ * `histograms` says which steps carry distributions (null: none, the distributions were off).
+ */
 export function decodeStepMetrics(
   data: ArrayLike<number>,
   layerCount: number,
   count: number,
   firstStep: number,
-  distributions = false,
+  histograms: HistogramSteps | null = null,
 ): StepMetrics[] {
-  const stride = stepVectorLength(layerCount, distributions);
   const out: StepMetrics[] = [];
+  let base = 0;
   for (let s = 0; s < count; s++) {
-    const base = s * stride;
     const n = decodeNorms(data, base, layerCount, layerCount);
     // Fields in the order the run record has always written them.
     const metrics: StepMetrics = {
@@ -154,12 +197,18 @@ export function decodeStepMetrics(
       signalNorm: n.signals,
       weightNorm: n.weightNorm,
     };
-    if (distributions) {
-      const decoded = decodeDistributions(data, base + metricsVectorLength(layerCount), layerCount);
-      metrics.saturation = decoded.saturation;
-      metrics.histograms = decoded.histograms;
+    const parts = {
+      saturation: histograms !== null,
+      histograms: hasHistograms(histograms, s, count),
+    };
+    let at = base + metricsVectorLength(layerCount);
+    if (parts.saturation) {
+      metrics.saturation = decodeSaturation(data, at, layerCount);
+      at += saturationVectorLength(layerCount);
     }
+    if (parts.histograms) metrics.histograms = decodeHistograms(data, at, layerCount);
     out.push(metrics);
+    base += stepVectorLength(layerCount, parts);
   }
   return out;
 }

@@ -4,9 +4,14 @@ import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { AUTO_CLIP_MAX_PENDING_STEPS, AutoClipHistory } from './autoClip';
 import { applyWeightConstraints } from './constraints';
-import { distributionsVector } from './distributions';
+import { histogramsVector, saturationVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
-import { decodeStepMetrics, stepVectorLength, type StepMetrics } from './metrics';
+import {
+  chunkVectorLength,
+  decodeStepMetrics,
+  type HistogramSteps,
+  type StepMetrics,
+} from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -61,10 +66,13 @@ export interface TrainOptions {
   /** Also evaluate the network on the prediction grid after the chunk's last step. */
   prediction?: boolean;
   /**
-   * Also measure every step's distributions (saturation and histograms, distributions.ts) in
-   * the same readback. Off, the steps run exactly as without it.
+   * Also measure the distributions (distributions.ts) in the same readback: every step's
+   * saturation shares, and histograms on the chunk's last step (the one a view draws) or, with
+   * `histogramsEveryStep`, on every step. Off, the steps run exactly as without it.
    */
   distributions?: boolean;
+  /** With `distributions`: histograms on every step of the chunk, not only its last. */
+  histogramsEveryStep?: boolean;
 }
 
 /**
@@ -185,13 +193,20 @@ export class Trainer implements RunTrainer {
     this.assertUsable();
     if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
     const vectors: tf.Tensor[] = [];
-    const distributions = options.distributions === true;
+    const histograms: HistogramSteps | null =
+      options.distributions !== true
+        ? null
+        : options.histogramsEveryStep === true
+          ? 'everyStep'
+          : 'lastStep';
     for (let i = 0; i < steps; i++) {
       if (i > 0 && this.betweenSteps) await this.betweenSteps();
       if (this.autoClip.pendingCount >= AUTO_CLIP_MAX_PENDING_STEPS) {
         await this.autoClip.flushPending();
       }
-      vectors.push(this.trainOneStep(distributions));
+      const withHistograms =
+        histograms === 'everyStep' || (histograms === 'lastStep' && i === steps - 1);
+      vectors.push(this.trainOneStep(histograms !== null, withHistograms));
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
     if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
@@ -204,8 +219,8 @@ export class Trainer implements RunTrainer {
 
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
-    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, distributions);
-    const tail = stepVectorLength(this.layers.length, distributions) * steps;
+    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
+    const tail = chunkVectorLength(this.layers.length, steps, histograms);
     const prediction = wantPrediction
       ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
       : null;
@@ -285,9 +300,9 @@ export class Trainer implements RunTrainer {
 
   /**
    * One full step; returns the step's packed metrics vector (see metrics.ts), with the step's
-   * distributions after it when asked for.
+   * saturation and histograms after it when asked for.
    */
-  private trainOneStep(distributions: boolean): tf.Tensor {
+  private trainOneStep(saturation: boolean, histograms: boolean): tf.Tensor {
     const indices = this.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const mode = this.normMode;
@@ -295,7 +310,7 @@ export class Trainer implements RunTrainer {
     const hasBias = this.config.network.bias;
     const tensorsPerLayer = hasBias ? 2 : 1;
 
-    this.signalTaps.keepForward = distributions;
+    this.signalTaps.keepForward = saturation || histograms;
     return tf.tidy(() => {
       const batchIndices = tf.tensor1d(indices, 'int32');
       const x = tf.gather(this.tensors.trainX, batchIndices);
@@ -324,7 +339,7 @@ export class Trainer implements RunTrainer {
       const loss = measuredLoss as unknown as tf.Scalar;
       if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
 
-      const preActivations = distributions ? this.signalTaps.takeForward() : [];
+      const preActivations = this.signalTaps.keepForward ? this.signalTaps.takeForward() : [];
       let measured: MeasuredStep;
       let vector: tf.Tensor;
       try {
@@ -337,12 +352,16 @@ export class Trainer implements RunTrainer {
             ? (globalNorm) => this.autoClip.threshold(globalNorm, clip.percentile)
             : null,
         );
-        vector = distributions
-          ? tf.concat([
-              measured.vector,
-              distributionsVector(preActivations, signals, this.network.settings),
-            ])
-          : measured.vector;
+        const settings = this.network.settings;
+        const parts = [measured.vector];
+        if (saturation) parts.push(saturationVector(preActivations, settings));
+        if (histograms) {
+          const perLayer = this.layers.map((_, l) =>
+            grads.slice(l * tensorsPerLayer, (l + 1) * tensorsPerLayer),
+          );
+          parts.push(histogramsVector(preActivations, signals, perLayer, settings));
+        }
+        vector = parts.length === 1 ? measured.vector : tf.concat(parts);
       } finally {
         tf.dispose([loss, ...signals, ...preActivations]);
       }

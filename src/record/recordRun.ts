@@ -66,6 +66,8 @@ export async function recordRun(
       const result = await trainer.train(count, {
         testLoss: (trainer.step + count) % TEST_LOSS_EVERY_STEPS === 0,
         distributions: options.distributions === true,
+        // The record keeps every step's figures, not only those a view would draw.
+        histogramsEveryStep: true,
       });
       steps.push(...result.steps);
       const last = result.steps.at(-1);

@@ -58,7 +58,8 @@ export class Run {
 
   /**
    * Asks the trainer for `steps` steps; the result is taken in by land(). With `distributions`
-   * every step also measures saturation and histograms (only while a view shows them).
+   * every step also measures saturation, and the chunk's last step histograms (only while a
+   * view shows them; the view draws the newest step's).
    */
   ask(steps: number, distributions = false): Promise<ChunkResult> {
     const trainer = this.trainer;

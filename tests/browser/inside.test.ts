@@ -113,4 +113,33 @@ describe('the distributions panel', () => {
     expect(await page.getByTestId('distributions').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('in the compare view shows each run on the same bins, one quantity choice for all, exact counts on hover', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x4&steps=5000&b.act=relu');
+    await page.getByTestId('distributions-toggle').click();
+    await page.getByRole('button', { name: 'Step ×10' }).click();
+    await waitForStep(page, 10);
+    // One choice of quantity for all runs; the parameter gradients of every layer.
+    await expect(page.getByRole('radio', { name: 'dL/dW' }).count()).resolves.toBe(1);
+    await page.getByRole('radio', { name: 'dL/dW' }).check();
+    for (const letter of ['a', 'b']) {
+      const id = `distributions-${letter}`;
+      await expect.poll(() => paintedPixels(page, id), { timeout: 30_000 }).toBeGreaterThan(1000);
+      const canvas = page.getByTestId(id).locator('canvas');
+      await canvas.scrollIntoViewIfNeeded();
+      const box = (await canvas.boundingBox())!;
+      // The bottom row is the first hidden layer: 2 x 16 kernel and 16 bias entries; bin 18
+      // holds [1e0.5, 1e1).
+      await page.mouse.move(box.x + box.width * (18.5 / 26), box.y + box.height * (1 - 0.5 / 5));
+      await expect(
+        page.getByTestId(id).getByTestId('distributions-readout').textContent(),
+      ).resolves.toMatch(/^hidden1, \|value\| in \[1e0\.5, 1e1\): \d+ of 48 \(\d+\.\d%\)$/);
+      await expect.poll(() => paintedPixels(page, `saturation-${letter}`)).toBeGreaterThan(100);
+    }
+    // Run B is ReLU: its chart counts dead units; run A (tanh) saturated ones.
+    await expect(page.getByTestId('saturation-b').textContent()).resolves.toMatch(/Dead ReLU/);
+    await expect(page.getByTestId('saturation-a').textContent()).resolves.toMatch(/Saturated/);
+    await screenshot(page, 'distributions-compare');
+    expect(errors).toEqual([]);
+  });
 });

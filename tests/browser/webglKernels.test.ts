@@ -1,10 +1,11 @@
 /**
- * The engine's own WebGL kernel (src/backend/webglSumsOfSquares.ts) can only run in a browser:
- * these tests drive it in the built page's main thread through the bench harness.
+ * The engine's own WebGL kernels (src/backend/webglSumsOfSquares.ts, webglSegmentCounts.ts) can
+ * only run in a browser: these tests drive them in the built page's main thread through the
+ * bench harness.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SumsOfSquaresCheck } from '../../src/bench/backendChecks';
+import type { DistributionsCheck, SumsOfSquaresCheck } from '../../src/bench/backendChecks';
 import type { StepMetrics } from '../../src/engine/metrics';
 import { openApp, serveBuiltApp } from './support/app';
 
@@ -116,6 +117,23 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
         }
       });
     }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('counts the distributions exactly: histograms and saturation shares as a direct count of the values', async () => {
+    const { page, errors } = await openApp(app, '#layers=8x2');
+    const check = await callBench<DistributionsCheck>(page, 'checkDistributionsOnWebgl');
+    expect(check.backend).toBe('webgl');
+    expect(check.kernelFailure).toBeNull();
+    expect(check.counts).toEqual(check.expected);
+    // Every bin is exercised somewhere: zeros, each magnitude bin, non-finite values.
+    const totals = check.expected.reduce((sum, counts) => sum.map((s, b) => s + counts[b]!));
+    expect(totals.every((n) => n > 0)).toBe(true);
+    check.saturation.forEach((share, t) =>
+      expect(share, `tensor ${t}`).toBeCloseTo(check.expectedSaturation[t]!, 6),
+    );
+    expect(check.tensorsLeaked).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -5,6 +5,8 @@ import { GradHeatmap } from '../charts/GradHeatmap';
 import { GradNormChart } from '../charts/GradNormChart';
 import { logDomain } from '../charts/logScale';
 import { QuantityToggle } from '../charts/QuantityToggle';
+import { DistributionsPanel, DistributionsToggle } from '../inside/DistributionsPanel';
+import { useInsideViewStore } from '../inside/insideViewStore';
 import { PredictionMap } from '../inside/PredictionMap';
 import { ShownRun } from '../shownRun';
 import { CompareDepthProfile } from './CompareDepthProfile';
@@ -17,6 +19,7 @@ import { useRunSnapshots } from './useRunSnapshots';
  * Runs side by side: the per-layer gradient chart and the heatmap as small multiples (one per
  * run, on one shared log scale, so equal heights mean equal norms), and overlays where
  * overlaying teaches: the global norm and the loss over steps, and the depth profile at one step.
+ * With the distributions open, each run's histograms and saturation, on the same bins and scale.
  */
 export function CompareView(props: {
   runs: readonly RunView[];
@@ -28,6 +31,7 @@ export function CompareView(props: {
   const { runs, menu, editable } = props;
   const snapshots = useRunSnapshots();
   const quantity = useChartViewStore((s) => s.quantity);
+  const distributionsOpen = useInsideViewStore((s) => s.distributionsOpen);
   const domain = useMemo(
     () =>
       logDomain(
@@ -41,7 +45,10 @@ export function CompareView(props: {
   );
   return (
     <div className="compare-layout" data-runs={runs.length} data-testid="compare-view">
-      <QuantityToggle>{menu}</QuantityToggle>
+      <QuantityToggle>
+        <DistributionsToggle />
+        {menu}
+      </QuantityToggle>
       <RunsLegend runs={runs} editable={editable} />
       <div className="compare-multiples">
         {runs.map((run) => (
@@ -75,6 +82,17 @@ export function CompareView(props: {
           </ShownRun>
         ))}
       </div>
+      {distributionsOpen && (
+        <div className="compare-multiples compare-distributions">
+          {runs.map((run, i) => (
+            <ShownRun key={run.letter} letter={run.letter}>
+              <div className="compare-cell" data-run={run.letter}>
+                <DistributionsPanel run={{ name: runLook(run.letter).name }} withChoice={i === 0} />
+              </div>
+            </ShownRun>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

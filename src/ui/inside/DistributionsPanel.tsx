@@ -1,7 +1,6 @@
 import {
   memo,
   useEffect,
-  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -18,6 +17,7 @@ import { showDistributions } from '../../store/pageSession';
 import { sizeBitmap } from '../charts/canvasBitmap';
 import { ChartCard } from '../charts/ChartCard';
 import { layerName } from '../charts/format';
+import { SegmentedChoice } from '../charts/SegmentedChoice';
 import { useHistorySnapshot, useLayerLook, useShownLayers } from '../charts/hooks';
 import { useElementSize } from '../charts/useElementSize';
 import { t } from '../i18n/messages';
@@ -34,8 +34,26 @@ function pointerShare(event: PointerEvent<HTMLCanvasElement>): { x: number; y: n
   };
 }
 
-/** Layer x bin heatmap of the newest step's histograms of the chosen quantity. */
-const HistogramHeatmap = memo(function HistogramHeatmap() {
+/** In the compare view: the run a panel shows (its name in titles and test ids). */
+interface PanelRun {
+  name: string;
+}
+
+const runTitle = (run: PanelRun | undefined, title: string) =>
+  run ? t('compare.runTitle', { run: run.name, title }) : title;
+const runTestId = (run: PanelRun | undefined, id: string) =>
+  run ? `${id}-${run.name.toLowerCase()}` : id;
+
+/**
+ * Layer x bin heatmap of the newest step's histograms of the chosen quantity. Every run's uses
+ * the same bins and the same colour scale (a layer's share of its values), so runs compare.
+ */
+const HistogramHeatmap = memo(function HistogramHeatmap(props: {
+  run?: PanelRun;
+  /** Whether this card carries the quantity choice (one card of the compare view does). */
+  withChoice: boolean;
+}) {
+  const { run, withChoice } = props;
   const history = useHistorySnapshot();
   const layers = useShownLayers();
   const quantity = useInsideViewStore((s) => s.quantity);
@@ -46,7 +64,6 @@ const HistogramHeatmap = memo(function HistogramHeatmap() {
   const [cells] = useState(() => document.createElement('canvas'));
   const { width, height } = useElementSize(plotRef);
   const [hover, setHover] = useState<{ layer: number; bin: number } | null>(null);
-  const groupName = useId();
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -90,28 +107,21 @@ const HistogramHeatmap = memo(function HistogramHeatmap() {
       share: total > 0 ? ((100 * count) / total).toFixed(1) : '0',
     });
   }
-  const choice = (
-    <fieldset className="quantity-toggle dist-quantity">
-      <legend className="chart-sr-only">{t('inside.distQuantityLegend')}</legend>
-      {DISTRIBUTION_QUANTITIES.map((q) => (
-        <label key={q} className={q === quantity ? 'is-active' : undefined}>
-          <input
-            type="radio"
-            name={groupName}
-            value={q}
-            checked={q === quantity}
-            onChange={() => setQuantity(q)}
-          />
-          {t(`inside.distQuantity.${q}`)}
-        </label>
-      ))}
-    </fieldset>
-  );
+  const choice = withChoice ? (
+    <SegmentedChoice
+      className="dist-quantity"
+      options={DISTRIBUTION_QUANTITIES}
+      value={quantity}
+      onChange={setQuantity}
+      legend={t('inside.distQuantityLegend')}
+      labelOf={(q) => t(`inside.distQuantity.${q}`)}
+    />
+  ) : null;
   return (
     <ChartCard
-      testId="distributions"
+      testId={runTestId(run, 'distributions')}
       className="chart-distributions"
-      title={t('inside.distTitle', { step: history.histograms?.step ?? 0 })}
+      title={runTitle(run, t('inside.distTitle', { step: history.histograms?.step ?? 0 }))}
       aside={choice}
       summary={t(`inside.distCaption.${quantity}`)}
       placeholder={counts ? null : t('inside.distNone')}
@@ -151,7 +161,7 @@ const HistogramHeatmap = memo(function HistogramHeatmap() {
 });
 
 /** Saturation share per layer over steps (tanh, sigmoid: saturated; ReLU: dead units). */
-const SaturationChart = memo(function SaturationChart() {
+const SaturationChart = memo(function SaturationChart({ run }: { run?: PanelRun }) {
   const history = useHistorySnapshot();
   const layers = useShownLayers();
   const look = useLayerLook(layers.length);
@@ -220,9 +230,9 @@ const SaturationChart = memo(function SaturationChart() {
   const what = layers[0]?.activation === 'relu' ? 'dead' : 'saturated';
   return (
     <ChartCard
-      testId="saturation"
+      testId={runTestId(run, 'saturation')}
       className="chart-saturation"
-      title={t(`inside.satTitle.${what}`)}
+      title={runTitle(run, t(`inside.satTitle.${what}`))}
       summary={t(`inside.satCaption.${what}`)}
       placeholder={
         series.length > 0
@@ -260,19 +270,26 @@ const SaturationChart = memo(function SaturationChart() {
   );
 });
 
+/** Distribution panels on screen; the runs measure their distributions while any is. */
+let panelsShown = 0;
+
 /**
- * The distributions panel: while it is shown the runs measure their distributions (in the same
- * readback as the norms); closed, they measure none.
+ * The distributions panel of the shown run (one per run in the compare view): while any is
+ * shown the runs measure their distributions (in the same readback as the norms); with none,
+ * they measure none.
  */
-export function DistributionsPanel() {
+export function DistributionsPanel(props: { run?: PanelRun; withChoice?: boolean }) {
+  const { run, withChoice = true } = props;
   useEffect(() => {
-    showDistributions(true);
-    return () => showDistributions(false);
+    if (panelsShown++ === 0) showDistributions(true);
+    return () => {
+      if (--panelsShown === 0) showDistributions(false);
+    };
   }, []);
   return (
     <>
-      <HistogramHeatmap />
-      <SaturationChart />
+      <HistogramHeatmap run={run} withChoice={withChoice} />
+      <SaturationChart run={run} />
     </>
   );
 }

@@ -276,6 +276,16 @@ describe('performanceMarkdown', () => {
     expect(status(targetResult(md, 'frame p95'))).toBe('met');
   });
 
+  it('judges engine/bare with the distributions on against the same 0.75, where measured', () => {
+    expect(status(targetResult(performanceMarkdown(sample()), 'distributions on'))).toBe('n/a');
+    const measured = sample();
+    measured.webgl.distributionsOverBare = 0.75;
+    measured.cpu.distributionsOverBare = 0.8;
+    expect(status(targetResult(performanceMarkdown(measured), 'distributions on'))).toBe('met');
+    measured.webgl.otherNetworks!.deep!.distributionsOverBare = 0.74;
+    expect(status(targetResult(performanceMarkdown(measured), 'distributions on'))).toBe('not met');
+  });
+
   it('marks each other figure not met just past its target', () => {
     const cases: [string, (r: ReturnType<typeof sample>) => void][] = [
       ['frame p95', (r) => (r.webgl.frameP95Ms = 20.5)],

@@ -127,7 +127,12 @@ describe('simulate CLI', () => {
 
   it('with --distributions, every step gains saturation and histograms per layer, and the record says how to read them', () => {
     const rec = record(['--link', LINK, '--steps', '3', '--distributions']);
-    expect(rec.distributions?.quantities).toEqual(['preActivation', 'activation', 'signal']);
+    expect(rec.distributions?.quantities).toEqual([
+      'preActivation',
+      'activation',
+      'signal',
+      'parameterGradient',
+    ]);
     const bins = rec.distributions!.bins;
     const layers = rec.layers.length;
     for (const step of rec.steps) {
@@ -138,10 +143,15 @@ describe('simulate CLI', () => {
       for (const q of rec.distributions!.quantities) {
         const histograms = step.histograms![q];
         expect(histograms).toHaveLength(layers);
-        // Every (example, unit) pair of the batch of 8 is counted once.
+        // Every (example, unit) pair of the batch of 8 is counted once; of the parameter
+        // gradients, every kernel and bias entry (2-D inputs, biases on).
         histograms.forEach((counts, l) => {
+          const units = rec.layers[l]!.units;
+          const fanIn = l === 0 ? 2 : rec.layers[l - 1]!.units;
           expect(counts).toHaveLength(bins);
-          expect(counts.reduce((a, b) => a + b, 0)).toBe(8 * rec.layers[l]!.units);
+          expect(counts.reduce((a, b) => a + b, 0)).toBe(
+            q === 'parameterGradient' ? (fanIn + 1) * units : 8 * units,
+          );
         });
       }
     }

@@ -9,7 +9,8 @@ import {
   ZERO_BIN,
   histogramBinOf,
 } from '../../../src/config/distributionBins';
-import { histogramCounts, saturationShare } from '../../../src/engine/distributions';
+import { saturationShares } from '../../../src/engine/distributions';
+import { histogramCounts } from '../../../src/engine/histograms';
 import { metricsVectorLength, stepVectorLength } from '../../../src/engine/metrics';
 import { Trainer } from '../../../src/engine/trainer';
 import { configWith } from '../../support/configs';
@@ -30,10 +31,11 @@ describe('log-magnitude histograms', () => {
   it('count exactly what a direct computation counts, zeros and non-finite values included', () => {
     const a = [0, -0, 1e-12, 3e-8, -0.002, 0.5, 0.99, 1, -1, 7, 123, 9e9, NaN, Infinity, -Infinity];
     const b = [0.1, 0.11, 0.3, 0.32, 2e5, 0];
+    const c = [-5e-5];
     const counts = tf.tidy(() =>
-      histogramCounts([tf.tensor2d(a, [3, 5]), tf.tensor1d(b)]).arraySync(),
+      histogramCounts([tf.tensor2d(a, [3, 5]), tf.tensor1d(b), tf.tensor2d(c, [1, 1])]).arraySync(),
     ) as number[][];
-    expect(counts).toEqual([directCounts(a), directCounts(b)]);
+    expect(counts).toEqual([directCounts(a), directCounts(b), directCounts(c)]);
     expect(counts[0]![ZERO_BIN]).toBe(2);
     expect(counts[0]![NON_FINITE_BIN]).toBe(3);
     // Below 1e-8 falls in the lowest magnitude bin, above 1e4 in the highest.
@@ -59,40 +61,68 @@ describe('saturation share', () => {
   it('tanh: the share of (example, unit) pairs with 1 - tanh(u)^2 below 0.05', () => {
     const share = tf.tidy(() => {
       const u = tf.tensor2d([0, 3, -3, 0.1], [2, 2]);
-      return saturationShare(u, tf.tanh(u), 'tanh').arraySync();
+      return saturationShares([u], 'tanh').arraySync();
     });
-    expect(share).toBeCloseTo(0.5, 6);
+    expect(share).toEqual([0.5]);
   });
 
   it('sigmoid: the share with s(1 - s) below 5% of 1/4', () => {
     const share = tf.tidy(() => {
       const u = tf.tensor2d([5, 0, -6, 1, 4, -4.5], [3, 2]);
-      return saturationShare(u, tf.sigmoid(u), 'sigmoid').arraySync();
+      return saturationShares([u], 'sigmoid').arraySync();
     });
     // s(1 - s) < 0.0125 where |u| > 4.37: 5, -6 and -4.5.
-    expect(share).toBeCloseTo(0.5, 6);
+    expect(share).toEqual([0.5]);
   });
 
   it('ReLU: the share of dead units, u <= 0 on every example of the batch', () => {
     const share = tf.tidy(() => {
       const u = tf.tensor2d([-1, 2, 0, -3, -1, 0], [2, 3]);
-      return saturationShare(u, tf.relu(u), 'relu').arraySync();
+      return saturationShares([u], 'relu').arraySync();
     });
-    expect(share).toBeCloseTo(2 / 3, 6);
+    expect(share![0]).toBeCloseTo(2 / 3, 6);
   });
 
   it('is not defined (-1, read as null) for other activations', () => {
     const share = tf.tidy(() => {
       const u = tf.tensor2d([1, 2], [1, 2]);
-      return saturationShare(u, tf.elu(u), 'elu').arraySync();
+      return saturationShares([u, u], 'elu').arraySync();
     });
-    expect(share).toBe(-1);
+    expect(share).toEqual([-1, -1]);
   });
+
+  it.each(['tanh', 'sigmoid'] as const)(
+    '%s: matches the derivative criterion on a grid of u, several layers of any width at once',
+    (activation) => {
+      const derivativeShare = (u: number) => {
+        if (activation === 'tanh') return 1 - Math.tanh(u) ** 2;
+        const s = 1 / (1 + Math.exp(-u));
+        return (s * (1 - s)) / 0.25;
+      };
+      // Layer l holds 40 x width points evenly over [-8, 8]: the grid crosses both thresholds
+      // (|u| = 2.18 for tanh, 4.37 for sigmoid) with no point within 3e-3 of either.
+      const layers = [3, 5, 7].map((width) =>
+        Array.from({ length: 40 * width }, (_, k) => -8 + (16 * (k + 0.5)) / (40 * width)),
+      );
+      const shares = tf.tidy(() =>
+        saturationShares(
+          layers.map((u, l) => tf.tensor2d(u, [40, [3, 5, 7][l]!])),
+          activation,
+        ).arraySync(),
+      );
+      layers.forEach((u, l) => {
+        const direct = u.filter((v) => derivativeShare(v) < 0.05).length / u.length;
+        expect(shares[l]).toBeCloseTo(direct, 6);
+      });
+    },
+  );
 });
 
 describe('distributions in the trainer', () => {
   it('with them off, a step packs exactly the norms and runs no histogram kernel', async () => {
-    expect(stepVectorLength(3, false)).toBe(metricsVectorLength(3));
+    expect(stepVectorLength(3, { saturation: false, histograms: false })).toBe(
+      metricsVectorLength(3),
+    );
     const trainer = new Trainer(SMALL);
     const profile = await tf.profile(async () => {
       const chunk = await trainer.train(2);
@@ -102,7 +132,8 @@ describe('distributions in the trainer', () => {
       }
     });
     const kernels = profile.kernelNames;
-    for (const name of ['OneHot', 'IsFinite', 'Floor', 'Log']) expect(kernels).not.toContain(name);
+    for (const name of ['Bincount', 'IsFinite', 'Floor', 'Log', 'Greater'])
+      expect(kernels).not.toContain(name);
     trainer.dispose();
   });
 
@@ -116,34 +147,72 @@ describe('distributions in the trainer', () => {
     measured.dispose();
   });
 
-  it('histogram the batch: z from the weights and batch before the step, dL/dz as counted', async () => {
+  it('histogram the batch: z, tanh(z), dL/dz and dL/dW from the weights and batch before the step', async () => {
     const trainer = new Trainer(SMALL);
+    expect(trainer.loss).toBe('sigmoidCrossEntropy');
     const weights = await trainer.readWeights();
     const batch = trainer.peekNextBatch();
     const [step] = (await trainer.train(1, { distributions: true })).steps;
-    // z and tanh(z) per layer, computed directly in float64 from the same weights and batch.
+    // The forward and backward pass computed directly in float64 from the same weights and
+    // batch: z = h W + b, a = tanh(z) (the output linear); the mean sigmoid cross-entropy gives
+    // dL/dz = (sigmoid(z) - y) / B at the output, and going back dL/dW = h^T dL/dz,
+    // dL/db = sum over the batch of dL/dz, dL/dh = dL/dz W^T, dL/dz = dL/dh (1 - a^2).
+    const last = weights.length - 1;
+    const inputs: number[][][] = [];
+    const zs: number[][][] = [];
+    const as: number[][][] = [];
     let h = batch.x;
-    const zs: number[][] = [];
-    const as: number[][] = [];
     weights.forEach((layer, l) => {
+      inputs.push(h);
       const z = h.map((row) =>
         layer.kernel[0]!.map((_, j) =>
           row.reduce((sum, v, i) => sum + v * layer.kernel[i]![j]!, layer.bias?.[j] ?? 0),
         ),
       );
-      const a = l === weights.length - 1 ? z : z.map((row) => row.map(Math.tanh));
-      zs.push(z.flat());
-      as.push(a.flat());
+      const a = l === last ? z : z.map((row) => row.map(Math.tanh));
+      zs.push(z);
+      as.push(a);
       h = a;
     });
+    const signals: number[][][] = new Array(weights.length);
+    const parameterGradients: number[][] = new Array(weights.length);
+    const size = batch.x.length;
+    let delta = zs[last]!.map((row, r) =>
+      row.map((z) => (1 / (1 + Math.exp(-z)) - batch.y[r]![0]!) / size),
+    );
+    for (let l = last; l >= 0; l--) {
+      signals[l] = delta;
+      const { kernel, bias } = weights[l]!;
+      const input = inputs[l]!;
+      const dW = kernel.map((row, i) =>
+        row.map((_, j) => input.reduce((sum, x, r) => sum + x[i]! * delta[r]![j]!, 0)),
+      );
+      const db = bias ? bias.map((_, j) => delta.reduce((sum, d) => sum + d[j]!, 0)) : [];
+      parameterGradients[l] = [...dW.flat(), ...db];
+      if (l > 0) {
+        const below = as[l - 1]!;
+        delta = delta.map((d, r) =>
+          kernel.map(
+            (row, i) => row.reduce((sum, w, j) => sum + w * d[j]!, 0) * (1 - below[r]![i]! ** 2),
+          ),
+        );
+      }
+    }
     const histograms = step!.histograms!;
-    zs.forEach((z, l) => {
-      // float32 against float64: a value right on a bin edge may fall either side of it.
-      const diff = (counts: number[], direct: number[]) =>
-        counts.reduce((sum, c, b) => sum + Math.abs(c - direct[b]!), 0);
-      expect(diff(histograms.preActivation[l]!, directCounts(z))).toBeLessThanOrEqual(2);
-      expect(diff(histograms.activation[l]!, directCounts(as[l]!))).toBeLessThanOrEqual(2);
-      expect(histograms.signal[l]!.reduce((x, y) => x + y, 0)).toBe(z.length);
+    // float32 against float64: a value right on a bin edge may fall either side of it.
+    const diff = (counts: number[], direct: number[]) =>
+      counts.reduce((sum, c, b) => sum + Math.abs(c - direct[b]!), 0);
+    weights.forEach((_, l) => {
+      expect(diff(histograms.preActivation[l]!, directCounts(zs[l]!.flat()))).toBeLessThanOrEqual(
+        2,
+      );
+      expect(diff(histograms.activation[l]!, directCounts(as[l]!.flat()))).toBeLessThanOrEqual(2);
+      expect(diff(histograms.signal[l]!, directCounts(signals[l]!.flat()))).toBeLessThanOrEqual(2);
+      const gradients = parameterGradients[l]!;
+      expect(histograms.parameterGradient[l]!.reduce((x, y) => x + y, 0)).toBe(gradients.length);
+      expect(diff(histograms.parameterGradient[l]!, directCounts(gradients))).toBeLessThanOrEqual(
+        2,
+      );
     });
     // tanh hidden layers have a saturation share; the linear output layer has none.
     expect(step!.saturation!.at(-1)).toBeNull();
@@ -152,6 +221,21 @@ describe('distributions in the trainer', () => {
       expect(share).toBeLessThanOrEqual(1);
     }
     trainer.dispose();
+  });
+
+  it("measure saturation on every step and histograms on the chunk's last, or every step", async () => {
+    const lastOnly = new Trainer(SMALL);
+    const everyStep = new Trainer(SMALL);
+    const a = (await lastOnly.train(4, { distributions: true })).steps;
+    const b = (await everyStep.train(4, { distributions: true, histogramsEveryStep: true })).steps;
+    expect(a.map((s) => s.histograms !== undefined)).toEqual([false, false, false, true]);
+    expect(b.every((s) => s.histograms !== undefined)).toBe(true);
+    // The same run either way: the same saturation every step, the same last histograms.
+    expect(a.map((s) => s.saturation)).toEqual(b.map((s) => s.saturation));
+    expect(a[3]!.histograms).toEqual(b[3]!.histograms);
+    expect(a.map((s) => s.loss)).toEqual(b.map((s) => s.loss));
+    lastOnly.dispose();
+    everyStep.dispose();
   });
 
   it('keep the tensor count flat', async () => {

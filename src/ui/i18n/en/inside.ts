@@ -24,12 +24,15 @@ export const insideMessages = {
   'inside.distQuantity.preActivation': 'z',
   'inside.distQuantity.activation': 'φ(z)',
   'inside.distQuantity.signal': 'dL/dz',
+  'inside.distQuantity.parameterGradient': 'dL/dW',
   'inside.distCaption.preActivation':
     "Histogram of each layer's pre-activations |z| on the step's batch, by magnitude (2 bins per decade), with bins for exact zeros and non-finite values.",
   'inside.distCaption.activation':
     "Histogram of each layer's activations |φ(z)| on the step's batch, by magnitude (2 bins per decade), with bins for exact zeros and non-finite values.",
   'inside.distCaption.signal':
     "Histogram of each layer's backpropagated signal |dL/dz| on the step's batch, by magnitude (2 bins per decade), with bins for exact zeros and non-finite values.",
+  'inside.distCaption.parameterGradient':
+    "Histogram of the entries of each layer's parameter gradients |dL/dW| and |dL/db| (before clipping), by magnitude (2 bins per decade), with bins for exact zeros and non-finite values.",
   'inside.distAxis': '|value|, log scale',
   'inside.distNone': 'Measured from the next step on: press play or step',
   'inside.distHint': 'Point at a cell for its exact count',
