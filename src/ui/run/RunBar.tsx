@@ -9,6 +9,7 @@ import { LIMITS } from '../../config/schema';
 import { LessonMenu } from '../lessons/LessonMenu';
 import { BackendSelect } from './BackendSelect';
 import { CopyLinkButton } from './CopyLinkButton';
+import { LanguageSelect } from './LanguageSelect';
 
 const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
 
@@ -145,6 +146,7 @@ export function RunBar() {
       </output>
       <BackendSelect />
       {backendBadge}
+      <LanguageSelect />
     </header>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, type KeyboardEvent } from 'react';
 import type { CellMeasure } from '../../config/sweepCell';
 import { sweepKeyInfo, type SweepAxis } from '../../config/sweepSpec';
 import { t } from '../i18n/messages';
+import { formatSignificant } from '../i18n/numberFormat';
 import { cellColor, logRange, metricValue, type SweepMetric } from './regimeColor';
 
 /** The SVG's own coordinate system; it scales to the panel's width. */
@@ -33,7 +34,7 @@ interface Props {
 }
 
 export function formatAxisValue(value: number): string {
-  return String(Number(value.toPrecision(3)));
+  return formatSignificant(value, 3);
 }
 
 /** Where `value` sits along an axis, in cells (0 = the first value's centre); null outside. */

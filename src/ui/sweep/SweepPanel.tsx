@@ -17,6 +17,7 @@ import {
 import { useSweepStore, type SweepResult } from '../../store/sweepStore';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
+import { formatFixed, formatSignificant } from '../i18n/numberFormat';
 import { divergingGradientCss, OVERFLOW_COLOR, type SweepMetric } from './regimeColor';
 import { axisPosition, formatAxisValue, RegimeMap } from './RegimeMap';
 import { boundaryPoints } from './sweepBoundary';
@@ -59,8 +60,8 @@ function withCount(spec: SweepSpec, count: number): SweepSpec {
 
 /** A log slope with its sign, to 3 decimals ("+0.120", "-0.347", "0.000"). */
 function formatSlope(slope: number): string {
-  const text = slope.toFixed(3);
-  if (Number(text) === 0) return '0.000';
+  if (Number(slope.toFixed(3)) === 0) return formatFixed(0, 3);
+  const text = formatFixed(slope, 3);
   return slope > 0 ? `+${text}` : text;
 }
 
@@ -70,7 +71,7 @@ function observedGlobalNorms(): number[] {
 }
 
 function format3(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : String(value);
+  return formatSignificant(value, 3);
 }
 
 /** The cell's settings in words: "init gain 1.41 · depth 18". */
@@ -291,7 +292,7 @@ export default function SweepPanel() {
               : t('sweep.progress', {
                   done,
                   total,
-                  seconds: ((result?.elapsedMs ?? 0) / 1000).toFixed(1),
+                  seconds: formatFixed((result?.elapsedMs ?? 0) / 1000, 1),
                   backend: result?.backend ?? backend,
                 })}
         </span>
