@@ -214,7 +214,8 @@ const SaturationChart = memo(function SaturationChart() {
       ': ' +
       series
         .map(
-          ({ layer, points }) => `${layerName(names, layer)} ${formatFixed(100 * at(points)[1], 1)}%`,
+          ({ layer, points }) =>
+            `${layerName(names, layer)} ${formatFixed(100 * at(points)[1], 1)}%`,
         )
         .join(', ');
   }

@@ -43,6 +43,8 @@ export const chartMessages = {
   'chart.tooltipStep': 'step {step}',
   'chart.tooltipLayer': 'layer {index}: {name}',
   'chart.layerFallback': 'layer {index}',
+  'chart.layerHidden': 'hidden{n}',
+  'chart.layerOutput': 'output',
   'chart.globalNorm': 'global norm',
   'chart.clippedGlobalNorm': 'global norm after clipping',
   'chart.clipThreshold': 'clip threshold {value} (per layer)',
