@@ -15,6 +15,7 @@ export const KNOWN_VIEW_KEYS: ReadonlySet<string> = new Set([
   'sweepsteps',
   'view',
   'at',
+  'lang',
 ]);
 
 /** The part after '#' of a full URL or '#...' string, or a bare query as it is. */

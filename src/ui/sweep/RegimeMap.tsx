@@ -1,6 +1,6 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import type { CellMeasure } from '../../config/sweepCell';
-import { sweepKeyInfo, type SweepAxis } from '../../config/sweepSpec';
+import { sweepKeyInfo, type SweepAxis, type SweepKey } from '../../config/sweepSpec';
 import { t } from '../i18n/messages';
 import { formatSignificant } from '../i18n/numberFormat';
 import { cellColor, logRange, metricValue, type SweepMetric } from './regimeColor';
@@ -31,6 +31,12 @@ interface Props {
   current: MapMark;
   /** The boundary as continuous positions (x, y), in order; empty for none. */
   boundary: Array<[number, number]>;
+}
+
+/** A swept setting's name, marked "(log)" when its axis is logarithmic. */
+export function axisTitle(key: SweepKey): string {
+  const name = t(`sweep.key.${key}`);
+  return sweepKeyInfo(key).scale === 'log' ? t('chart.axis.log', { what: name }) : name;
 }
 
 export function formatAxisValue(value: number): string {
@@ -172,8 +178,7 @@ export function RegimeMap(props: Props) {
           textAnchor="middle"
           className="regime-axis-title"
         >
-          {t(`sweep.key.${xAxis.key}`)}
-          {sweepKeyInfo(xAxis.key).scale === 'log' ? ' (log)' : ''}
+          {axisTitle(xAxis.key)}
         </text>
         {yAxis &&
           ys.map((y, j) =>
@@ -189,8 +194,7 @@ export function RegimeMap(props: Props) {
             textAnchor="middle"
             transform={`translate(14 ${MARGIN.top + plotH / 2}) rotate(-90)`}
           >
-            {t(`sweep.key.${yAxis.key}`)}
-            {sweepKeyInfo(yAxis.key).scale === 'log' ? ' (log)' : ''}
+            {axisTitle(yAxis.key)}
           </text>
         )}
       </g>
