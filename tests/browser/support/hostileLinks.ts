@@ -81,6 +81,10 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=-1&view=%3Cscript%3Ealert(1)%3C%2Fscript%3E&at=-1',
   '#v=1&act=x&at=1e999&lesson=__proto__',
   '#v=1&seed=-1&lesson=<img src=x onerror=alert(1)>',
+  // The page's language: a value it is not written in is repaired to none (the viewer's own).
+  '#v=1&lr=banana&lang=klingon',
+  '#v=1&act=x&lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '#v=1&seed=-1&lang=__proto__&lang=' + 'zh'.repeat(400),
 ];
 
 /** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */

@@ -24,7 +24,7 @@ export const chartMessages: Record<keyof typeof en, string> = {
   'chart.depthTitle': '深度剖面',
   'chart.axis.step': '训练步',
   'chart.axis.layer': '层（输入 → 输出）',
-  'chart.axis.log': '{what}（对数坐标）',
+  'chart.axis.log': '{what}（对数）',
   'chart.axis.colour': '颜色：{what}，对数刻度',
   'chart.axis.loss': '损失',
   'chart.axis.weightNorm': '权重范数',
