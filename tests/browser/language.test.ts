@@ -187,6 +187,12 @@ describe('the page in Simplified Chinese', () => {
     await page.getByRole('button', { name: '裁剪阈值助手' }).click();
     await shoot(page, 'advisor');
     leaks.push(...(await englishLeaks(page, 'clip advisor')));
+
+    await page.goto('about:blank');
+    await page.goto(`${app.url}#lang=zh-CN&embed=lr,clip,gain,gscale,layers,act,init`);
+    await page.getByRole('button', { name: '开始', exact: true }).waitFor();
+    await shoot(page, 'embed');
+    leaks.push(...(await englishLeaks(page, 'embed mode')));
     expect(leaks).toEqual([]);
     expect(errors).toEqual([]);
     await page.context().close();
@@ -236,12 +242,20 @@ describe('the page in Simplified Chinese', () => {
   }, 300_000);
 
   it('the language menu switches the page and the link, and the choice is remembered', async () => {
-    const { page } = await openApp(app, '#act=relu', undefined, { locale: 'en-US' });
-    await page.getByRole('button', { name: 'Play' }).waitFor();
+    const { page, errors } = await openApp(app, '#act=relu&lr=0.01', undefined, {
+      locale: 'en-US',
+    });
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 5);
     expect(await hashOf(page)).not.toContain('lang=');
+    // Switching while training redraws the page in Chinese; the run goes on.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-    await page.getByRole('button', { name: '开始', exact: true }).waitFor();
+    await page.getByRole('button', { name: '暂停', exact: true }).waitFor();
     expect(await htmlLang(page)).toBe('zh-CN');
+    const stepAtSwitch = Number(await page.getByTestId('step-counter').getAttribute('data-step'));
+    await waitForStep(page, stepAtSwitch + 10);
+    await page.getByRole('button', { name: '暂停', exact: true }).click();
+    expect(errors).toEqual([]);
     // The settings stay as they were; the link now carries the language the viewer picked.
     expect(await page.getByRole('combobox', { name: '激活函数' }).inputValue()).toBe('relu');
     await expect.poll(() => hashOf(page), { timeout: 10_000 }).toContain('lang=zh-CN');

@@ -5,6 +5,7 @@ import {
   formatSignificant,
   setNumberLocale,
 } from '../../../src/ui/i18n/numberFormat';
+import { t } from '../../../src/ui/i18n/messages';
 
 afterEach(() => setNumberLocale('en'));
 
@@ -30,5 +31,13 @@ describe('the page’s number format', () => {
     expect(formatCount(1_200_000)).toBe('1,200,000');
     setNumberLocale('zh-CN');
     expect(formatCount(1_200_000)).toBe('1,200,000');
+  });
+});
+
+describe('numbers in messages', () => {
+  it('are written in the page’s number format: whole numbers grouped, others significant', () => {
+    expect(t('run.stepCounter', { step: 1234, max: 20000 })).toBe('Step 1,234 / 20,000');
+    expect(t('chart.clipThreshold', { value: 0.00001 })).toBe('clip threshold 1e-5 (per layer)');
+    expect(t('compare.suggestion.lr', { lr: 0.05 })).toBe('learning rate 0.05');
   });
 });
