@@ -114,9 +114,10 @@ describe('formatting', () => {
     ]);
   });
 
-  it('shows exact values with 4 significant digits and leaves non-finite ones to the caller', () => {
+  it('shows exact values with 4 significant digits (exponent form below 1e-3, like the number boxes) and leaves non-finite ones to the caller', () => {
     expect(formatExact(1234.5678)).toBe('1235');
-    expect(formatExact(0.000123456)).toBe('0.0001235');
+    expect(formatExact(0.0123456)).toBe('0.01235');
+    expect(formatExact(0.000123456)).toBe('1.235e-4');
     expect(formatExact(NaN)).toBeNull();
     expect(formatExact(Infinity)).toBeNull();
   });

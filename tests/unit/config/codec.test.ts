@@ -285,6 +285,7 @@ describe('decodeConfig on well-formed links', () => {
       'at',
       'backend',
       'embed',
+      'lang',
       'lesson',
       'sweep',
       'sweepsteps',
