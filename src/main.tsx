@@ -5,7 +5,8 @@ import { exposeDiagnostics } from './store/diagnostics';
 import { readLink, startLinkSync } from './store/linkSync';
 import { startPageSession } from './store/pageSession';
 import { useViewStore } from './store/viewStore';
-import { App } from './ui/App';
+import { Page } from './ui/App';
+import { startLanguage } from './ui/i18n/language';
 import './ui/styles.css';
 
 // `npm run bench` (scripts/bench.mjs) loads its in-page harness through this hook; it is a
@@ -22,11 +23,15 @@ const session = startPageSession(
 );
 startLinkSync(session, window, opened);
 
+// The page's language (the link's, the viewer's or the browser's) is ready before the first
+// render: English at once, another language once its catalogue chunk has arrived.
 const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+void startLanguage().then(() => {
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <Page />
+      </StrictMode>,
+    );
+  }
+});

@@ -16,6 +16,7 @@ export const KNOWN_VIEW_KEYS: ReadonlySet<string> = new Set([
   'view',
   'at',
   'smooth',
+  'lang',
 ]);
 
 /** The part after '#' of a full URL or '#...' string, or a bare query as it is. */

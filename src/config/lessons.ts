@@ -36,9 +36,24 @@ export interface Lesson {
   tryNext: string;
 }
 
-/** A lesson's Watch text: its observations in order, then its explanation. */
+/**
+ * A lesson's Watch text: its observations in order, then its explanation, joined by `gap`
+ * (a space between English sentences; none in Chinese, whose full stop closes the sentence).
+ */
+export function joinWatchText(
+  observations: readonly string[],
+  why: string | undefined,
+  gap = ' ',
+): string {
+  return [...observations, why ?? ''].join(gap).trim();
+}
+
+/** A lesson's own (English) Watch text. */
 export function watchText(lesson: Lesson): string {
-  return [...lesson.observations.map((o) => o.text), lesson.why ?? ''].join(' ').trim();
+  return joinWatchText(
+    lesson.observations.map((o) => o.text),
+    lesson.why,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { isBackendName, type BackendName } from '../config/backends';
 import { parseHashParams } from '../config/codec';
+import { languageSuffix, readLinkedLanguage, type Language } from '../config/languageKey';
 import type { Repair } from '../config/repairs';
 import { decodeSweep, sweepHashSuffix, type SweepSpec } from '../config/sweepSpec';
 import { linkedViewSuffix, readLinkedView, type GradientView } from '../config/viewKeys';
@@ -21,6 +22,9 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  * - smoothing: `smooth=0.6`: EMA weight of the gradient chart's lines (0, the default: off).
  * - sweep: `sweep=gain:0.25..4:13,depth:2..48:12` (and `sweepsteps=K`) opens the regime map of
  *   the experiment over those settings (config/sweepSpec.ts).
+ * - lang: `lang=zh-CN` or `lang=en` shows the page in that language (config/languageKey.ts);
+ *   null: the link names none, and the page follows the viewer's choice. It is set by a link
+ *   that carries it or by picking a language in the page, so Copy link carries it exactly then.
  */
 export interface ViewState {
   embed: EmbedControl[] | null;
@@ -30,6 +34,7 @@ export interface ViewState {
   atStep: number | null;
   smoothing: number;
   sweep: SweepSpec | null;
+  lang: Language | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -40,6 +45,7 @@ export const DEFAULT_VIEW: ViewState = {
   atStep: null,
   smoothing: 0,
   sweep: null,
+  lang: null,
 };
 
 export const useViewStore = create<ViewState>(() => DEFAULT_VIEW);
@@ -63,7 +69,11 @@ export function readViewFromHash(hash: string): { view: ViewState; repairs: Repa
   const backend = isBackendName(backendText) ? backendText : null;
   const { sweep } = decodeSweep(hash);
   const { view, repairs } = readLinkedView(params);
-  return { view: { embed, backend, sweep, ...view }, repairs };
+  const { language, repairs: languageRepairs } = readLinkedLanguage(params);
+  return {
+    view: { embed, backend, sweep, ...view, lang: language },
+    repairs: [...repairs, ...languageRepairs],
+  };
 }
 
 /** The view flags of a hash, without the repairs. */
@@ -76,5 +86,5 @@ export function viewToHashSuffix(view: ViewState): string {
   let suffix = linkedViewSuffix(view);
   if (view.embed) suffix += `&embed=${view.embed.length > 0 ? view.embed.join(',') : '1'}`;
   if (view.backend) suffix += `&backend=${view.backend}`;
-  return suffix + sweepHashSuffix(view.sweep);
+  return suffix + sweepHashSuffix(view.sweep) + languageSuffix(view.lang);
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useViewStore } from '../store/viewStore';
+import { useLanguageStore } from './i18n/language';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { EmbedControls } from './embed/EmbedControls';
@@ -16,6 +17,16 @@ import './layout/reducedMotion.css';
 
 /** The regime map is its own chunk, loaded when a link or the tab opens it. */
 const SweepPanel = lazy(() => import('./sweep/SweepPanel'));
+
+/**
+ * The page in the language shown. Switching language draws it afresh (components, memoised
+ * charts included, read their words at render); what it shows lives in the stores and the
+ * session, so nothing else changes.
+ */
+export function Page() {
+  const language = useLanguageStore((s) => s.shown);
+  return <App key={language} />;
+}
 
 /**
  * The page: run bar and notices on top, the settings column beside the charts, the open

@@ -99,7 +99,7 @@ describe('the distributions panel', () => {
     // Bin 16 of 26 holds [1e-0.5, 1e0): the middle of its column, on the bottom row (input side).
     await page.mouse.move(box.x + box.width * (16.5 / 26), box.y + box.height * (1 - 0.5 / 7));
     await expect(page.getByTestId('distributions-readout').textContent()).resolves.toMatch(
-      /^hidden1, \|value\| in \[1e-0\.5, 1e0\): \d+ of 2048 \(\d+\.\d%\)$/,
+      /^hidden1, \|value\| in \[1e-0\.5, 1e0\): [\d,]+ of 2,048 \(\d+\.\d%\)$/,
     );
     const sat = page.getByTestId('saturation').locator('canvas');
     const satBox = (await sat.boundingBox())!;

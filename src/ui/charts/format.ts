@@ -40,7 +40,18 @@ export function formatMeasured(value: number): string {
 
 /** The name of layer `index` (0-based), falling back to "layer N" before the run store knows. */
 export function layerName(names: readonly string[], index: number): string {
-  return names[index] ?? t('chart.layerFallback', { index: index + 1 });
+  const name = names[index];
+  return name === undefined ? t('chart.layerFallback', { index: index + 1 }) : shownLayerName(name);
+}
+
+/**
+ * A layer's name as the page shows it: the engine names its layers `hidden1`, `hidden2`, ...
+ * and `output` (the run record keeps those); the page says them in its language.
+ */
+export function shownLayerName(name: string): string {
+  const hidden = /^hidden(\d+)$/.exec(name);
+  if (hidden) return t('chart.layerHidden', { n: hidden[1]! });
+  return name === 'output' ? t('chart.layerOutput') : name;
 }
 
 /** A layer named with its place in the network, e.g. "hidden5 · layer 5 of 9". */

@@ -5,6 +5,8 @@
  * separately as overflow) and every log axis gets an explicit positive `logDomain`.
  */
 
+import { formatSignificant } from '../i18n/numberFormat';
+
 export type LogDomain = readonly [number, number];
 
 /** The domain is never wider than this, whatever the data (float32 spans ~1e-45..3e38). */
@@ -82,6 +84,6 @@ export function logTicks(domain: LogDomain, maxTicks = MAX_LOG_TICKS): number[] 
 /** Tick label for a power of ten: 0.01, 0.1, 1, 10, 100, then 1e3, 1e-3 beyond. */
 export function formatPow10(value: number): string {
   const exp = Math.round(Math.log10(value));
-  if (Math.abs(exp) <= 2) return String(Number(value.toPrecision(1)));
+  if (Math.abs(exp) <= 2) return formatSignificant(value, 1);
   return `1e${exp}`;
 }

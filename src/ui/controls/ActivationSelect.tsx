@@ -4,10 +4,12 @@ import { t } from '../i18n/messages';
 import { SelectField } from './SelectField';
 import { useSectionPatch } from './sectionPatch';
 
-const ACTIVATION_OPTIONS = ACTIVATIONS.map((a) => ({
-  value: a,
-  label: t(`controls.activation.${a}`),
-}));
+/** Built at render, so the labels are in the language shown. */
+const activationOptions = () =>
+  ACTIVATIONS.map((a) => ({
+    value: a,
+    label: t(`controls.activation.${a}`),
+  }));
 
 /** "Activation" select (link key `act`) of every hidden layer. */
 export function ActivationSelect() {
@@ -17,7 +19,7 @@ export function ActivationSelect() {
     <SelectField
       label={t('controls.activation')}
       value={activation}
-      options={ACTIVATION_OPTIONS}
+      options={activationOptions()}
       onChange={(value) => patch({ activation: value })}
     />
   );

@@ -19,10 +19,12 @@ import { useSectionPatch } from './sectionPatch';
 /** Threshold the slider offers before any clipping has been chosen (clipnorm=1 is common). */
 const INITIAL_CLIP_THRESHOLD = 1;
 
-const CLIP_OPTIONS = CLIP_MODES.map((mode) => ({
-  value: mode,
-  label: t(`controls.clipMode.${mode}`),
-}));
+/** Built at render, so the labels are in the language shown. */
+const clipOptions = () =>
+  CLIP_MODES.map((mode) => ({
+    value: mode,
+    label: t(`controls.clipMode.${mode}`),
+  }));
 
 /** Sets the clip config of the edited run, as a live change (no restart). */
 function editClip(edit: (clip: ClipConfig) => ClipConfig) {
@@ -53,7 +55,7 @@ export function ClipControls() {
       <SelectField
         label={t('controls.clipMode')}
         value={clip.mode}
-        options={CLIP_OPTIONS}
+        options={clipOptions()}
         onChange={setMode}
         help={t(`controls.clipHelp.${clip.mode}`)}
       />

@@ -9,12 +9,16 @@ import { SeedField } from './SeedField';
 import { SelectField } from './SelectField';
 import { useSectionPatch } from './sectionPatch';
 
-/** Datasets under a Classification or Regression heading, in the schema's order. */
-const DATASET_OPTIONS = DATASET_KINDS.map((kind) => ({
-  value: kind,
-  label: t(`controls.dataset.${kind}`),
-  group: t(`controls.task.${taskOf(kind)}`),
-}));
+/**
+ * Datasets under a Classification or Regression heading, in the schema's order; built at
+ * render, so the labels are in the language shown.
+ */
+const datasetOptions = () =>
+  DATASET_KINDS.map((kind) => ({
+    value: kind,
+    label: t(`controls.dataset.${kind}`),
+    group: t(`controls.task.${taskOf(kind)}`),
+  }));
 
 /** Arrow-key step of the noise and test-fraction boxes. */
 const FRACTION_STEP = 0.05;
@@ -38,7 +42,7 @@ export function DataSection() {
       <SelectField
         label={t('controls.dataset')}
         value={kind}
-        options={DATASET_OPTIONS}
+        options={datasetOptions()}
         onChange={(value) => patchData({ kind: value })}
         help={t(`controls.taskHelp.${taskOf(kind)}`)}
       />

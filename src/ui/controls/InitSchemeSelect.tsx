@@ -4,10 +4,12 @@ import { t } from '../i18n/messages';
 import { SelectField } from './SelectField';
 import { useSectionPatch } from './sectionPatch';
 
-const SCHEME_OPTIONS = INIT_KINDS.map((kind) => ({
-  value: kind,
-  label: t(`controls.initScheme.${kind}`),
-}));
+/** Built at render, so the labels are in the language shown. */
+const schemeOptions = () =>
+  INIT_KINDS.map((kind) => ({
+    value: kind,
+    label: t(`controls.initScheme.${kind}`),
+  }));
 
 /**
  * "Initialization" select (link key `init`), with the scheme's formula as its description.
@@ -20,7 +22,7 @@ export function InitSchemeSelect() {
     <SelectField
       label={t('controls.initScheme')}
       value={kind}
-      options={SCHEME_OPTIONS}
+      options={schemeOptions()}
       onChange={(next) => {
         if (next !== kind) patch({ scheme: defaultInitScheme(next) });
       }}

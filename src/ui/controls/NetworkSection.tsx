@@ -2,6 +2,7 @@ import { updateConfig } from '../../store/pageSession';
 import { LIMITS, NORMALIZATIONS, parameterCount } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
+import { formatCount } from '../i18n/numberFormat';
 import { ActivationSelect } from './ActivationSelect';
 import { CheckboxField } from './CheckboxField';
 import { DepthSlider } from './DepthSlider';
@@ -13,14 +14,12 @@ import { Section } from './Section';
 import { SelectField } from './SelectField';
 import { useSectionPatch } from './sectionPatch';
 
-const NORMALIZATION_OPTIONS = NORMALIZATIONS.map((n) => ({
-  value: n,
-  label: t(`controls.normalization.${n}`),
-}));
-
-function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
+/** Built at render, so the labels are in the language shown. */
+const normalizationOptions = () =>
+  NORMALIZATIONS.map((n) => ({
+    value: n,
+    label: t(`controls.normalization.${n}`),
+  }));
 
 /** Depth, widths (uniform and per layer), activation and the architectural remedies. */
 export function NetworkSection() {
@@ -49,7 +48,7 @@ export function NetworkSection() {
       <SelectField
         label={t('controls.normalization')}
         value={normalization}
-        options={NORMALIZATION_OPTIONS}
+        options={normalizationOptions()}
         onChange={(value) => patch({ normalization: value })}
       />
       <div className="checkbox-row">

@@ -13,10 +13,12 @@ import { Section } from './Section';
 import { SelectField } from './SelectField';
 import { useSectionPatch } from './sectionPatch';
 
-const OPTIMIZER_OPTIONS = OPTIMIZER_KINDS.map((kind) => ({
-  value: kind,
-  label: t(`controls.optimizer.${kind}`),
-}));
+/** Built at render, so the labels are in the language shown. */
+const optimizerOptions = () =>
+  OPTIMIZER_KINDS.map((kind) => ({
+    value: kind,
+    label: t(`controls.optimizer.${kind}`),
+  }));
 
 /** Arrow-key step of the decay-rate boxes (momentum, beta1, beta2, rho). */
 const DECAY_STEP = 0.001;
@@ -119,7 +121,7 @@ export function OptimizerSection() {
       <SelectField
         label={t('controls.optimizer')}
         value={optimizer.kind}
-        options={OPTIMIZER_OPTIONS}
+        options={optimizerOptions()}
         onChange={(kind) =>
           updateConfig((c) => ({ ...c, optimizer: switchOptimizer(c.optimizer, kind) }))
         }

@@ -3,13 +3,10 @@
  * Parsing is strict so a half-typed or hostile value never reaches the config as NaN.
  */
 import { t } from '../i18n/messages';
+import { formatSignificant } from '../i18n/numberFormat';
 
 /** Significant digits a number box shows: enough for 0.9999 or 2.5e-5, short enough to fit. */
 export const DISPLAY_SIGNIFICANT_DIGITS = 4;
-
-/** Below this magnitude (and at or above the next) a value is shown in exponent form. */
-const SMALLEST_PLAIN = 1e-3;
-const LARGEST_PLAIN = 1e6;
 
 /** A plain decimal or exponent literal: "12", "-0.5", ".5", "1e-8", "2.5E+3". No hex, no Infinity. */
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -37,14 +34,7 @@ export function roundSignificant(value: number, digits: number): number {
  * form for very small or very large magnitudes ("0.05", "0.9999", "1e-8", "2.5e-5").
  */
 export function formatValue(value: number, digits = DISPLAY_SIGNIFICANT_DIGITS): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0'; // also turns -0 into "0"
-  const magnitude = Math.abs(value);
-  if (magnitude < SMALLEST_PLAIN || magnitude >= LARGEST_PLAIN) {
-    const [mantissa = '', exponent = '0'] = value.toExponential(digits - 1).split('e');
-    return `${Number(mantissa)}e${Number(exponent)}`;
-  }
-  return String(Number(value.toPrecision(digits)));
+  return formatSignificant(value, digits);
 }
 
 /** Text for a value of the given range: whole numbers exactly, others to 4 significant digits. */

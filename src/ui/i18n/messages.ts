@@ -1,4 +1,5 @@
 import { runMessages } from './en/run';
+import { formatCount, formatSignificant } from './numberFormat';
 import { controlMessages } from './en/controls';
 import { chartMessages } from './en/charts';
 import { lessonMessages } from './en/lessons';
@@ -31,11 +32,20 @@ export function setCatalogue(next: Record<MessageKey, string>): void {
   catalogue = next;
 }
 
-/** Looks a message up and fills its {placeholders}; values are text, never HTML. */
+/**
+ * Looks a message up and fills its {placeholders}; values are text, never HTML. Number values
+ * are written in the page's number format (whole numbers grouped, others to 4 significant
+ * digits), so every number in a message reads the same way.
+ */
 export function t(key: MessageKey, params?: MessageParams): string {
   const template: string = catalogue[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+    name in params ? paramText(params[name]!) : whole,
   );
+}
+
+function paramText(value: string | number): string {
+  if (typeof value === 'string') return value;
+  return Number.isInteger(value) ? formatCount(value) : formatSignificant(value, 4);
 }

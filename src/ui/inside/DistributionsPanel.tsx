@@ -21,6 +21,7 @@ import { SegmentedChoice } from '../charts/SegmentedChoice';
 import { useHistorySnapshot, useLayerLook, useShownLayers } from '../charts/hooks';
 import { useElementSize } from '../charts/useElementSize';
 import { t } from '../i18n/messages';
+import { formatFixed } from '../i18n/numberFormat';
 import { binLabel, histogramPixels, saturationSeries } from './histogramGrid';
 import { useInsideViewStore } from './insideViewStore';
 
@@ -104,7 +105,7 @@ const HistogramHeatmap = memo(function HistogramHeatmap(props: {
       bin: binLabel(hover.bin),
       count,
       total,
-      share: total > 0 ? ((100 * count) / total).toFixed(1) : '0',
+      share: formatFixed(total > 0 ? (100 * count) / total : 0, 1),
     });
   }
   const choice = withChoice ? (
@@ -223,7 +224,8 @@ const SaturationChart = memo(function SaturationChart({ run }: { run?: PanelRun 
       ': ' +
       series
         .map(
-          ({ layer, points }) => `${layerName(names, layer)} ${(100 * at(points)[1]).toFixed(1)}%`,
+          ({ layer, points }) =>
+            `${layerName(names, layer)} ${formatFixed(100 * at(points)[1], 1)}%`,
         )
         .join(', ');
   }

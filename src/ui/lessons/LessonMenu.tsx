@@ -3,8 +3,6 @@ import { t } from '../i18n/messages';
 import { closeLesson, openLesson } from './lessonActions';
 import { lessonOptions, menuValue } from './lessonChoice';
 
-const OPTIONS = lessonOptions();
-
 /**
  * The run bar's "Lessons" select: picking a lesson loads its link and shows its text; the
  * first entry closes the lesson. A native select, so it works with the keyboard and is named
@@ -24,7 +22,7 @@ export function LessonMenu() {
         }}
       >
         <option value="">{t('lessons.choose')}</option>
-        {OPTIONS.map((option) => (
+        {lessonOptions().map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>

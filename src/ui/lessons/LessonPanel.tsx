@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { isOnLesson } from '../../config/lessonLink';
-import { lessonNeighbours, watchText } from '../../config/lessons';
+import { lessonNeighbours } from '../../config/lessons';
 import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
+import { lessonText, lessonWatchText } from '../i18n/lessonTexts';
 import { t } from '../i18n/messages';
 import { closeLesson, openLesson } from './lessonActions';
 import { lessonToShow } from './lessonChoice';
@@ -24,6 +25,7 @@ export function LessonPanel() {
   if (lesson === undefined) return null;
   const left = !isOnLesson(lesson, base, variants);
   const { previous, next } = lessonNeighbours(lesson.id);
+  const text = lessonText(lesson);
   return (
     <section
       className={left ? 'lesson-panel lesson-left' : 'lesson-panel'}
@@ -34,13 +36,13 @@ export function LessonPanel() {
       <div className="lesson-head">
         <span className="lesson-tag">{t('lessons.tag')}</span>
         <h2 id={titleId} className="lesson-title">
-          {lesson.title}
+          {text.title}
         </h2>
         <nav className="lesson-nav" aria-label={t('lessons.navLabel')}>
           <button
             type="button"
             disabled={previous === null}
-            title={previous?.title}
+            title={previous ? lessonText(previous).title : undefined}
             onClick={() => previous && openLesson(previous.id)}
           >
             {t('lessons.previous')}
@@ -48,7 +50,7 @@ export function LessonPanel() {
           <button
             type="button"
             disabled={next === null}
-            title={next?.title}
+            title={next ? lessonText(next).title : undefined}
             onClick={() => next && openLesson(next.id)}
           >
             {t('lessons.next')}
@@ -71,13 +73,13 @@ export function LessonPanel() {
           </button>
         </p>
       )}
-      <p className="lesson-summary">{lesson.summary}</p>
+      <p className="lesson-summary">{text.summary}</p>
       <div className="lesson-steps">
         <p>
-          <strong>{t('lessons.watch')}</strong> {watchText(lesson)}
+          <strong>{t('lessons.watch')}</strong> {lessonWatchText(lesson)}
         </p>
         <p>
-          <strong>{t('lessons.tryNext')}</strong> {lesson.tryNext}
+          <strong>{t('lessons.tryNext')}</strong> {text.tryNext}
         </p>
       </div>
     </section>

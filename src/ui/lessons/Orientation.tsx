@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { START_LESSON } from '../../config/lessons';
 import { useViewStore } from '../../store/viewStore';
+import { lessonText } from '../i18n/lessonTexts';
 import { t } from '../i18n/messages';
 import { openLesson } from './lessonActions';
 
@@ -56,7 +57,7 @@ export function Orientation() {
             openLesson(START_LESSON.id);
           }}
         >
-          {t('lessons.orientation.start', { title: START_LESSON.title })}
+          {t('lessons.orientation.start', { title: lessonText(START_LESSON).title })}
         </button>
         <button type="button" onClick={dismiss}>
           {t('lessons.orientation.dismiss')}

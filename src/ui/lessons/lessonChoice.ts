@@ -1,14 +1,15 @@
 /** What the Lessons menu offers and which lesson the panel shows, as pure functions. */
 import { lessonById, LESSONS, type Lesson } from '../../config/lessons';
+import { lessonText } from '../i18n/lessonTexts';
 
 export interface LessonOption {
   value: string;
   label: string;
 }
 
-/** The menu's entries: every lesson by title, in the curated order. */
+/** The menu's entries: every lesson by its title in the language shown, in the curated order. */
 export function lessonOptions(lessons: readonly Lesson[] = LESSONS): LessonOption[] {
-  return lessons.map((lesson) => ({ value: lesson.id, label: lesson.title }));
+  return lessons.map((lesson) => ({ value: lesson.id, label: lessonText(lesson).title }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { pageSession } from '../../store/pageSession';
 import { useSessionStore, type RunView } from '../../store/sessionStore';
 import { t } from '../i18n/messages';
+import { shownLayerName } from '../charts/format';
 
 /**
  * Says where training broke, what it means, and offers rewind or reset: one banner per halted
@@ -29,7 +30,7 @@ function RunExplosionBanner({ run, compared }: { run: RunView; compared: boolean
       ? t('banner.where.layer', {
           what: t(`what.${event.what}`),
           layer: event.layer + 1,
-          name: layer.name,
+          name: shownLayerName(layer.name),
         })
       : event.what === 'loss'
         ? t('banner.where.loss')

@@ -10,6 +10,7 @@ import { SettingsButton } from '../layout/SettingsButton';
 import { LessonMenu } from '../lessons/LessonMenu';
 import { BackendSelect } from './BackendSelect';
 import { CopyLinkButton } from './CopyLinkButton';
+import { LanguageSelect } from './LanguageSelect';
 
 const SPEEDS: Speed[] = ['slow', 'medium', 'max'];
 
@@ -149,6 +150,7 @@ export function RunBar() {
       </output>
       <BackendSelect />
       {backendBadge}
+      <LanguageSelect />
     </header>
   );
 }

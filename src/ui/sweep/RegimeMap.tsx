@@ -1,7 +1,8 @@
 import { useMemo, type KeyboardEvent } from 'react';
 import type { CellMeasure } from '../../config/sweepCell';
-import { sweepKeyInfo, type SweepAxis } from '../../config/sweepSpec';
+import { sweepKeyInfo, type SweepAxis, type SweepKey } from '../../config/sweepSpec';
 import { t } from '../i18n/messages';
+import { formatSignificant } from '../i18n/numberFormat';
 import { cellColor, logRange, metricValue, type SweepMetric } from './regimeColor';
 
 /** The SVG's own coordinate system; it scales to the panel's width. */
@@ -32,8 +33,14 @@ interface Props {
   boundary: Array<[number, number]>;
 }
 
+/** A swept setting's name, marked "(log)" when its axis is logarithmic. */
+export function axisTitle(key: SweepKey): string {
+  const name = t(`sweep.key.${key}`);
+  return sweepKeyInfo(key).scale === 'log' ? t('chart.axis.log', { what: name }) : name;
+}
+
 export function formatAxisValue(value: number): string {
-  return String(Number(value.toPrecision(3)));
+  return formatSignificant(value, 3);
 }
 
 /** Where `value` sits along an axis, in cells (0 = the first value's centre); null outside. */
@@ -171,8 +178,7 @@ export function RegimeMap(props: Props) {
           textAnchor="middle"
           className="regime-axis-title"
         >
-          {t(`sweep.key.${xAxis.key}`)}
-          {sweepKeyInfo(xAxis.key).scale === 'log' ? ' (log)' : ''}
+          {axisTitle(xAxis.key)}
         </text>
         {yAxis &&
           ys.map((y, j) =>
@@ -188,8 +194,7 @@ export function RegimeMap(props: Props) {
             textAnchor="middle"
             transform={`translate(14 ${MARGIN.top + plotH / 2}) rotate(-90)`}
           >
-            {t(`sweep.key.${yAxis.key}`)}
-            {sweepKeyInfo(yAxis.key).scale === 'log' ? ' (log)' : ''}
+            {axisTitle(yAxis.key)}
           </text>
         )}
       </g>

@@ -1,7 +1,7 @@
 import type { CellMeasure } from '../../config/sweepCell';
-import { sweepKeyInfo, type SweepAxis } from '../../config/sweepSpec';
+import type { SweepAxis } from '../../config/sweepSpec';
 import { t } from '../i18n/messages';
-import { formatAxisValue } from './RegimeMap';
+import { axisTitle, formatAxisValue } from './RegimeMap';
 
 const W = 300;
 const H = 150;
@@ -47,7 +47,6 @@ function CurveChart(props: {
   const points = values
     .map((v, i) => (v === null || !Number.isFinite(v) ? null : `${px(i)},${py(v)}`))
     .filter((p) => p !== null);
-  const log = sweepKeyInfo(axis.key).scale === 'log';
   const title = t(`sweep.curve.${curve.id}`);
   return (
     <figure className="sweep-curve" data-testid={`sweep-curve-${curve.id}`}>
@@ -81,8 +80,7 @@ function CurveChart(props: {
           {formatAxisValue(xs[xs.length - 1] ?? 0)}
         </text>
         <text x={M.left + plotW / 2} y={H - 4} textAnchor="middle" className="regime-axis-title">
-          {t(`sweep.key.${axis.key}`)}
-          {log ? ' (log)' : ''}
+          {axisTitle(axis.key)}
         </text>
       </svg>
       <figcaption>{title}</figcaption>

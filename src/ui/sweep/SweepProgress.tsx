@@ -1,3 +1,4 @@
+import { formatFixed } from '../i18n/numberFormat';
 import type { SweepResult, SweepStatus } from '../../store/sweepStore';
 import { t } from '../i18n/messages';
 
@@ -28,7 +29,7 @@ export function SweepProgress(props: {
             : t('sweep.progress', {
                 done,
                 total,
-                seconds: ((result?.elapsedMs ?? 0) / 1000).toFixed(1),
+                seconds: formatFixed((result?.elapsedMs ?? 0) / 1000, 1),
                 backend: result?.backend ?? backend,
               })}
       </span>

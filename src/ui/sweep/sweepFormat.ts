@@ -1,3 +1,4 @@
+import { formatFixed, formatSignificant } from '../i18n/numberFormat';
 /** Number wording of the regime map's side panel. */
 import type { SweepResult } from '../../store/sweepStore';
 import { t } from '../i18n/messages';
@@ -5,14 +6,14 @@ import { formatAxisValue } from './RegimeMap';
 
 /** A log slope with its sign, to 3 decimals ("+0.120", "-0.347", "0.000"). */
 export function formatSlope(slope: number): string {
-  const text = slope.toFixed(3);
-  if (Number(text) === 0) return '0.000';
+  if (Number(slope.toFixed(3)) === 0) return formatFixed(0, 3);
+  const text = formatFixed(slope, 3);
   return slope > 0 ? `+${text}` : text;
 }
 
 /** Three significant digits; non-finite values as JavaScript writes them. */
 export function format3(value: number): string {
-  return Number.isFinite(value) ? String(Number(value.toPrecision(3))) : String(value);
+  return formatSignificant(value, 3);
 }
 
 /** The cell's settings in words: "init gain 1.41 · depth 18". */

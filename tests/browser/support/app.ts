@@ -59,6 +59,8 @@ export interface OpenedPage {
 export interface OpenOptions {
   /** Script run in the page before the app, e.g. to take a browser feature away. */
   initScript?: string;
+  /** The browser's language (navigator.languages), e.g. 'zh-CN'; Chromium's own by default. */
+  locale?: string;
 }
 
 export async function openApp(
@@ -67,7 +69,7 @@ export async function openApp(
   viewport = { width: 1366, height: 768 },
   options: OpenOptions = {},
 ): Promise<OpenedPage> {
-  const context = await harness.browser.newContext({ viewport });
+  const context = await harness.browser.newContext({ viewport, locale: options.locale });
   const page = await context.newPage();
   if (options.initScript) await page.addInitScript(options.initScript);
   const opened: OpenedPage = { page, errors: [], foreignRequests: [], dialogs: [] };

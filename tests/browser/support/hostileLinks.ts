@@ -98,6 +98,10 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=banana&smooth=2',
   '#v=1&gain=0&smooth=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
   '#v=1&seed=-1&smooth=-1e999&smooth=NaN',
+  // The page's language: a value it is not written in is repaired to none (the viewer's own).
+  '#v=1&lr=banana&lang=klingon',
+  '#v=1&act=x&lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '#v=1&seed=-1&lang=__proto__&lang=' + 'zh'.repeat(400),
 ];
 
 /** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */

@@ -287,6 +287,7 @@ describe('decodeConfig on well-formed links', () => {
       'at',
       'backend',
       'embed',
+      'lang',
       'lesson',
       'smooth',
       'sweep',

@@ -103,7 +103,7 @@ describe('Session with one run', () => {
       Array.from({ length: 15 }, (_, i) => i + 1),
     );
     expect(sink.history().markers).toEqual([
-      { step: 10, label: 'clip none → globalNorm 0.0001', kind: 'setting' },
+      { step: 10, label: 'clip none → globalNorm:0.0001', kind: 'setting' },
     ]);
     expect(
       sink

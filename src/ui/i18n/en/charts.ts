@@ -45,6 +45,8 @@ export const chartMessages = {
   'chart.layerFallback': 'layer {index}',
   'chart.layerOf': '{name} · layer {index} of {count}',
   'chart.tooltipMore': '+ {count} more',
+  'chart.layerHidden': 'hidden{n}',
+  'chart.layerOutput': 'output',
   'chart.globalNorm': 'global norm',
   'chart.clippedGlobalNorm': 'global norm after clipping',
   'chart.clipThreshold': 'clip threshold {value} (each kernel, each bias)',

@@ -2,6 +2,8 @@
 export const runMessages = {
   'app.title': 'Gradscope',
   'app.tagline': 'watch gradients explode and vanish',
+  'app.documentTitle': 'Gradscope: watch gradients explode and vanish',
+  'app.language': 'Language',
   'run.play': 'Play',
   'run.pause': 'Pause',
   'run.step': 'Step',

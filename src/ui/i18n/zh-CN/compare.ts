@@ -1,0 +1,31 @@
+import type { compareMessages as en } from '../en/compare';
+
+/** Simplified Chinese of en/compare.ts (same keys): the compare view. */
+export const compareMessages: Record<keyof typeof en, string> = {
+  'compare.menuLabel': '对比运行',
+  'compare.withClipping': '加梯度裁剪对比',
+  'compare.withoutClipping': '去掉梯度裁剪对比',
+  'compare.withMenu': '对比其他设置…',
+  'compare.suggestion.clip': '梯度裁剪 {clip}',
+  'compare.suggestion.init': '初始化 {init}',
+  'compare.suggestion.gain': '初始化增益 {gain}',
+  'compare.suggestion.lr': '学习率 {lr}',
+  'compare.suggestion.act': '激活函数 {act}',
+  'compare.suggestion.optimizer': '优化器 {optimizer}',
+  'compare.suggestion.control': '一份完全相同的副本（对照组）',
+  'compare.legendLabel': '参与对比的运行',
+  'compare.runName': '运行 {run}',
+  'compare.runTitle': '运行 {run}：{title}',
+  'compare.base': '基准设置',
+  'compare.sameAsA': '与 A 设置相同（对照组）',
+  'compare.halted': '停在第 {step} 步',
+  'compare.weights.identical': '初始权重和批次与 A 完全相同',
+  'compare.weights.scaled': '{reason}；批次相同',
+  'compare.weights.different': '无法逐步对比：{reason}',
+  'compare.remove': '移除运行 {run}',
+  'compare.globalNormTitle': '各运行的全局梯度范数（裁剪前）',
+  'compare.clippedGlobalNormTitle': '各运行的全局梯度范数（裁剪后）',
+  'compare.lossTitle': '各运行的训练损失',
+  'compare.depthEarlier': '运行 {run} 停在第 {step} 步，这是它最后一个有限值的步。',
+  'compare.depthTitle': '各运行的深度剖面 · {quantity}',
+};

@@ -1,0 +1,30 @@
+/**
+ * The Simplified Chinese catalogue: its files mirror en/ one to one (same names, same exports).
+ * i18n/language.ts loads it as its own chunk the first time Chinese is shown, so an English
+ * first load carries none of it.
+ */
+import type { Catalogue } from '../language';
+import { chartMessages } from './charts';
+import { compareMessages } from './compare';
+import { controlMessages } from './controls';
+import { insideMessages } from './inside';
+import { ZH_CN_LESSON_TEXTS } from './lessonTexts';
+import { lessonMessages } from './lessons';
+import { runMessages } from './run';
+import { sweepMessages } from './sweep';
+
+export const ZH_CN_MESSAGES: Catalogue['messages'] = {
+  ...runMessages,
+  ...controlMessages,
+  ...chartMessages,
+  ...lessonMessages,
+  ...compareMessages,
+  ...sweepMessages,
+  ...insideMessages,
+};
+
+export const ZH_CN_CATALOGUE: Catalogue = {
+  messages: ZH_CN_MESSAGES,
+  // A Chinese sentence ends with its full stop: no space between sentences.
+  lessons: { texts: ZH_CN_LESSON_TEXTS, gap: '' },
+};
