@@ -1,6 +1,7 @@
 import { useSessionStore } from '../../store/sessionStore';
 import { CompareMenu } from '../compare/CompareMenu';
 import { CompareView } from '../compare/CompareView';
+import { ExportMenu } from '../export/ExportMenu';
 import { t } from '../i18n/messages';
 import '../inside/inside.css';
 import { DistributionsPanel, DistributionsToggle } from '../inside/DistributionsPanel';
@@ -21,7 +22,12 @@ import { WeightNormChart } from './WeightNormChart';
  */
 export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
   const runs = useSessionStore((s) => s.runs);
-  const menu = embedded ? null : <CompareMenu />;
+  const menu = embedded ? null : (
+    <>
+      <CompareMenu />
+      <ExportMenu />
+    </>
+  );
   const distributionsOpen = useInsideViewStore((s) => s.distributionsOpen);
   return (
     <section className="charts-panel" aria-label={t('chart.panelLabel')}>

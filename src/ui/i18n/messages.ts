@@ -5,6 +5,7 @@ import { lessonMessages } from './en/lessons';
 import { compareMessages } from './en/compare';
 import { sweepMessages } from './en/sweep';
 import { insideMessages } from './en/inside';
+import { exportMessages } from './en/export';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -18,6 +19,7 @@ export const EN_MESSAGES = {
   ...compareMessages,
   ...sweepMessages,
   ...insideMessages,
+  ...exportMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;
