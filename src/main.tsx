@@ -22,6 +22,16 @@ const session = startPageSession(
 );
 startLinkSync(session, window, opened);
 
+// The service worker (offline use, installing) registers once the page has loaded, from a chunk
+// of its own; the dev server has none (vite-plugin-pwa builds it with the production build).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener(
+    'load',
+    () => void import('./pwa/registerServiceWorker').then((m) => m.registerServiceWorker()),
+    { once: true },
+  );
+}
+
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

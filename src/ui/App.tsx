@@ -8,6 +8,7 @@ import { Orientation } from './lessons/Orientation';
 import { ExplosionBanner } from './run/ExplosionBanner';
 import { Notices } from './run/Notices';
 import { RunBar } from './run/RunBar';
+import { UpdateNotice } from './run/UpdateNotice';
 import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
 import { ViewTabs } from './sweep/ViewTabs';
 
@@ -28,6 +29,7 @@ export function App() {
       <RunBar />
       {embedded && <EmbedControls />}
       <Notices />
+      <UpdateNotice />
       <ExplosionBanner />
       <main className="workspace">
         {!embedded && <ControlsPanel />}

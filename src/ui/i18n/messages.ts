@@ -6,6 +6,7 @@ import { compareMessages } from './en/compare';
 import { sweepMessages } from './en/sweep';
 import { insideMessages } from './en/inside';
 import { exportMessages } from './en/export';
+import { offlineMessages } from './en/offline';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -20,6 +21,7 @@ export const EN_MESSAGES = {
   ...sweepMessages,
   ...insideMessages,
   ...exportMessages,
+  ...offlineMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;
