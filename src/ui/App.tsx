@@ -3,6 +3,7 @@ import { useViewStore } from '../store/viewStore';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { EmbedControls } from './embed/EmbedControls';
+import { ExportMenu } from './export/ExportMenu';
 import { LessonPanel } from './lessons/LessonPanel';
 import { Orientation } from './lessons/Orientation';
 import { ExplosionBanner } from './run/ExplosionBanner';
@@ -36,7 +37,12 @@ export function App() {
         <div className="charts-column">
           {!embedded && <LessonPanel />}
           {!embedded && <Orientation />}
-          {!embedded && <ViewTabs />}
+          {!embedded && (
+            <div className="view-bar">
+              <ViewTabs />
+              <ExportMenu />
+            </div>
+          )}
           {mapOpen ? (
             <Suspense fallback={null}>
               <SweepPanel />

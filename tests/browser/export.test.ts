@@ -42,14 +42,73 @@ const STEP_FIELDS = [
   'weightNorm',
 ];
 
-/** Chooses `option` in the Export menu and returns the downloaded file's name and text. */
-async function exportFile(page: Page, option: string): Promise<{ name: string; text: string }> {
+/** Runs `action` and returns the file it downloads: its name and bytes. */
+async function downloaded(
+  page: Page,
+  action: () => Promise<unknown>,
+): Promise<{ name: string; bytes: Buffer }> {
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
-    page.getByTestId('export-menu').selectOption(option),
+    action(),
   ]);
-  const path = await download.path();
-  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+/** Chooses `option` in the Export menu and returns the downloaded file's name and text. */
+async function exportFile(page: Page, option: string): Promise<{ name: string; text: string }> {
+  const file = await downloaded(page, () => page.getByTestId('export-menu').selectOption(option));
+  return { name: file.name, text: file.bytes.toString('utf8') };
+}
+
+/** Width and height from a PNG's IHDR chunk, after checking its signature (PNG spec, 5.2, 11.2.2). */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+  expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+  expect(bytes.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+interface DecodedPicture {
+  width: number;
+  height: number;
+  /** Share of pixels in a saturated colour (the series lines, swatches, heatmap). */
+  colouredShare: number;
+  /** Share of dark pixels (text) in the top 8% of the picture, where the title is. */
+  darkShareInTitle: number;
+}
+
+/** Decodes a PNG in the page, as an <img> would show it, and measures what it paints. */
+function decodeInPage(page: Page, bytes: Buffer): Promise<DecodedPicture> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let coloured = 0;
+    let darkInTitle = 0;
+    const titleRows = Math.round(height * 0.08);
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+      if (i / 4 < titleRows * width && r + g + b < 200) darkInTitle++;
+    }
+    return {
+      width: image.naturalWidth,
+      height: image.naturalHeight,
+      colouredShare: coloured / (width * height),
+      darkShareInTitle: darkInTitle / (titleRows * width),
+    };
+  }, bytes.toString('base64'));
+}
+
+/** The CSS size of the element with `selector`, times 2: the size of its exported picture. */
+async function doubledSize(page: Page, selector: string) {
+  const box = await page.locator(selector).first().boundingBox();
+  return { width: Math.round(box!.width * 2), height: Math.round(box!.height * 2) };
 }
 
 /** Trains `times` x 10 steps with the Step x10 button and waits until the charts show them. */
@@ -165,6 +224,32 @@ describe('exporting from the page', () => {
       expect(row.slice(6, 10).map(Number)).toEqual(step.gradNorm);
     }
     expect(lines.filter((l) => l.startsWith('# steps run='))).toHaveLength(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('saves a chart, and the whole chart panel, as PNGs at twice their size with lines and text', async () => {
+    const { page, errors } = await openApp(app, '#layers=16x4&act=tanh');
+    await stepTens(page, 3);
+
+    const chart = await downloaded(page, () => page.getByTestId('png-grad-norm-chart').click());
+    expect(chart.name).toBe('gradscope-a-step30-grad-norm-chart.png');
+    const chartSize = await doubledSize(page, '[data-testid="grad-norm-chart"]');
+    expect(pngSize(chart.bytes)).toEqual(chartSize);
+    const chartPicture = await decodeInPage(page, chart.bytes);
+    expect({ width: chartPicture.width, height: chartPicture.height }).toEqual(chartSize);
+    // The legend's five swatches alone colour ~0.3% of it; the five layer lines (the canvas
+    // inside the chart's SVG) several times that. The dark title text is on top.
+    expect(chartPicture.colouredShare).toBeGreaterThan(0.02);
+    expect(chartPicture.darkShareInTitle).toBeGreaterThan(0.005);
+
+    const panel = await downloaded(page, () => page.getByTestId('export-menu').selectOption('png'));
+    expect(panel.name).toBe('gradscope-a-step30-charts.png');
+    const panelSize = await doubledSize(page, '.charts-panel');
+    expect(pngSize(panel.bytes)).toEqual(panelSize);
+    const panelPicture = await decodeInPage(page, panel.bytes);
+    expect({ width: panelPicture.width, height: panelPicture.height }).toEqual(panelSize);
+    // The heatmap and the prediction map alone fill much of it with colour.
+    expect(panelPicture.colouredShare).toBeGreaterThan(0.05);
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { PngButton } from '../export/PngButton';
 
 interface Props {
   testId: string;
@@ -19,8 +20,10 @@ export function ChartCard(props: Props) {
   const { testId, title, aside, summary, placeholder, className, footer, children } = props;
   const titleId = useId();
   const summaryId = useId();
+  const figure = useRef<HTMLElement>(null);
   return (
     <figure
+      ref={figure}
       className={className ? `chart-card ${className}` : 'chart-card'}
       data-testid={testId}
       aria-labelledby={titleId}
@@ -28,7 +31,10 @@ export function ChartCard(props: Props) {
     >
       <figcaption className="chart-title">
         <span id={titleId}>{title}</span>
-        {aside}
+        <span className="chart-title-end">
+          {aside}
+          <PngButton target={figure} name={testId} title={title} />
+        </span>
       </figcaption>
       {summary ? (
         <p id={summaryId} className="chart-sr-only">

@@ -1,7 +1,6 @@
 import { useSessionStore } from '../../store/sessionStore';
 import { CompareMenu } from '../compare/CompareMenu';
 import { CompareView } from '../compare/CompareView';
-import { ExportMenu } from '../export/ExportMenu';
 import { t } from '../i18n/messages';
 import '../inside/inside.css';
 import { DistributionsPanel, DistributionsToggle } from '../inside/DistributionsPanel';
@@ -22,12 +21,7 @@ import { WeightNormChart } from './WeightNormChart';
  */
 export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
   const runs = useSessionStore((s) => s.runs);
-  const menu = embedded ? null : (
-    <>
-      <CompareMenu />
-      <ExportMenu />
-    </>
-  );
+  const menu = embedded ? null : <CompareMenu />;
   const distributionsOpen = useInsideViewStore((s) => s.distributionsOpen);
   return (
     <section className="charts-panel" aria-label={t('chart.panelLabel')}>

@@ -4,5 +4,8 @@ export const exportMessages = {
   'export.menuLabel': 'Export the runs on screen',
   'export.json': 'Run record (JSON)',
   'export.csv': 'Run record (CSV)',
+  'export.png': 'Charts (PNG)',
+  'export.pngButton': 'PNG',
+  'export.chartPng': 'Save “{title}” as a PNG picture',
   'export.failed': 'Export failed: {reason}',
 } as const;
