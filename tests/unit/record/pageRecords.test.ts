@@ -4,6 +4,7 @@ import type { StepMetrics } from '../../../src/engine/metrics';
 import { pageRunRecords, stepCoverage, type ShownRunData } from '../../../src/record/pageRecords';
 import { parseRunRecordJson, runRecordToCsv, runRecordToJson } from '../../../src/record/runRecord';
 import { HISTORY_RECENT_EXACT_STEPS, RunHistory } from '../../../src/session/runHistory';
+import { exportFileStem } from '../../../src/ui/export/download';
 
 /** A step with one layer, whose norms are recognisable from its number. */
 function step(n: number, extra: Partial<StepMetrics> = {}): StepMetrics {
@@ -112,5 +113,12 @@ describe('page run records', () => {
       '# steps trained=2 included=2 every=1 note=every step from 1 to 2',
       '# change step=1 what=clip none → globalNorm 1',
     ]);
+  });
+});
+
+describe('exported file names', () => {
+  it('name the runs and the step: gradscope-a-b-step120', () => {
+    expect(exportFileStem(['a', 'b'], 120)).toBe('gradscope-a-b-step120');
+    expect(exportFileStem(['a'], 0)).toBe('gradscope-a-step0');
   });
 });
