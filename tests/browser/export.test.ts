@@ -1,6 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeExperimentLink } from '../../src/config/variants';
 import {
   parseRunRecordJson,
@@ -10,6 +11,30 @@ import {
 import { currentStep, history, openApp, serveBuiltApp, waitForStep } from './support/app';
 
 const app = serveBuiltApp();
+
+/** The command-line tool, bundled as `npm run simulate` bundles it. */
+const CLI = 'dist-cli/simulate.mjs';
+
+beforeAll(() => {
+  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'pipe' });
+}, 120_000);
+
+/** The record the CLI writes for `link` after `steps` steps (cpu backend, in Node). */
+function cliRecord(link: string, steps: number): RunRecord {
+  const result = spawnSync('node', [CLI, '--link', link, '--steps', String(steps)], {
+    encoding: 'utf8',
+  });
+  expect(result.status, result.stderr).toBe(0);
+  return parseRunRecordJson(result.stdout);
+}
+
+/** Every key path of a JSON value, arrays read through their first element. */
+function shapeOf(value: unknown, path = ''): string[] {
+  if (Array.isArray(value)) return value.length > 0 ? shapeOf(value[0], `${path}[]`) : [path];
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, v]) => shapeOf(v, `${path}.${key}`));
+  return [`${path}:${typeof value}`];
+}
 
 /** What a run record holds at its top level: the CLI's fields, and a page export's coverage. */
 const RECORD_FIELDS = [
@@ -251,5 +276,31 @@ describe('exporting from the page', () => {
     // The heatmap and the prediction map alone fill much of it with colour.
     expect(panelPicture.colouredShare).toBeGreaterThan(0.05);
     expect(errors).toEqual([]);
+  });
+
+  it("on the cpu backend, the page's record is the CLI's record of its link, plus its coverage", async () => {
+    const { page } = await openApp(app, '#layers=16x4&act=tanh&batch=8&backend=cpu');
+    await stepTens(page, 2);
+    const page20 = parseRunRecordJson((await exportFile(page, 'json')).text);
+    const cli20 = cliRecord(page20.link, 20);
+    const { coverage, testLoss: pageTestLoss, ...pageRest } = page20;
+    const { testLoss: cliTestLoss, ...cliRest } = cli20;
+    expect(coverage).toMatchObject({ trained: 20, everyStep: true });
+    // The same fields of the same types all the way down (the test loss is taken at other
+    // steps on the page, every 25 steps as it trains, so this short run has none there).
+    expect(shapeOf(pageRest).sort()).toEqual(shapeOf(cliRest).sort());
+    expect(cliTestLoss).toBeUndefined();
+    expect(pageTestLoss).toBeUndefined();
+    expect(pageRest.config).toEqual(cliRest.config);
+    expect(pageRest.layers).toEqual(cliRest.layers);
+    // tfjs's cpu backend in Chromium and in Node: the same float32 arithmetic, so the same
+    // numbers up to the rounding of transcendental functions (1e-5 relative is generous).
+    for (const [i, step] of pageRest.steps.entries()) {
+      const cli = cliRest.steps[i]!;
+      expect(step.step).toBe(cli.step);
+      expect(step.loss).toBeCloseTo(cli.loss, 5);
+      for (const [l, norm] of step.gradNorm.entries())
+        expect(Math.abs(norm - cli.gradNorm[l]!) / cli.gradNorm[l]!).toBeLessThan(1e-5);
+    }
   });
 });
