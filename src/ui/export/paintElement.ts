@@ -2,10 +2,11 @@
  * Paints a part of the page (a chart card, the chart panel) onto a 2-D canvas, as it looks on
  * screen: each element's background and borders, its SVG (recharts axes, grids, marks) as an
  * image with the styles it is drawn with written into it, its canvases (the series lines, the
- * heatmap) as they are, and its text word by word where the browser laid it out. Enough for
+ * heatmap) repainted at the picture's resolution where they can be, else copied, and its text word by word where the browser laid it out. Enough for
  * the charts here, which is all it has to do; form controls, screen-reader-only text and
  * anything marked `data-export-skip` are left out.
  */
+import { canvasAtPixelRatio } from '../charts/canvasRepaint';
 
 /** Style properties an SVG of the page is drawn with that its classes (CSS) may set. */
 const SVG_STYLE_PROPERTIES = [
@@ -113,7 +114,7 @@ function svgImage(text: string): Promise<HTMLImageElement> {
 }
 
 /** An SVG, with the canvases inside its foreignObject drawn between its lower and upper part. */
-function svgOps(svg: SVGSVGElement, ops: Promise<PaintOp | null>[]): void {
+function svgOps(svg: SVGSVGElement, ops: Promise<PaintOp | null>[], scale: number): void {
   const rect = svg.getBoundingClientRect();
   if (rect.width === 0 || rect.height === 0) return;
   const styled = styledClone(svg, rect.width, rect.height);
@@ -128,14 +129,16 @@ function svgOps(svg: SVGSVGElement, ops: Promise<PaintOp | null>[]): void {
   }
   ops.push(svgImage(svgPart(styled, 'below')).then(drawAt));
   for (const canvas of inside.querySelectorAll('canvas'))
-    ops.push(Promise.resolve(canvasOp(canvas)));
+    ops.push(Promise.resolve(canvasOp(canvas, scale)));
   ops.push(svgImage(svgPart(styled, 'above')).then(drawAt));
 }
 
-function canvasOp(canvas: HTMLCanvasElement): PaintOp | null {
+/** A canvas, repainted at the picture's resolution where it can be (canvasRepaint.ts). */
+function canvasOp(canvas: HTMLCanvasElement, scale: number): PaintOp | null {
   const rect = canvas.getBoundingClientRect();
   if (rect.width === 0 || rect.height === 0 || canvas.width === 0) return null;
-  return (ctx) => ctx.drawImage(canvas, rect.left, rect.top, rect.width, rect.height);
+  const source = canvasAtPixelRatio(canvas, scale);
+  return (ctx) => ctx.drawImage(source, rect.left, rect.top, rect.width, rect.height);
 }
 
 /** A gradient background (the legend's colour ramp) as a left-to-right canvas gradient. */
@@ -244,21 +247,21 @@ function textOp(node: Text, style: CSSStyleDeclaration): PaintOp | null {
 }
 
 /** Paint operations for `element` and what is inside it, in document (painting) order. */
-function collectOps(element: Element, ops: Promise<PaintOp | null>[]): void {
+function collectOps(element: Element, ops: Promise<PaintOp | null>[], scale: number): void {
   const style = getComputedStyle(element);
   if (isSkipped(element, style)) return;
   if (element instanceof SVGSVGElement) {
-    svgOps(element, ops);
+    svgOps(element, ops, scale);
     return;
   }
   if (element instanceof HTMLCanvasElement) {
-    ops.push(Promise.resolve(canvasOp(element)));
+    ops.push(Promise.resolve(canvasOp(element, scale)));
     return;
   }
   ops.push(Promise.resolve(boxOp(element, style)));
   for (const child of element.childNodes) {
     if (child instanceof Text) ops.push(Promise.resolve(textOp(child, style)));
-    else if (child instanceof Element) collectOps(child, ops);
+    else if (child instanceof Element) collectOps(child, ops, scale);
   }
 }
 
@@ -278,7 +281,7 @@ export async function paintElement(
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2-D canvas in this browser');
   const pending: Promise<PaintOp | null>[] = [];
-  collectOps(element, pending);
+  collectOps(element, pending, scale);
   const ops = await Promise.all(pending);
   ctx.fillStyle = background;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
