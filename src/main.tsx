@@ -23,6 +23,16 @@ const session = startPageSession(
 );
 startLinkSync(session, window, opened);
 
+// The service worker (offline use, installing) registers once the page has loaded, from a chunk
+// of its own; the dev server has none (vite-plugin-pwa builds it with the production build).
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener(
+    'load',
+    () => void import('./pwa/registerServiceWorker').then((m) => m.registerServiceWorker()),
+    { once: true },
+  );
+}
+
 // The page's language (the link's, the viewer's or the browser's) is ready before the first
 // render: English at once, another language once its catalogue chunk has arrived.
 const root = document.getElementById('root');

@@ -1,8 +1,8 @@
 import * as tf from './tf';
+import { lossKindOf, type LossKind } from '../config/lossKind';
 import {
   inputDimOf,
   layerWidths,
-  taskOf,
   type Activation,
   type ExperimentConfig,
   type NetworkConfig,
@@ -14,7 +14,8 @@ import { initKernel } from './initializers';
 /** Epsilon inside the layer-norm square root (PyTorch's LayerNorm default). */
 export const LAYER_NORM_EPSILON = 1e-5;
 
-export type LossKind = 'mse' | 'sigmoidCrossEntropy';
+// The loss kind is plain config data (the page's export names it without loading tfjs).
+export { lossKindOf, type LossKind };
 
 export interface LayerInfo {
   /** "hidden1" ... "hiddenN", then "output". */
@@ -52,10 +53,6 @@ export function describeLayers(config: ExperimentConfig): LayerInfo[] {
     fanIn = units;
     return info;
   });
-}
-
-export function lossKindOf(config: ExperimentConfig): LossKind {
-  return taskOf(config.data.kind) === 'regression' ? 'mse' : 'sigmoidCrossEntropy';
 }
 
 /**

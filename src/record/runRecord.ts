@@ -80,6 +80,30 @@ export interface RunRecord {
   initial?: InitialState;
   /** With distributions recorded (CLI --distributions): what each step's figures mean. */
   distributions?: DistributionsLayout;
+  /**
+   * Which steps `steps` holds, in a record exported from the page, whose history is bounded.
+   * Absent (the CLI's records): every step from 1 to the last one trained.
+   */
+  coverage?: StepCoverage;
+}
+
+/** What part of a run a page export holds, and what changed during it. */
+export interface StepCoverage {
+  /** Steps the run had trained, as far as the page had drawn them when it exported. */
+  trained: number;
+  /** Entries in `steps`. */
+  included: number;
+  /** Whether `steps` holds every step from 1 to `trained`, in order. */
+  everyStep: boolean;
+  /** From this step on every step is included (null: none is). */
+  everyStepFrom: number | null;
+  /** How the steps were chosen, in words. */
+  note: string;
+  /**
+   * Settings changed while the run trained (clip threshold, learning rate, ...), at the step
+   * they took effect; `config` and `link` hold the settings after the last change.
+   */
+  changes: { step: number; label: string }[];
 }
 
 /** How to read each step's `saturation` and `histograms`. */
@@ -119,6 +143,7 @@ export interface RunRecordParts {
   testLoss?: { step: number; loss: number }[];
   initial?: InitialState;
   distributions?: boolean;
+  coverage?: StepCoverage;
 }
 
 export function buildRunRecord(parts: RunRecordParts): RunRecord {
@@ -145,6 +170,7 @@ export function buildRunRecord(parts: RunRecordParts): RunRecord {
   if (parts.testLoss && parts.testLoss.length > 0) record.testLoss = parts.testLoss;
   if (parts.initial) record.initial = parts.initial;
   if (parts.distributions) record.distributions = DISTRIBUTIONS_LAYOUT;
+  if (parts.coverage) record.coverage = parts.coverage;
   return record;
 }
 
@@ -244,10 +270,20 @@ function csvRows(record: RunRecord, names: readonly string[], timeSteps: number)
   ]);
 }
 
+/** Comment lines after the rows: the non-finite events, then what a page export covers. */
 function csvEventLines(record: RunRecord, run: string): string[] {
-  return record.events.map(
+  const lines = record.events.map(
     (e) => `# event ${run}step=${e.step} kind=${e.kind} layer=${e.layer ?? ''} what=${e.what}`,
   );
+  const coverage = record.coverage;
+  if (coverage) {
+    lines.push(
+      `# steps ${run}trained=${coverage.trained} included=${coverage.included} ` +
+        `every=${coverage.everyStep ? 1 : 0} note=${coverage.note}`,
+      ...coverage.changes.map((c) => `# change ${run}step=${c.step} what=${c.label}`),
+    );
+  }
+  return lines;
 }
 
 /**

@@ -4,11 +4,13 @@ import { useLanguageStore } from './i18n/language';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { EmbedControls } from './embed/EmbedControls';
+import { ExportMenu } from './export/ExportMenu';
 import { LessonPanel } from './lessons/LessonPanel';
 import { Orientation } from './lessons/Orientation';
 import { ExplosionBanner } from './run/ExplosionBanner';
 import { Notices } from './run/Notices';
 import { RunBar } from './run/RunBar';
+import { UpdateNotice } from './run/UpdateNotice';
 import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
 import { ViewTabs } from './sweep/ViewTabs';
 // After every other stylesheet: its narrow-screen rules override the desktop layout.
@@ -42,13 +44,19 @@ export function App() {
       <RunBar />
       {embedded && <EmbedControls />}
       <Notices />
+      <UpdateNotice />
       <ExplosionBanner />
       <main className="workspace">
         {!embedded && <ControlsPanel />}
         <div className="charts-column">
           {!embedded && <LessonPanel />}
           {!embedded && <Orientation />}
-          {!embedded && <ViewTabs />}
+          {!embedded && (
+            <div className="view-bar">
+              <ViewTabs />
+              <ExportMenu />
+            </div>
+          )}
           {mapOpen ? (
             <Suspense fallback={null}>
               <SweepPanel />

@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { PngButton } from '../export/PngButton';
 import { t } from '../i18n/messages';
 import './chartAccess.css';
 import { ChartSummary } from './ChartSummary';
@@ -36,8 +37,10 @@ export function ChartCard(props: Props) {
   const description = [layerValues ? describeLayerValues(layerValues) : '', summary ?? '']
     .join(' ')
     .trim();
+  const figure = useRef<HTMLElement>(null);
   return (
     <figure
+      ref={figure}
       className={className ? `chart-card ${className}` : 'chart-card'}
       data-testid={testId}
       aria-labelledby={titleId}
@@ -47,19 +50,22 @@ export function ChartCard(props: Props) {
         <span id={titleId} className="chart-title-text">
           {title}
         </span>
-        {aside}
-        {layerValues !== undefined ? (
-          <button
-            type="button"
-            className="chart-table-toggle"
-            aria-pressed={tableOpen}
-            disabled={!layerValues}
-            aria-label={t('access.tableLabel', { title })}
-            onClick={() => setTableOpen(!tableOpen)}
-          >
-            {t('access.table')}
-          </button>
-        ) : null}
+        <span className="chart-title-end">
+          {aside}
+          {layerValues !== undefined ? (
+            <button
+              type="button"
+              className="chart-table-toggle"
+              aria-pressed={tableOpen}
+              disabled={!layerValues}
+              aria-label={t('access.tableLabel', { title })}
+              onClick={() => setTableOpen(!tableOpen)}
+            >
+              {t('access.table')}
+            </button>
+          ) : null}
+          <PngButton target={figure} name={testId} title={title} />
+        </span>
       </figcaption>
       {description ? <ChartSummary id={summaryId} text={description} live={live} /> : null}
       <div className="chart-body">

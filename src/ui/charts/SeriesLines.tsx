@@ -25,6 +25,7 @@ import {
 } from 'recharts';
 import { useSessionStore } from '../../store/sessionStore';
 import { sizeBitmap } from './canvasBitmap';
+import { setCanvasRepaint } from './canvasRepaint';
 import type { ChartRow } from './chartData';
 import { useLiveRows } from './liveRows';
 import { nearestLayer } from './focusLines';
@@ -85,7 +86,14 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
     shown.current = drawn && plot ? { drawn, plot } : null;
     // recharts' plot area is a memoized selection: a new object only when the chart's size or
     // axes change.
-    if (canvas && drawn && plot) paint(canvas, drawn, plot, draft);
+    if (!canvas || !drawn || !plot) return;
+    paint(canvas, drawn, plot, draft);
+    // For a picture of the chart: the same lines at its own resolution, at their full width.
+    setCanvasRepaint(canvas, (pixelRatio) => {
+      const copy = document.createElement('canvas');
+      paint(copy, drawn, plot, false, pixelRatio);
+      return copy;
+    });
   }, [drawn, plot, draft]);
   const mounted = drawn !== null && plot !== undefined;
   // Pointing at a layer's line singles it out on every chart. The canvas takes no pointer events
@@ -124,8 +132,13 @@ export const SeriesLines = memo(function SeriesLines({ series }: Props) {
 });
 
 /** Sizes `canvas` to the plot area (plus room for dots) at the screen's pixel ratio and draws. */
-function paint(canvas: HTMLCanvasElement, drawn: Drawn, plot: PlotRect, draft: boolean) {
-  const dpr = window.devicePixelRatio || 1;
+function paint(
+  canvas: HTMLCanvasElement,
+  drawn: Drawn,
+  plot: PlotRect,
+  draft: boolean,
+  dpr = window.devicePixelRatio || 1,
+) {
   const cssWidth = plot.width + 2 * DOT_ROOM_PX;
   const cssHeight = plot.height + 2 * DOT_ROOM_PX;
   const width = Math.max(1, Math.round(cssWidth * dpr));

@@ -7,6 +7,8 @@ import { compareMessages } from './en/compare';
 import { sweepMessages } from './en/sweep';
 import { insideMessages } from './en/inside';
 import { accessMessages } from './en/access';
+import { exportMessages } from './en/export';
+import { offlineMessages } from './en/offline';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -21,6 +23,8 @@ export const EN_MESSAGES = {
   ...sweepMessages,
   ...insideMessages,
   ...accessMessages,
+  ...exportMessages,
+  ...offlineMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

@@ -18,21 +18,23 @@ export const BUILT_APP_DIR = process.env.GRADSCOPE_DIST ?? 'dist';
 
 /**
  * Serves the built app (dist/, built by `npm test` before the browser tests) on 127.0.0.1 and
- * launches the system Chromium once per test file.
+ * launches the system Chromium once per test file. `base` serves it under a sub-path instead,
+ * e.g. '/course/gradscope/' (the build is relative, so it loads from any).
  */
-export function serveBuiltApp(): AppHarness {
+export function serveBuiltApp({ base = '/' }: { base?: string } = {}): AppHarness {
   const harness = {} as AppHarness;
   let server: PreviewServer;
   beforeAll(async () => {
     if (!existsSync(`${BUILT_APP_DIR}/index.html`))
       throw new Error(`no built app in ${BUILT_APP_DIR}/: run \`npm run build\` first`);
     server = await preview({
+      base,
       build: { outDir: BUILT_APP_DIR },
       preview: { host: '127.0.0.1', port: 0, strictPort: false },
       logLevel: 'warn',
     });
     const address = server.httpServer.address() as AddressInfo;
-    harness.url = `http://127.0.0.1:${address.port}/`;
+    harness.url = `http://127.0.0.1:${address.port}${base}`;
     harness.browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS],

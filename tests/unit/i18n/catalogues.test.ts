@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../../../src/config/lessons';
+import { accessMessages as enAccess } from '../../../src/ui/i18n/en/access';
 import { chartMessages as enCharts } from '../../../src/ui/i18n/en/charts';
+import { exportMessages as enExport } from '../../../src/ui/i18n/en/export';
+import { offlineMessages as enOffline } from '../../../src/ui/i18n/en/offline';
 import { compareMessages as enCompare } from '../../../src/ui/i18n/en/compare';
 import { controlMessages as enControls } from '../../../src/ui/i18n/en/controls';
 import { insideMessages as enInside } from '../../../src/ui/i18n/en/inside';
@@ -8,7 +11,10 @@ import { lessonMessages as enLessons } from '../../../src/ui/i18n/en/lessons';
 import { runMessages as enRun } from '../../../src/ui/i18n/en/run';
 import { sweepMessages as enSweep } from '../../../src/ui/i18n/en/sweep';
 import { EN_MESSAGES, type MessageKey } from '../../../src/ui/i18n/messages';
+import { accessMessages as zhAccess } from '../../../src/ui/i18n/zh-CN/access';
 import { chartMessages as zhCharts } from '../../../src/ui/i18n/zh-CN/charts';
+import { exportMessages as zhExport } from '../../../src/ui/i18n/zh-CN/export';
+import { offlineMessages as zhOffline } from '../../../src/ui/i18n/zh-CN/offline';
 import { compareMessages as zhCompare } from '../../../src/ui/i18n/zh-CN/compare';
 import { controlMessages as zhControls } from '../../../src/ui/i18n/zh-CN/controls';
 import { ZH_CN_MESSAGES } from '../../../src/ui/i18n/zh-CN/index';
@@ -20,7 +26,10 @@ import { sweepMessages as zhSweep } from '../../../src/ui/i18n/zh-CN/sweep';
 
 /** Each English catalogue file beside its Chinese twin of the same name. */
 const FILES: [string, Record<string, string>, Record<string, string>][] = [
+  ['access', enAccess, zhAccess],
   ['charts', enCharts, zhCharts],
+  ['export', enExport, zhExport],
+  ['offline', enOffline, zhOffline],
   ['compare', enCompare, zhCompare],
   ['controls', enControls, zhControls],
   ['inside', enInside, zhInside],
@@ -64,7 +73,6 @@ const SAME_IN_EVERY_LANGUAGE = [
   'controls.l2',
   'chart.valueNaN',
   'chart.valueZero',
-  'chart.legendRamp',
   'chart.heatmapNonFinite',
   'lessons.orientation.start',
   'sweep.key.l1',
@@ -73,6 +81,8 @@ const SAME_IN_EVERY_LANGUAGE = [
   'inside.distQuantity.preActivation',
   'inside.distQuantity.activation',
   'inside.distQuantity.signal',
+  'inside.distQuantity.parameterGradient',
+  'export.pngButton',
 ];
 
 const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();

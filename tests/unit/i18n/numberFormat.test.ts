@@ -37,7 +37,9 @@ describe('the page’s number format', () => {
 describe('numbers in messages', () => {
   it('are written in the page’s number format: whole numbers grouped, others significant', () => {
     expect(t('run.stepCounter', { step: 1234, max: 20000 })).toBe('Step 1,234 / 20,000');
-    expect(t('chart.clipThreshold', { value: 0.00001 })).toBe('clip threshold 1e-5 (per layer)');
+    expect(t('chart.clipThreshold', { value: 0.00001 })).toBe(
+      'clip threshold 1e-5 (each kernel, each bias)',
+    );
     expect(t('compare.suggestion.lr', { lr: 0.05 })).toBe('learning rate 0.05');
   });
 });

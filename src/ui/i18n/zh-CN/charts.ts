@@ -46,15 +46,20 @@ export const chartMessages: Record<keyof typeof en, string> = {
   'chart.layerFallback': '第 {index} 层',
   'chart.layerHidden': '隐藏层{n}',
   'chart.layerOutput': '输出层',
+  'chart.layerOf': '{name} · 第 {index} 层，共 {count} 层',
+  'chart.tooltipMore': '另有 {count} 项',
   'chart.globalNorm': '全局范数',
   'chart.clippedGlobalNorm': '裁剪后的全局范数',
-  'chart.clipThreshold': '裁剪阈值 {value}（逐层）',
+  'chart.clipThreshold': '裁剪阈值 {value}（每个权重矩阵、每个偏置各自）',
   'chart.globalClipThreshold': '裁剪阈值 {value}（全局范数）',
+  'chart.markerMerged': '{count} 处改动，最后一处：{last}',
+  'chart.autoClipThreshold': 'AutoClip 阈值：迄今全局范数的第 p = {p} 百分位',
   'chart.eventLabel': '溢出：{layer} 的{what}',
   'chart.eventLabelNoLayer': '溢出：{what}',
   'chart.what.loss': '损失',
   'chart.what.weightNorm': '权重',
   'chart.what.signalNorm': '信号',
+  'chart.what.timeSignalNorm': '随时间的信号',
   'chart.what.gradNorm': '梯度',
   'chart.trainLoss': '训练集',
   'chart.testLoss': '测试集',
@@ -72,8 +77,13 @@ export const chartMessages: Record<keyof typeof en, string> = {
   'chart.valueZero': '0',
 
   // 图例。
-  'chart.legendRamp': '{first} → {last}',
-  'chart.legendSameColours': '颜色按深度区分，与上图相同：输入侧深，输出侧浅。',
+  'chart.legendLabel': '各层：选择一层单独显示',
+  'chart.legendStripLabel': '从输入到输出的各层：选择一层单独显示',
+  'chart.showAllLayers': '显示所有层',
+  'chart.smoothing': '平滑',
+  'chart.smoothingOff': '关',
+  'chart.smoothingHint':
+    '在对数刻度上对每条曲线做指数移动平均（与 TensorBoard 的平滑方式相同）；实测曲线以淡色留在后面。提示框显示的是实测值。',
 
   // 热力图。
   'chart.heatmapOutput': '输出',
@@ -81,6 +91,8 @@ export const chartMessages: Record<keyof typeof en, string> = {
   'chart.heatmapNonFinite': 'NaN / ∞',
   'chart.heatmapEmpty': '0 / 无',
   'chart.heatmapSteps': '第 {first}–{last} 步',
+  'chart.heatmapCell': '{layer}，第 {step} 步：{value}',
+  'chart.heatmapCellSteps': '{layer}，第 {first}–{last} 步（最大值）：{value}',
   'chart.heatmapAria':
     '{quantity}：层（行，输出在上、输入在下）× 第 {first} 到 {last} 步的热力图，颜色按对数刻度从 {min} 到 {max}。',
 

@@ -16,13 +16,24 @@ export const controlMessages: Record<keyof typeof en, string> = {
   'controls.clipMode': '裁剪方式',
   'controls.clipMode.none': '不裁剪',
   'controls.clipMode.value': '按值裁剪',
-  'controls.clipMode.layerNorm': '逐张量按范数',
+  'controls.clipMode.tensorNorm': '逐张量按范数',
   'controls.clipMode.globalNorm': '按全局范数',
+  'controls.clipMode.auto': 'AutoClip（按百分位）',
   'controls.clipHelp.none': '梯度按计算结果直接使用。',
   'controls.clipHelp.value': '每个元素都截断到 [−c, c]。',
-  'controls.clipHelp.layerNorm': '每个张量 g 乘以 c / max(‖g‖, c)。',
+  'controls.clipHelp.tensorNorm':
+    '每个梯度张量（每个权重矩阵、每个偏置各自）缩放到范数 ≤ c：g × c / max(‖g‖, c)。因此一层裁剪后的范数最多可达 √2 × c。',
   'controls.clipHelp.globalNorm': '全部梯度乘以 min(1, c / (G + 1e-6))，G 为全局范数。',
+  'controls.clipHelp.auto':
+    '按全局范数裁剪，第 k 步的阈值取第 1 到 k 步全局范数的第 p 百分位数（AutoClip，Seetharaman 等，2020）。',
   'controls.clipThreshold': '裁剪阈值',
+  'controls.clipPercentile': '裁剪百分位 p',
+  'controls.clipStatsShare': '到目前为止被裁剪：{steps} 步中的 {clipped} 步（{share}）。',
+  'controls.clipStatsStep':
+    '第 {step} 步：裁剪系数 {factor}（裁剪后与裁剪前全局范数之比），方向余弦 {cosine}。',
+  'controls.clipStatsThreshold': 'AutoClip 阈值 {threshold}。',
+  'controls.clipStatsWhy':
+    '余弦为 1：裁剪只缩短了梯度（按全局范数、AutoClip）；小于 1：裁剪还改变了梯度的方向（逐张量、按值）。',
   'controls.gradScale': '梯度缩放',
   'controls.maxNormOn': '最大范数约束',
   'controls.maxNorm': '最大范数',

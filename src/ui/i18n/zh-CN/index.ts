@@ -12,6 +12,9 @@ import { ZH_CN_LESSON_TEXTS } from './lessonTexts';
 import { lessonMessages } from './lessons';
 import { runMessages } from './run';
 import { sweepMessages } from './sweep';
+import { accessMessages } from './access';
+import { exportMessages } from './export';
+import { offlineMessages } from './offline';
 
 export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...runMessages,
@@ -21,6 +24,9 @@ export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...compareMessages,
   ...sweepMessages,
   ...insideMessages,
+  ...accessMessages,
+  ...exportMessages,
+  ...offlineMessages,
 };
 
 export const ZH_CN_CATALOGUE: Catalogue = {

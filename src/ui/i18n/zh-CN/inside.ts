@@ -25,12 +25,15 @@ export const insideMessages: Record<keyof typeof en, string> = {
   'inside.distQuantity.preActivation': 'z',
   'inside.distQuantity.activation': 'φ(z)',
   'inside.distQuantity.signal': 'dL/dz',
+  'inside.distQuantity.parameterGradient': 'dL/dW',
   'inside.distCaption.preActivation':
     '本步批次上各层激活前的值 |z| 按数量级统计的直方图（每个数量级 2 个区间），另有恰好为零和非有限值的区间。',
   'inside.distCaption.activation':
     '本步批次上各层激活值 |φ(z)| 按数量级统计的直方图（每个数量级 2 个区间），另有恰好为零和非有限值的区间。',
   'inside.distCaption.signal':
     '本步批次上各层反向传播信号 |dL/dz| 按数量级统计的直方图（每个数量级 2 个区间），另有恰好为零和非有限值的区间。',
+  'inside.distCaption.parameterGradient':
+    '各层参数梯度 |dL/dW| 与 |dL/db| 各元素（裁剪前）按数量级统计的直方图（每个数量级 2 个区间），另有恰好为零和非有限值的区间。',
   'inside.distAxis': '|数值|，对数刻度',
   'inside.distNone': '从下一步开始统计：请点击“开始”或“单步”',
   'inside.distHint': '鼠标指向格子可看到精确计数',

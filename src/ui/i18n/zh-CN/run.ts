@@ -64,6 +64,7 @@ export const runMessages: Record<keyof typeof en, string> = {
   'banner.resetAll': '重置所有运行',
   'what.gradNorm': '梯度范数',
   'what.signalNorm': '反向传播信号',
+  'what.timeSignalNorm': '随时间反向传播的信号',
   'what.weightNorm': '权重',
   'what.loss': '损失',
   'notice.dismiss': '关闭',
