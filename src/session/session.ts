@@ -36,6 +36,13 @@ import {
   type Speed,
 } from './sessionTypes';
 
+/**
+ * A training worker that dies is replaced at most this many times in WORKER_DEATH_WINDOW_MS; past
+ * that, something kills every worker (a setting it cannot survive), and training stops with an
+ * error instead of restarting forever.
+ */
+const MAX_WORKER_DEATHS = 3;
+const WORKER_DEATH_WINDOW_MS = 60_000;
 /** Levelling is retried this often when a Pause drops its chunks too. */
 const MAX_LEVELLING_PASSES = 3;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
@@ -80,6 +87,8 @@ export class Session {
   private readonly sizer = new RoundSizer();
   private readonly rate = new StepRate();
   private disposed = false;
+  /** When training workers died (performance.now()), the latest last. */
+  private deaths: number[] = [];
 
   constructor(options: SessionOptions) {
     this.sink = options.sink;
@@ -267,6 +276,11 @@ export class Session {
     return this.host?.loseWebglContext() ?? Promise.resolve(false);
   }
 
+  /** For tests: the training worker stops as a crash would (false if there is none). */
+  terminateWorker(): boolean {
+    return this.host?.terminateWorker() ?? false;
+  }
+
   /** The histories, for diagnostics and tests (the charts get copies through the sink). */
   history(letter: RunLetter = 'a'): RunHistory | null {
     return this.runs.find((r) => r.letter === letter)?.history ?? null;
@@ -349,6 +363,7 @@ export class Session {
     try {
       const started = await this.startHost(this.backendName);
       this.host = started.host;
+      started.host.watchDeath((cause) => this.onHostDied(started.host, cause));
       this.adoptBackend(started.choice);
       this.sink.session({ thread: started.host.thread });
       return true;
@@ -388,6 +403,34 @@ export class Session {
       this.publishAll(true);
       // Say "rebuilt" only once the runs are back where they were.
       this.sink.session({ backendNotice: 'contextRestored' });
+    });
+  }
+
+  /**
+   * The training worker died, and every trainer and tensor with it. A new one is started on
+   * the same backend preference and every run starts again from its seed (the lockstep holds:
+   * all at step 0); the experiment, speed and backend choice are the session's and stay as
+   * they were. Play resumes if it was on.
+   */
+  private onHostDied(host: TrainerHost, cause: string): void {
+    if (this.host !== host || this.disposed) return;
+    this.host = null;
+    // Their chunks in flight are taken in as belonging to trainers that are gone.
+    for (const run of this.runs) run.trainer = null;
+    const now = performance.now();
+    this.deaths = [...this.deaths.filter((t) => now - t < WORKER_DEATH_WINDOW_MS), now];
+    if (this.deaths.length > MAX_WORKER_DEATHS) {
+      this.pause();
+      this.sink.session({ error: cause, backendNotice: null });
+      this.publishAll(true);
+      return;
+    }
+    this.sink.session({ backendNotice: 'workerRestarting' });
+    void this.restarting(async () => {
+      host.dispose();
+      if (!(await this.ensureHost())) return;
+      await this.rebuildAll();
+      this.sink.session({ backendNotice: 'workerRestarted' });
     });
   }
 
@@ -487,13 +530,14 @@ export class Session {
     round.chunks.forEach((chunk, i) => {
       chunk.run.stepsInFlight -= chunk.count;
       const outcome = settled[i]!;
+      // A run removed or rebuilt meanwhile (or its worker died): this chunk, and its failure,
+      // belong to what it was before.
+      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) return;
       if (outcome.status === 'rejected') {
         this.playing = false;
         this.sink.session({ error: messageOf(outcome.reason) });
         return;
       }
-      // A run removed or rebuilt meanwhile: this chunk belongs to what it was before.
-      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) return;
       if (chunk.run.land(outcome.value)) {
         changed = true;
         if (outcome.value.event) halted = true;
@@ -572,9 +616,22 @@ export class Session {
    * round waiting behind the one under way is dropped, so the operation (e.g. a live setting)
    * takes effect after that one round.
    */
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+  private exclusive(operation: () => Promise<void>): Promise<void> {
     if (this.runs.some((r) => r.stepsInFlight > 0)) this.host?.dropQueuedChunks();
-    return this.queue.operation(operation);
+    return this.queue.operation(async () => {
+      const host = this.host;
+      try {
+        await operation();
+      } catch (error) {
+        // The page calls actions without awaiting them: a failure is shown, never thrown. One
+        // that came from a worker that died meanwhile is already being repaired (onHostDied).
+        // With no host at all, the failure to start it was shown already.
+        if (this.host !== host || this.host === null) return;
+        this.playing = false;
+        this.sink.session({ error: messageOf(error) });
+        this.setStatus();
+      }
+    });
   }
 }
 
