@@ -82,6 +82,8 @@ export class Session {
   private status: SessionStatus = 'idle';
   private readonly queue = new OperationQueue();
   private playing = false;
+  /** A restart waiting in line plays again when done (Pause meanwhile clears it). */
+  private resumeAfterRestart = false;
   /** Each Play starts a loop with a new token; a loop whose token is old stops. */
   private loopToken = 0;
   private readonly sizer = new RoundSizer();
@@ -124,6 +126,8 @@ export class Session {
   }
 
   pause(): void {
+    // A Pause pressed while a restart waits in line keeps the runs paused after it.
+    this.resumeAfterRestart = false;
     if (this.playing) {
       this.host?.dropQueuedChunks();
       // Paused, nothing trains: the rate shown is 0 and the next Play measures afresh.
@@ -348,13 +352,19 @@ export class Session {
     this.runs = kept;
   }
 
-  /** Pauses, runs `operation` in turn, and plays again if it was playing. */
+  /**
+   * Pauses, runs `operation` in turn, and plays again if it was playing (or another restart
+   * queued before it was going to), unless Pause was pressed meanwhile.
+   */
   private restarting(operation: () => Promise<void>): Promise<void> {
-    const wasPlaying = this.playing;
+    const wasPlaying = this.playing || this.resumeAfterRestart;
     this.pause();
+    this.resumeAfterRestart = wasPlaying;
     return this.exclusive(async () => {
       await operation();
-      if (wasPlaying) this.play();
+      if (!this.resumeAfterRestart) return;
+      this.resumeAfterRestart = false;
+      this.play();
     });
   }
 
