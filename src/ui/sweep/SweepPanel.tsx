@@ -134,6 +134,10 @@ export default function SweepPanel() {
   useEffect(() => {
     if (spec && backend !== '') runSweep(spec);
   }, [spec, backend]);
+  // A map nobody sees must not keep the training worker busy (its cells can take long, and
+  // training waits behind them): closing it, by the Live charts tab or a link without a sweep,
+  // stops the sweep under way. Opened again, it measures afresh; a finished map stays cached.
+  useEffect(() => cancelSweep, []);
 
   const key = useMemo(
     () => (spec && backend !== '' ? sweepKey(base, spec, backend) : null),
