@@ -156,7 +156,11 @@ export class Session {
 
   /** Every run afresh from its seed: the same initial weights and batches. */
   reset(): Promise<void> {
-    return this.restarting(() => this.rebuildAll());
+    return this.restarting(async () => {
+      // After training workers kept dying (onHostDied gave up), Reset tries a new one.
+      if (!(await this.ensureHost())) return;
+      await this.rebuildAll();
+    });
   }
 
   /**

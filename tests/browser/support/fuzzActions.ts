@@ -90,6 +90,7 @@ export class Fuzzer {
       else if (roll < 68) done = await this.linkEdit();
       else if (roll < 76) done = await this.backend();
       else if (roll < 86) done = await this.variant();
+      else if (roll < 88) done = await this.killWorker();
       else done = await this.playPause();
     } catch (error) {
       // A control that vanished or stayed busy: Playwright gave up, the page did nothing wrong.
@@ -191,6 +192,12 @@ export class Fuzzer {
     const value = this.pick(options);
     await menu.selectOption(value, { timeout: ACTION_TIMEOUT_MS });
     return `add variant: Compare with ${value}`;
+  }
+
+  /** The training worker dies (the page's diagnostics hook stops it as a crash would). */
+  private async killWorker(): Promise<string> {
+    const killed = await this.page.evaluate(() => window.__gradscope!.terminateTrainingWorker!());
+    return `training worker terminated (${killed ? 'it was running' : 'none running'})`;
   }
 
   private async playPause(): Promise<string> {

@@ -84,6 +84,11 @@ describe('Session whose training worker dies', () => {
     host.kill();
     await until(() => sink.status === 'paused' || sink.status === 'idle');
     expect(sink.view.error).toMatch(/killed by the test/);
+    // Reset tries a new worker, and trains on it.
+    await session.reset();
+    expect(sink.view.error).toBeNull();
+    await session.stepBy(3);
+    expect(sink.step).toBe(3);
     session.dispose();
   });
 });
