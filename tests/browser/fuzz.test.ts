@@ -34,6 +34,26 @@ async function statusIs(page: Page, status: string, timeout = 120_000): Promise<
     .waitFor({ timeout });
 }
 
+/**
+ * Pause (if training) and Reset until the run bar says idle at step 0. A restart the fuzzer
+ * left in line plays again when done (the run was playing when it was asked for), so one
+ * round may not be enough.
+ */
+async function toRest(page: Page): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const pause = page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    try {
+      await statusIs(page, 'idle', 20_000);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 /** Waits until the step counter stays put for STILL_MS; fails if it still moves after 60 s. */
 async function stepsStandStill(page: Page): Promise<void> {
   const STILL_MS = 2000;
@@ -80,10 +100,7 @@ describe('the page under random abuse', () => {
         await page.getByRole('button', { name: 'Live charts' }).click();
         // The link's change waits in line behind the chunk under way.
         await page.waitForTimeout(1000);
-        const pause = page.getByRole('button', { name: 'Pause' });
-        if (await pause.isVisible()) await pause.click();
-        await page.getByRole('button', { name: 'Reset' }).click();
-        await statusIs(page, 'idle');
+        await toRest(page);
         await screenshot(page, 'fuzz-after');
 
         // Play trains, Pause stops.
@@ -95,8 +112,7 @@ describe('the page under random abuse', () => {
         await stepsStandStill(page);
 
         // Reset: the same run at step 0 holds the tensors it held at the start.
-        await page.getByRole('button', { name: 'Reset' }).click();
-        await statusIs(page, 'idle');
+        await toRest(page);
         await expect.poll(() => numTensors(page), { timeout: 30_000 }).toBe(baseline);
         expect(errors).toEqual([]);
       } catch (error) {

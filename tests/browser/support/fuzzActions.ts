@@ -66,6 +66,7 @@ async function factsOf(control: Locator): Promise<ControlFacts> {
 
 export class Fuzzer {
   readonly log: string[] = [];
+  private readonly startedAt = Date.now();
   private readonly hostile: string[];
 
   constructor(
@@ -96,7 +97,8 @@ export class Fuzzer {
       // A control that vanished or stayed busy: Playwright gave up, the page did nothing wrong.
       done = `skipped (${(error as Error).message.split('\n')[0]})`;
     }
-    this.log.push(done);
+    // When each action ended, so a long gap (a page that stopped answering) shows in the log.
+    this.log.push(`[${((Date.now() - this.startedAt) / 1000).toFixed(1)} s] ${done}`);
     return done;
   }
 
