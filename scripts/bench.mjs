@@ -13,7 +13,11 @@
 // (gzip) and time to the first trained step. Progress goes to stderr, the table to stdout,
 // the figures to bench/results.json, and a one-line summary comes last.
 // Then the regime map: a 16 x 16 step-1 map on the fastest backend (scripts/bench/sweepMap.mjs).
+// Then the limit setting (64 x 256, batch 1024, 5,000 samples: frames while it trains, per
+// backend) and how steps/s scale with depth and width (bare and engine, per backend).
 // `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
+// `--limit` and `--scaling` (or `npm run bench:scaling`) measure only those parts and merge them
+// into an existing bench/results.json (and README's table), leaving its other figures as they are.
 /* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -28,14 +32,18 @@ import {
 } from './bench/browser.mjs';
 import { measureBundle } from './bench/bundleSize.mjs';
 import { benchCompare } from './bench/compare.mjs';
+import { benchLimitSetting } from './bench/limitSetting.mjs';
+import { benchScaling } from './bench/scaling.mjs';
 import { networkFigures } from './bench/figures.mjs';
-import { formatReport, summaryLine } from './bench/report.mjs';
+import { formatExtras, formatReport, summaryLine } from './bench/report.mjs';
 import { median, percentile, ratio, round3 } from './bench/stats.mjs';
 import { performanceMarkdown, replaceReadmeSection } from './bench/readmeTable.mjs';
 import { benchRecurrent } from './bench/recurrent.mjs';
 import { fastestBackend, timeSweepMap } from './bench/sweepMap.mjs';
 
 const QUICK = process.argv.includes('--quick');
+/** Only these parts, merged into the results already on disk (none: the whole bench). */
+const ONLY = ['limit', 'scaling'].filter((part) => process.argv.includes(`--${part}`));
 const RESULTS_FILE = 'bench/results.json';
 const README_FILE = 'README.md';
 
@@ -73,6 +81,9 @@ const SETTINGS = {
   heapRecordSteps: 1000,
   heapCheckpoints: QUICK ? [1000, 10_000] : [1000, 100_000],
   firstStepRuns: QUICK ? 1 : 3,
+  /** Limit setting: training before the window (trainer built, steps under way), the window. */
+  limitWarmUpMs: QUICK ? 3000 : 5000,
+  limitWindowMs: QUICK ? 15_000 : 40_000,
 };
 
 const MB = 1024 * 1024;
@@ -286,8 +297,57 @@ async function benchFirstStep(browser, url) {
   };
 }
 
+/** `--limit` / `--scaling`: only those parts, merged into the results file already there. */
+async function mainPartial() {
+  log(`building into ${BENCH_OUT_DIR}`);
+  await buildApp();
+  const server = await serveApp();
+  const browser = await launchBrowser();
+  let previous = {};
+  try {
+    previous = JSON.parse(readFileSync(RESULTS_FILE, 'utf8'));
+  } catch {
+    log(`no ${RESULTS_FILE} yet: it will hold only these parts`);
+  }
+  const results = { ...previous };
+  try {
+    const { page } = await openPage(browser, server.url);
+    const backends = await callBench(page, 'pageBackends');
+    await page.context().close();
+    await measureExtras(browser, server.url, backends, results, ONLY);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  writeResults(results);
+  console.log(formatExtras(results));
+  console.log(`figures written to ${RESULTS_FILE}`);
+}
+
+/** The limit-setting and scaling figures, into `results`. */
+async function measureExtras(browser, url, backends, results, parts) {
+  if (parts.includes('limit')) {
+    log('limit setting: 64 x 256, batch 1024, 5,000 samples');
+    results.limitSetting = await benchLimitSetting(browser, url, backends, SETTINGS, log);
+  }
+  if (parts.includes('scaling')) {
+    log('scaling: steps/s against depth and width');
+    results.scaling = await benchScaling(browser, url, backends, SETTINGS, log);
+    results.scaling.date = new Date().toISOString();
+  }
+}
+
+function writeResults(results) {
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  // README's performance section is generated from the same figures.
+  const readme = readFileSync(README_FILE, 'utf8');
+  writeFileSync(README_FILE, replaceReadmeSection(readme, performanceMarkdown(results)));
+}
+
 async function main() {
   process.chdir(fileURLToPath(new URL('..', import.meta.url)));
+  if (ONLY.length > 0) return mainPartial();
   log(`building into ${BENCH_OUT_DIR}`);
   await buildApp();
   const bundle = measureBundle(BENCH_OUT_DIR);
@@ -335,6 +395,7 @@ async function main() {
     log(`regime map: ${results.sweepMap.seconds} s (${results.sweepMap.backend})`);
     log('scheduling: app training in the worker vs on the main thread');
     results.scheduling = await benchScheduling(browser, server.url);
+    await measureExtras(browser, server.url, backends, results, ['limit', 'scaling']);
     const memory = await benchMemory(browser, server.url);
     Object.assign(results, {
       tensorsBefore: memory.tensors.afterFirstChunk,
@@ -363,16 +424,13 @@ async function main() {
     await server.close();
   }
   results.elapsedSeconds = round3((performance.now() - started) / 1000);
-  mkdirSync('bench', { recursive: true });
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  // README's performance section is generated from the same figures.
-  const readme = readFileSync(README_FILE, 'utf8');
-  writeFileSync(README_FILE, replaceReadmeSection(readme, performanceMarkdown(results)));
+  writeResults(results);
   console.log(formatReport(results));
   if (results.sweepMap) {
     const m = results.sweepMap;
     console.log(`regime map 16 x 16, step 1: ${m.seconds} s on ${m.backend} (target <= 10 s)`);
   }
+  console.log(formatExtras(results));
   console.log(`figures written to ${RESULTS_FILE}`);
   console.log(summaryLine(results));
 }

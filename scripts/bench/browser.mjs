@@ -46,7 +46,7 @@ export function launchBrowser() {
  * Page errors are printed to stderr. `initScript` runs in the page before the app (e.g. to take
  * a browser feature away). Returns the page and the backend the page started.
  */
-export async function openPage(browser, url, { initScript } = {}) {
+export async function openPage(browser, url, { initScript, timeout = 30_000 } = {}) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   if (initScript) await page.addInitScript(initScript);
@@ -54,7 +54,7 @@ export async function openPage(browser, url, { initScript } = {}) {
   page.on('console', (m) => m.type() === 'error' && console.error(`  console: ${m.text()}`));
   await page.goto(url);
   const badge = page.getByTestId('backend-badge');
-  await badge.and(page.locator('[data-backend]:not([data-backend=""])')).waitFor();
+  await badge.and(page.locator('[data-backend]:not([data-backend=""])')).waitFor({ timeout });
   return { page, backend: await badge.getAttribute('data-backend') };
 }
 

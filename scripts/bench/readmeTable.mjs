@@ -5,6 +5,9 @@
 // `prettier --check` clean. Unknown keys in the results are ignored; missing or
 // null figures print as "n/a".
 
+import { limitSettingTable, scalingTables } from './extraTables.mjs';
+import { table } from './markdownTable.mjs';
+
 export const BENCH_START = '<!-- bench:start -->';
 export const BENCH_END = '<!-- bench:end -->';
 
@@ -36,34 +39,6 @@ const count = (value) =>
   isNumber(value) ? String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : NA;
 /** met / not met / n/a (a figure that was not measured meets nothing and fails nothing). */
 const mark = (ok) => (ok == null ? MARK.na : ok ? MARK.met : MARK.notMet);
-
-/** A markdown table cell: one line, pipes escaped. */
-const cell = (text) =>
-  String(text)
-    .replace(/\s*\n\s*/g, ' ')
-    .replace(/\|/g, '\\|');
-
-/** Display width as Prettier counts it for the characters used here (one column per code point). */
-const width = (text) => [...text].length;
-
-/**
- * A table as Prettier prints it: every column padded to its widest cell (at least 3), right-aligned
- * columns padded on the left with a `---:` rule.
- */
-function table(columns, rows) {
-  const cells = rows.map((row) => row.map(cell));
-  const heads = columns.map((c) => cell(c.title));
-  const widths = heads.map((head, i) => Math.max(3, width(head), ...cells.map((r) => width(r[i]))));
-  const pad = (text, i) => {
-    const fill = ' '.repeat(widths[i] - width(text));
-    return columns[i].align === 'right' ? fill + text : text + fill;
-  };
-  const line = (row) => `| ${row.map(pad).join(' | ')} |`;
-  const rule = widths.map((w, i) =>
-    columns[i].align === 'right' ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w),
-  );
-  return [line(heads), `| ${rule.join(' | ')} |`, ...cells.map(line)].join('\n');
-}
 
 /** Every backend x network measured: the backend's reference network first, then the others. */
 function benchRows(results) {
@@ -527,6 +502,9 @@ export function performanceMarkdown(results) {
   const recurrent = recurrentTable(results);
   if (recurrent) blocks.push(recurrent);
   const multiRuns = compare.rows.filter((row) => row.runs > 1);
+  const limit = limitSettingTable(results.limitSetting);
+  if (limit) blocks.push(limit);
+  blocks.push(...scalingTables(results.scaling));
   blocks.push(targetsTable(results, rows, multiRuns));
   return blocks.join('\n\n');
 }

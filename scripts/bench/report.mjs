@@ -89,6 +89,37 @@ export function formatReport(results) {
   return lines.join('\n');
 }
 
+/** The limit-setting and scaling figures as readable lines ('' when neither was measured). */
+export function formatExtras(results) {
+  const lines = [];
+  const limit = results.limitSetting;
+  if (limit?.rows) {
+    lines.push(`limit setting (${limit.network}), frames while it trains:`);
+    for (const [name, row] of Object.entries(limit.rows)) {
+      if (row.note) {
+        lines.push(`  ${pad(name, 6)} ${row.note}`);
+        continue;
+      }
+      lines.push(
+        `  ${pad(name, 6)} ${pad(`(${row.backend})`, 8)} ${pad(`${row.stepsPerSec} steps/s`, 16)} ` +
+          `${pad(`(${row.steps} in ${fixed(row.windowMs / 1000, 0)} s)`, 14)} ` +
+          `frame p50/p95/max ${[row.p50, row.p95, row.maxMs].map((v) => fixed(v, 0)).join('/')} ms`,
+      );
+    }
+  }
+  const scaling = results.scaling;
+  if (scaling?.rows) {
+    lines.push(`scaling (tanh, batch ${scaling.batch}), steps/s bare / engine:`);
+    for (const r of scaling.rows) {
+      lines.push(
+        `  ${pad(r.backend, 6)} ${pad(`${r.depth} x ${r.width}`, 9)} ` +
+          `${fixed(r.bareStepsPerSec)} / ${fixed(r.engineStepsPerSec)}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 /** The compare pages of every backend, one line per page. */
 function compareLines(results) {
   const compare = results.compare ?? {};

@@ -68,3 +68,40 @@ export function observeRun(windowMs: number): Promise<RunObservation> {
     observer.observe(counter, { attributes: true, attributeFilter: ['data-step'] });
   });
 }
+
+export interface FrameObservation {
+  /** Steps the counter advanced over the window (0 when no step finished in it). */
+  steps: number;
+  /** Length of the window. */
+  ms: number;
+  /** Time between consecutive animation frames during the window. */
+  frameDeltasMs: number[];
+}
+
+/**
+ * Observes exactly `windowMs` of the page, however slowly it trains: frame deltas and the
+ * steps the counter advanced. For settings at their limits, where a step can take seconds and
+ * observeRun's counter-bounded window would be mostly waiting.
+ */
+export function observeFrames(windowMs: number): Promise<FrameObservation> {
+  const counter = document.querySelector(STEP_COUNTER_SELECTOR);
+  if (!counter) return Promise.reject(new Error('no step counter on the page'));
+  const readStep = () => Number(counter.getAttribute('data-step'));
+  return new Promise((resolve) => {
+    const frameDeltasMs: number[] = [];
+    const startStep = readStep();
+    let started: number | null = null;
+    let lastFrame = 0;
+    const onFrame = (time: number) => {
+      if (started === null) started = time;
+      else frameDeltasMs.push(time - lastFrame);
+      lastFrame = time;
+      if (time - started < windowMs) {
+        requestAnimationFrame(onFrame);
+        return;
+      }
+      resolve({ steps: readStep() - startStep, ms: time - started, frameDeltasMs });
+    };
+    requestAnimationFrame(onFrame);
+  });
+}

@@ -18,7 +18,12 @@ import { ChunkedTrainer, warmUpSteps } from './engineLoop';
 import { measureHistoryHeap, type HistoryHeapResult, type RecordedRun } from './historyHeap';
 import { profileSteps, type StepProfile } from './stepProfile';
 
-export { observeRun, type RunObservation } from './observeRun';
+export {
+  observeFrames,
+  observeRun,
+  type FrameObservation,
+  type RunObservation,
+} from './observeRun';
 export {
   checkDistributionsOnWebgl,
   checkSumsOfSquares,

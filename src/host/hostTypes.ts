@@ -32,6 +32,12 @@ export interface TrainerHost extends TrainerSource {
   startBackend(preferred: BackendPreference): Promise<BackendChoice>;
   /** Calls `onLost` (once) when the WebGL context behind the backend is lost. */
   watchContextLoss(onLost: () => void): void;
+  /**
+   * Calls `onDied` (once) when the place training runs has died (the worker crashed on an
+   * uncaught error or was terminated): every trainer and tensor on it is gone and the host is
+   * unusable. The main thread never reports this.
+   */
+  watchDeath(onDied: (cause: string) => void): void;
   /** Drops a lost WebGL backend and starts afresh (WebGL again, or the CPU). */
   restartAfterContextLoss(): Promise<BackendChoice>;
   /** Trains each config `steps` steps from its own initial weights and sums it up. */
@@ -39,6 +45,8 @@ export interface TrainerHost extends TrainerSource {
   numTensors(): Promise<number>;
   /** For tests: lose the WebGL context as a driver reset would. */
   loseWebglContext(): Promise<boolean>;
+  /** For tests: stop the training worker as a crash would; false when training is not in one. */
+  terminateWorker(): boolean;
   dispose(): void;
 }
 

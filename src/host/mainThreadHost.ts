@@ -17,9 +17,12 @@ export function createMainThreadHost(): TrainerHost {
     restartAfterContextLoss: () => local.restartAfterContextLoss(),
     createTrainer: (config) => local.createTrainer(config),
     watchContextLoss: (onLost) => local.watchContextLoss(onLost),
+    // The page's own thread cannot die under the page.
+    watchDeath: () => {},
     measureCells: (configs, steps) => local.measureCells(configs, steps),
     numTensors: async () => tf.memory().numTensors,
     loseWebglContext: async () => loseWebglContext(),
+    terminateWorker: () => false,
     dispose: () => local.dispose(),
   };
 }

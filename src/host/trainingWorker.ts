@@ -87,6 +87,12 @@ function droppedChunk(trainerId: number): WorkerRequests['train']['result'] {
   return { steps: [], event: found.halted, testLoss: null, step: found.step };
 }
 
+// A rejection nobody handles leaves the trainers as unknown as an uncaught error does: rethrown,
+// it reaches the page as one (the Worker's error event), and the page replaces this worker.
+self.addEventListener('unhandledrejection', (event) => {
+  throw event.reason;
+});
+
 /** Requests are answered in turn (see requestQueue.ts); Pause drops the chunks waiting. */
 const queue = new RequestQueue();
 self.onmessage = (message: MessageEvent<RequestMessage>) => {

@@ -21,6 +21,8 @@ export class TrainingWorkerClient {
   private failure: Error | null = null;
   /** Called when the worker reports that its WebGL context was lost. */
   onContextLost: () => void = () => {};
+  /** Called once when the worker dies (see die()). */
+  onDeath: (cause: string) => void = () => {};
 
   constructor() {
     this.worker = new Worker(new URL('./trainingWorker.ts', import.meta.url), {
@@ -28,10 +30,11 @@ export class TrainingWorkerClient {
       name: 'gradscope-training',
     });
     this.worker.onmessage = (message: MessageEvent<WorkerMessage>) => this.receive(message.data);
-    // A worker that fails to load or crashes fails every request, so the page can fall back.
+    // An uncaught error leaves the worker's trainers in an unknown state: the worker is done
+    // for. A worker that fails to load fails every request, so the page can fall back.
     this.worker.onerror = (event) => {
       event.preventDefault();
-      this.fail(new Error(`training worker failed: ${event.message || 'could not load'}`));
+      this.die(event.message || 'could not load');
     };
   }
 
@@ -47,9 +50,25 @@ export class TrainingWorkerClient {
     });
   }
 
+  /** Stops the worker for good (the page is done with it); no death is reported. */
   terminate(): void {
     this.fail(new Error('training worker stopped'));
     this.worker.terminate();
+  }
+
+  /**
+   * The worker died (an uncaught error in it, or terminated from outside as a crash would):
+   * it is stopped, every request waiting fails, and onDeath hears of it once. False when it
+   * was already gone.
+   */
+  die(cause: string): boolean {
+    if (this.failure) return false;
+    this.fail(new Error(`training worker failed: ${cause}`));
+    this.worker.terminate();
+    const onDeath = this.onDeath;
+    this.onDeath = () => {};
+    onDeath(cause);
+    return true;
   }
 
   private receive(message: WorkerMessage): void {

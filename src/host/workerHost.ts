@@ -18,9 +18,13 @@ export function createWorkerHost(): TrainerHost {
         onLost();
       };
     },
+    watchDeath(onDied) {
+      client.onDeath = onDied;
+    },
     measureCells: (configs, steps) => client.request('measureCells', { configs, steps }),
     numTensors: () => client.request('numTensors', {}),
     loseWebglContext: () => client.request('loseWebglContext', {}),
+    terminateWorker: () => client.die('terminated'),
     dispose: () => client.terminate(),
   };
 }

@@ -36,6 +36,13 @@ import {
   type Speed,
 } from './sessionTypes';
 
+/**
+ * A training worker that dies is replaced at most this many times in WORKER_DEATH_WINDOW_MS; past
+ * that, something kills every worker (a setting it cannot survive), and training stops with an
+ * error instead of restarting forever.
+ */
+const MAX_WORKER_DEATHS = 3;
+const WORKER_DEATH_WINDOW_MS = 60_000;
 /** Levelling is retried this often when a Pause drops its chunks too. */
 const MAX_LEVELLING_PASSES = 3;
 /** Steps per readback while fast-forwarding silently (rewind, rebuilding after context loss). */
@@ -75,11 +82,15 @@ export class Session {
   private status: SessionStatus = 'idle';
   private readonly queue = new OperationQueue();
   private playing = false;
+  /** A restart waiting in line plays again when done (Pause meanwhile clears it). */
+  private resumeAfterRestart = false;
   /** Each Play starts a loop with a new token; a loop whose token is old stops. */
   private loopToken = 0;
   private readonly sizer = new RoundSizer();
   private readonly rate = new StepRate();
   private disposed = false;
+  /** When training workers died (performance.now()), the latest last. */
+  private deaths: number[] = [];
 
   constructor(options: SessionOptions) {
     this.sink = options.sink;
@@ -115,6 +126,8 @@ export class Session {
   }
 
   pause(): void {
+    // A Pause pressed while a restart waits in line keeps the runs paused after it.
+    this.resumeAfterRestart = false;
     if (this.playing) {
       this.host?.dropQueuedChunks();
       // Paused, nothing trains: the rate shown is 0 and the next Play measures afresh.
@@ -143,7 +156,11 @@ export class Session {
 
   /** Every run afresh from its seed: the same initial weights and batches. */
   reset(): Promise<void> {
-    return this.restarting(() => this.rebuildAll());
+    return this.restarting(async () => {
+      // After training workers kept dying (onHostDied gave up), Reset tries a new one.
+      if (!(await this.ensureHost())) return;
+      await this.rebuildAll();
+    });
   }
 
   /**
@@ -267,6 +284,11 @@ export class Session {
     return this.host?.loseWebglContext() ?? Promise.resolve(false);
   }
 
+  /** For tests: the training worker stops as a crash would (false if there is none). */
+  terminateWorker(): boolean {
+    return this.host?.terminateWorker() ?? false;
+  }
+
   /** The histories, for diagnostics and tests (the charts get copies through the sink). */
   history(letter: RunLetter = 'a'): RunHistory | null {
     return this.runs.find((r) => r.letter === letter)?.history ?? null;
@@ -334,13 +356,19 @@ export class Session {
     this.runs = kept;
   }
 
-  /** Pauses, runs `operation` in turn, and plays again if it was playing. */
+  /**
+   * Pauses, runs `operation` in turn, and plays again if it was playing (or another restart
+   * queued before it was going to), unless Pause was pressed meanwhile.
+   */
   private restarting(operation: () => Promise<void>): Promise<void> {
-    const wasPlaying = this.playing;
+    const wasPlaying = this.playing || this.resumeAfterRestart;
     this.pause();
+    this.resumeAfterRestart = wasPlaying;
     return this.exclusive(async () => {
       await operation();
-      if (wasPlaying) this.play();
+      if (!this.resumeAfterRestart) return;
+      this.resumeAfterRestart = false;
+      this.play();
     });
   }
 
@@ -349,6 +377,7 @@ export class Session {
     try {
       const started = await this.startHost(this.backendName);
       this.host = started.host;
+      started.host.watchDeath((cause) => this.onHostDied(started.host, cause));
       this.adoptBackend(started.choice);
       this.sink.session({ thread: started.host.thread });
       return true;
@@ -388,6 +417,34 @@ export class Session {
       this.publishAll(true);
       // Say "rebuilt" only once the runs are back where they were.
       this.sink.session({ backendNotice: 'contextRestored' });
+    });
+  }
+
+  /**
+   * The training worker died, and every trainer and tensor with it. A new one is started on
+   * the same backend preference and every run starts again from its seed (the lockstep holds:
+   * all at step 0); the experiment, speed and backend choice are the session's and stay as
+   * they were. Play resumes if it was on.
+   */
+  private onHostDied(host: TrainerHost, cause: string): void {
+    if (this.host !== host || this.disposed) return;
+    this.host = null;
+    // Their chunks in flight are taken in as belonging to trainers that are gone.
+    for (const run of this.runs) run.trainer = null;
+    const now = performance.now();
+    this.deaths = [...this.deaths.filter((t) => now - t < WORKER_DEATH_WINDOW_MS), now];
+    if (this.deaths.length > MAX_WORKER_DEATHS) {
+      this.pause();
+      this.sink.session({ error: cause, backendNotice: null });
+      this.publishAll(true);
+      return;
+    }
+    this.sink.session({ backendNotice: 'workerRestarting' });
+    void this.restarting(async () => {
+      host.dispose();
+      if (!(await this.ensureHost())) return;
+      await this.rebuildAll();
+      this.sink.session({ backendNotice: 'workerRestarted' });
     });
   }
 
@@ -487,13 +544,14 @@ export class Session {
     round.chunks.forEach((chunk, i) => {
       chunk.run.stepsInFlight -= chunk.count;
       const outcome = settled[i]!;
+      // A run removed or rebuilt meanwhile (or its worker died): this chunk, and its failure,
+      // belong to what it was before.
+      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) return;
       if (outcome.status === 'rejected') {
         this.playing = false;
         this.sink.session({ error: messageOf(outcome.reason) });
         return;
       }
-      // A run removed or rebuilt meanwhile: this chunk belongs to what it was before.
-      if (!this.runs.includes(chunk.run) || chunk.run.trainer !== chunk.trainer) return;
       if (chunk.run.land(outcome.value)) {
         changed = true;
         if (outcome.value.event) halted = true;
@@ -572,9 +630,22 @@ export class Session {
    * round waiting behind the one under way is dropped, so the operation (e.g. a live setting)
    * takes effect after that one round.
    */
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+  private exclusive(operation: () => Promise<void>): Promise<void> {
     if (this.runs.some((r) => r.stepsInFlight > 0)) this.host?.dropQueuedChunks();
-    return this.queue.operation(operation);
+    return this.queue.operation(async () => {
+      const host = this.host;
+      try {
+        await operation();
+      } catch (error) {
+        // The page calls actions without awaiting them: a failure is shown, never thrown. One
+        // that came from a worker that died meanwhile is already being repaired (onHostDied).
+        // With no host at all, the failure to start it was shown already.
+        if (this.host !== host || this.host === null) return;
+        this.playing = false;
+        this.sink.session({ error: messageOf(error) });
+        this.setStatus();
+      }
+    });
   }
 }
 

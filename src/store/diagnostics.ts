@@ -15,6 +15,11 @@ export interface GradscopeDiagnostics {
   numTensors: () => Promise<number>;
   /** Loses the WebGL context (WEBGL_lose_context) to exercise the recovery; false if not WebGL. */
   loseWebglContext: () => Promise<boolean>;
+  /**
+   * Stops the training worker as a crash would, to exercise its replacement (the runs start
+   * again from their seeds); false when training is not in a worker.
+   */
+  terminateTrainingWorker: () => boolean;
   /** A run's numbers (A by default): what its charts draw, as data. */
   history: (letter?: RunLetter) => readonly StepMetrics[];
   /** Loads the benchmark's in-page harness (src/bench/pageBench.ts), a lazy chunk. */

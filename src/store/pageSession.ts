@@ -39,6 +39,7 @@ export function startPageSession(experiment: Experiment, backend: BackendPrefere
     trainingThread: () => useSessionStore.getState().thread,
     numTensors: () => created.numTensors(),
     loseWebglContext: () => created.loseWebglContext(),
+    terminateTrainingWorker: () => created.terminateWorker(),
     history: (letter: RunLetter = 'a') => created.history(letter)?.steps ?? [],
   });
   void created.start();

@@ -121,3 +121,28 @@ describe('regime map', () => {
     await page.context().close();
   }, 150_000);
 });
+
+describe('regime map closed while it measures', () => {
+  it('stops its sweep, so training is not left waiting behind cells nobody sees', async () => {
+    const { page, errors } = await openApp(
+      app,
+      // Deep cells of 200 steps each: seconds per cell, 16 cells.
+      '#layers=32x8&act=relu&sweep=gain:0.25..4:8,depth:40..48:2&sweepsteps=200',
+    );
+    const measured = () => page.locator('[data-testid="regime-cell"][data-measured="1"]').count();
+    await expect.poll(measured, { timeout: 120_000 }).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Live charts' }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    // Behind the sweep's cells, one training step waits seconds per cell (well over 120 s for
+    // 30 steps here); with the sweep stopped, 30 steps take a few seconds.
+    await waitForStep(page, 30, 120_000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    // Opened again (the tab's default map), it measures afresh.
+    await page.getByTestId('open-regime-map').click();
+    await expect(page.getByTestId('sweep-progress-text').textContent()).resolves.toMatch(
+      /^\d+ of 144 cells/,
+    );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});

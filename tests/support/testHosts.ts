@@ -25,6 +25,7 @@ import type {
 function hostOn(
   createTrainer: (config: ExperimentConfig) => Promise<RunTrainer>,
   queue: { queuesChunks: boolean; dropQueuedChunks: () => void },
+  watchDeath: (onDied: (cause: string) => void) => void = () => {},
 ): TrainerHost {
   let tensorsCounter: () => Promise<number> = async () => 0;
   void import('../../src/engine/tf').then((tf) => {
@@ -37,10 +38,12 @@ function hostOn(
     startBackend: async () => ({ info: { name: 'cpu', floatBits: 32 }, notice: null }),
     restartAfterContextLoss: async () => ({ info: { name: 'cpu', floatBits: 32 }, notice: null }),
     watchContextLoss: () => {},
+    watchDeath,
     measureCells: (configs, steps) =>
       import('../../src/engine/sweepCells').then((m) => m.measureCells(configs, steps)),
     numTensors: () => tensorsCounter(),
     loseWebglContext: async () => false,
+    terminateWorker: () => false,
     dispose: () => {},
   };
 }
@@ -69,20 +72,42 @@ export class QueuedHost {
   maxInFlight = 0;
   dropped = 0;
   readonly queue = new RequestQueue();
+  /** Hosts started so far; each kill() ends the latest, as a worker's death does. */
+  hostsStarted = 0;
   private gate: Promise<void> = Promise.resolve();
   private open: () => void = () => {};
+  private onDied: ((cause: string) => void) | null = null;
 
   readonly starter: HostStarter = async () => {
+    const generation = ++this.hostsStarted;
     const host = hostOn(
       async (config) => {
-        const trainer = new QueuedTrainer(config, this);
+        if (generation !== this.hostsStarted) throw new Error('training worker failed: dead');
+        const trainer = new QueuedTrainer(config, this, generation);
         this.trainers.push(trainer);
         return trainer;
       },
       { queuesChunks: true, dropQueuedChunks: () => this.queue.dropWaiting() },
+      (onDied) => (this.onDied = onDied),
     );
     return { host, choice: await host.startBackend('cpu') };
   };
+
+  /**
+   * The latest host dies as a crashed worker does: its trainers' chunks, waiting or asked for
+   * later, fail, and the session hears of the death once.
+   */
+  kill(): void {
+    const onDied = this.onDied;
+    this.onDied = null;
+    this.hostsStarted++;
+    onDied?.('killed by the test');
+  }
+
+  /** Whether a trainer of host `generation` still has a living host. */
+  alive(generation: number): boolean {
+    return generation === this.hostsStarted;
+  }
 
   get latest(): QueuedTrainer {
     return this.trainers.at(-1)!;
@@ -111,6 +136,7 @@ export class QueuedTrainer implements RunTrainer {
   constructor(
     config: ExperimentConfig,
     private readonly host: QueuedHost,
+    private readonly generation = host.hostsStarted,
   ) {
     this.trainer = new Trainer(config);
   }
@@ -133,6 +159,7 @@ export class QueuedTrainer implements RunTrainer {
     host.maxInFlight = Math.max(host.maxInFlight, host.inFlight);
     const trained = async () => {
       await host.passGate();
+      if (!host.alive(this.generation)) throw new Error('training worker failed: dead');
       return this.trainer.train(steps, options);
     };
     const dropped = (): ChunkResult => {

@@ -58,5 +58,7 @@ function backendNoticeText(notice: string): string {
   if (notice === 'float16') return t('notice.float16');
   if (notice === 'contextLost') return t('notice.contextLost');
   if (notice === 'contextRestored') return t('notice.contextRestored');
+  if (notice === 'workerRestarting') return t('notice.workerRestarting');
+  if (notice === 'workerRestarted') return t('notice.workerRestarted');
   return notice;
 }

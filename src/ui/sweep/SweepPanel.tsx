@@ -6,7 +6,7 @@ import type { ExperimentConfig } from '../../config/schema';
 import { useConfigStore } from '../../store/configStore';
 import { usePublishedHistory } from '../../store/historyStore';
 import { useSessionStore } from '../../store/sessionStore';
-import { loadCellAsBase, runSweep, sweepKey } from '../../store/sweeps';
+import { cancelSweep, loadCellAsBase, runSweep, sweepKey } from '../../store/sweeps';
 import { useSweepStore, type SweepResult } from '../../store/sweepStore';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
@@ -56,6 +56,10 @@ export default function SweepPanel() {
   useEffect(() => {
     if (spec && backend !== '') runSweep(spec);
   }, [spec, backend]);
+  // A map nobody sees must not keep the training worker busy (its cells can take long, and
+  // training waits behind them): closing it, by the Live charts tab or a link without a sweep,
+  // stops the sweep under way. Opened again, it measures afresh; a finished map stays cached.
+  useEffect(() => cancelSweep, []);
 
   const key = useMemo(
     () => (spec && backend !== '' ? sweepKey(base, spec, backend) : null),

@@ -75,6 +75,10 @@ export const runMessages = {
   'notice.contextLost': 'The WebGL context was lost. Rebuilding the run from its settings…',
   'notice.contextRestored':
     'The WebGL context was lost and the run was rebuilt from its settings; the history drawn so far is kept.',
+  'notice.workerRestarting':
+    'The training worker stopped unexpectedly. Starting a new one and the runs again from their seeds…',
+  'notice.workerRestarted':
+    'The training worker stopped unexpectedly and was replaced: every run started again from step 0 with the same seed and settings.',
   'notice.error': 'Training stopped with an error: {message}',
   'notice.repairsTitle':
     'This link had settings that could not be used as written. Gradscope repaired them:',

@@ -74,6 +74,10 @@ export const runMessages: Record<keyof typeof en, string> = {
   'notice.contextLost': 'WebGL 上下文丢失，正在按设置重建本次训练…',
   'notice.contextRestored':
     'WebGL 上下文曾丢失，已按设置重建本次训练；之前画出的历史曲线保留不变。',
+  'notice.workerRestarting':
+    '后台训练线程意外停止。正在启动一个新的线程，并让各次运行从各自的随机种子重新开始……',
+  'notice.workerRestarted':
+    '后台训练线程意外停止，已被替换：每次运行都以相同的随机种子和设置从第 0 步重新开始。',
   'notice.error': '训练因错误而停止：{message}',
   'notice.repairsTitle': '此链接中有些设置无法按原样使用，Gradscope 已将其修正：',
 };

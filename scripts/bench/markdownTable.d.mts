@@ -1,0 +1,4 @@
+export function table(
+  columns: { title: string; align?: 'right' }[],
+  rows: (string | number)[][],
+): string;

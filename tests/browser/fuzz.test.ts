@@ -1,0 +1,140 @@
+/**
+ * UI fuzzing in real Chromium: for GRADSCOPE_FUZZ_SECONDS (120 by default, as in CI) random
+ * actions from a seeded PRNG (GRADSCOPE_FUZZ_SEED; the seed is printed) are thrown at the
+ * training page: clicks, selects, slider moves, typed values, keys, drags, hostile link edits,
+ * backend switches, variants added and removed. Then the page must still answer: 0 page and
+ * console errors, Play trains and Pause stops, and once the link is back to where it started
+ * and the runs are reset, the live tensors are where they were at the start. The actions are
+ * written to a log file (its path is printed) so a failure can be replayed.
+ */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createPrng } from '../../src/random/prng';
+import { currentStep, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+import { Fuzzer } from './support/fuzzActions';
+
+const app = serveBuiltApp();
+
+const SECONDS = Number(process.env.GRADSCOPE_FUZZ_SECONDS ?? 120);
+const SEED = Number(process.env.GRADSCOPE_FUZZ_SEED ?? 20_261_206);
+const BASELINE_LINK = '#layers=16x4&act=tanh&steps=100000';
+const LOG_FILE = join(tmpdir(), `gradscope-fuzz-${SEED}.log`);
+
+type Page = import('playwright-core').Page;
+
+const numTensors = (page: Page) => page.evaluate(() => window.__gradscope!.numTensors!());
+
+/** Waits until the run bar says `status` (the page's own words for what the session does). */
+async function statusIs(page: Page, status: string, timeout = 120_000): Promise<void> {
+  await page
+    .getByTestId('run-status')
+    .and(page.locator(`[data-status="${status}"]:not([data-preparing])`))
+    .waitFor({ timeout });
+}
+
+/**
+ * Pause (if training) and Reset until the run bar says idle at step 0. A restart the fuzzer
+ * left in line plays again when done (the run was playing when it was asked for), so one
+ * round may not be enough.
+ */
+async function toRest(page: Page): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const pause = page.getByRole('button', { name: 'Pause' });
+    if (await pause.isVisible()) await pause.click();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    try {
+      await statusIs(page, 'idle', 20_000);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+/** Waits until the step counter stays put for STILL_MS; fails if it still moves after 60 s. */
+async function stepsStandStill(page: Page): Promise<void> {
+  const STILL_MS = 2000;
+  const deadline = Date.now() + 60_000;
+  let last = await currentStep(page);
+  for (;;) {
+    await page.waitForTimeout(STILL_MS);
+    const now = await currentStep(page);
+    if (now === last) return;
+    if (Date.now() > deadline)
+      throw new Error(`steps still advance after Pause (${last} -> ${now})`);
+    last = now;
+  }
+}
+
+describe('the page under random abuse', () => {
+  it(
+    `survives ${SECONDS} s of random actions (seed ${SEED}) and still answers, with no leak`,
+    async () => {
+      console.log(`[fuzz] seed ${SEED}, ${SECONDS} s; actions logged to ${LOG_FILE}`);
+      const { page, errors } = await openApp(app, BASELINE_LINK);
+      await statusIs(page, 'idle');
+      const baseline = await numTensors(page);
+      const fuzzer = new Fuzzer(page, createPrng(SEED));
+      const writeLog = () =>
+        writeFileSync(
+          LOG_FILE,
+          fuzzer.log.map((line, i) => `${i + 1} ${line}`).join('\n') +
+            `\nerrors: ${errors.join(' | ')}\n`,
+        );
+      try {
+        await page.getByRole('button', { name: 'Play' }).click();
+        const until = Date.now() + SECONDS * 1000;
+        while (Date.now() < until && errors.length === 0) {
+          await fuzzer.act();
+          await page.waitForTimeout(fuzzer.log.length % 5 === 0 ? 400 : 60);
+        }
+        console.log(`[fuzz] ${fuzzer.log.length} actions`);
+        expect(errors).toEqual([]);
+
+        // Back to the starting link (and so the automatic backend), at rest.
+        await page.evaluate(() => (window.location.hash = '#'));
+        await page.evaluate((h) => (window.location.hash = h), BASELINE_LINK);
+        await page.getByRole('button', { name: 'Live charts' }).click();
+        // The link's change waits in line behind the chunk under way.
+        await page.waitForTimeout(1000);
+        await toRest(page);
+        await screenshot(page, 'fuzz-after');
+
+        // Play trains, Pause stops.
+        await page.getByRole('button', { name: 'Play' }).click();
+        await waitForStep(page, 20, 120_000);
+        await page.getByRole('button', { name: 'Pause' }).click();
+        await statusIs(page, 'paused');
+        // The chunk under way still lands (a busy worker may take a while); then nothing moves.
+        await stepsStandStill(page);
+
+        // Reset: the same run at step 0 holds the tensors it held at the start.
+        await toRest(page);
+        await expect.poll(() => numTensors(page), { timeout: 30_000 }).toBe(baseline);
+        expect(errors).toEqual([]);
+      } catch (error) {
+        await screenshot(page, 'fuzz-failure');
+        const status = page.getByTestId('run-status');
+        console.log(
+          `[fuzz] failed with the run bar saying "${await status.textContent()}" ` +
+            `(status ${await status.getAttribute('data-status')}, step ${await currentStep(page)})`,
+        );
+        const answer = await Promise.race([
+          numTensors(page).then((n) => `answers (${n} tensors)`),
+          page.waitForTimeout(10_000).then(() => 'does not answer within 10 s'),
+        ]);
+        console.log(`[fuzz] the training worker ${answer}`);
+        throw error;
+      } finally {
+        writeLog();
+        if (errors.length > 0)
+          console.log(`[fuzz] last actions:\n${fuzzer.log.slice(-25).join('\n')}`);
+      }
+      await page.context().close();
+    },
+    (SECONDS + 300) * 1000,
+  );
+});
