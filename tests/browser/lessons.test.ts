@@ -95,14 +95,19 @@ describe('lessons', () => {
       expect(
         await page.getByRole('radio', { name: VIEW_LABELS[gradientView], exact: true }).isChecked(),
       ).toBe(true);
-      // A comparison shows every run side by side.
+      // A comparison shows every run side by side. The runs on screen change when the session
+      // has restarted on the new link: after the rounds the previous lesson asked for before
+      // its Pause have landed and the new trainers are built (about 1.6 s after the choice,
+      // measured after "gradient-scaling"'s three runs, and several times that on a loaded
+      // machine). The old view lingers only that long, so this waits generously for it.
       const letters = lettersOf(lesson);
+      const restart = { timeout: 30_000 };
       if (letters.length > 1) {
         await expect
-          .poll(() => page.getByTestId('runs-legend').locator('li').count())
+          .poll(() => page.getByTestId('runs-legend').locator('li').count(), restart)
           .toBe(letters.length);
       } else {
-        await expect.poll(() => page.getByTestId('compare-view').count()).toBe(0);
+        await expect.poll(() => page.getByTestId('compare-view').count(), restart).toBe(0);
       }
       // Every run starts from step 0.
       await expect

@@ -58,7 +58,7 @@ describe.each([
     await page.context().close();
   }, 120_000);
 
-  it('the settings are in a drawer that the Settings button opens and Escape closes', async () => {
+  it('the settings are in a drawer that the Settings button opens and Escape or a click outside closes', async () => {
     const { page } = await openApp(app, '#steps=5000', viewport);
     const settings = page.getByRole('button', { name: 'Settings', exact: true });
     const clipMode = page.getByLabel('Clip mode');
@@ -88,6 +88,21 @@ describe.each([
     await settings.click();
     await page.getByRole('button', { name: 'Close settings' }).click();
     await clipMode.waitFor({ state: 'hidden' });
+    // A click or tap on the page beside the drawer shuts it as well, and goes on to what it hit.
+    await settings.click();
+    await clipMode.waitFor({ state: 'visible' });
+    const panel = await box(page, '.controls-panel');
+    const besideX = Math.min(viewport.width - 4, panel.x + panel.width + 12);
+    expect(besideX).toBeGreaterThan(panel.x + panel.width);
+    await page.mouse.click(besideX, viewport.height / 2);
+    await clipMode.waitFor({ state: 'hidden' });
+    expect(await settings.getAttribute('aria-expanded')).toBe('false');
+    // A click inside it does not.
+    await settings.click();
+    await clipMode.waitFor({ state: 'visible' });
+    await page.mouse.click(panel.x + 8, panel.y + 8);
+    await page.waitForTimeout(500);
+    expect(await clipMode.isVisible()).toBe(true);
     await page.context().close();
   }, 120_000);
 

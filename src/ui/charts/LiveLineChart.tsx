@@ -20,6 +20,7 @@ import type { ChartRow } from './chartData';
 import type { useTooltipContent } from './ChartTooltip';
 import { LiveRowsContext, type LiveRows } from './liveRows';
 import { SeriesLines, TooltipRowSource, type SeriesLook } from './SeriesLines';
+import { yAxisTitle } from './YAxisTitle';
 
 /** An X axis with an explicit numeric domain (recharts does not see the rows to derive one). */
 export type LiveXAxis = XAxisProps & { domain: [number, number] };
@@ -81,17 +82,16 @@ const ChartFrame = memo(function ChartFrame(props: FrameProps & { data: ChartRow
     () => ({ value: x, position: 'insideBottom' as const, offset: 3, style: AXIS_TITLE_STYLE }),
     [x],
   );
+  const xHeight = (typeof props.xAxis.height === 'number' ? props.xAxis.height : 20) + X_TITLE_PX;
   const yLabel = useMemo(
     () => ({
       value: y,
-      angle: -90,
       position: 'insideLeft' as const,
       offset: 8,
-      style: { ...AXIS_TITLE_STYLE, textAnchor: 'middle' as const },
+      content: yAxisTitle(AXIS_TITLE_STYLE.fontSize, CHART_MARGIN.top, xHeight, AXIS_TITLE_STYLE),
     }),
-    [y],
+    [y, xHeight],
   );
-  const xHeight = (typeof props.xAxis.height === 'number' ? props.xAxis.height : 20) + X_TITLE_PX;
   return (
     <LineChart data={props.data} margin={CHART_MARGIN} responsive style={CHART_STYLE}>
       <CartesianGrid stroke="var(--border)" strokeDasharray="2 4" />

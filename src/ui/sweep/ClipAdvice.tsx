@@ -2,7 +2,7 @@ import { loadCellAsBase } from '../../store/sweeps';
 import type { SweepResult } from '../../store/sweepStore';
 import { t } from '../i18n/messages';
 import { formatAxisValue } from './RegimeMap';
-import { format3 } from './sweepFormat';
+import { format3, observedRangeText } from './sweepFormat';
 
 /** The clip-threshold advisor's verdict: what the curve shows, the best c, and applying it. */
 export function ClipAdvice(props: {
@@ -12,19 +12,13 @@ export function ClipAdvice(props: {
   norms: readonly number[];
 }) {
   const { result, best, norms } = props;
+  const rangeText = observedRangeText(norms);
   const finished = result.done === result.cells.length && result.cells.length > 0;
   return (
     <div className="sweep-advice" data-testid="clip-advice">
       <h3>{t('sweep.advisorTitle')}</h3>
       <p>{t('sweep.advisorExplain', { steps: result.spec.steps })}</p>
-      {norms.length > 0 && (
-        <p>
-          {t('sweep.advisorRange', {
-            from: format3(Math.min(...norms)),
-            to: format3(Math.max(...norms)),
-          })}
-        </p>
-      )}
+      {rangeText !== null && <p>{rangeText}</p>}
       {best !== null ? (
         <>
           <p>

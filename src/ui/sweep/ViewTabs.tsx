@@ -1,6 +1,7 @@
 import { defaultAxis } from '../../config/sweepSpec';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
+import './viewTabs.css';
 
 /** The default map: init gain across, depth down, step 1 only. */
 const DEFAULT_SWEEP = { axes: [defaultAxis('gain'), defaultAxis('depth')], steps: 1 };

@@ -16,6 +16,21 @@ export function format3(value: number): string {
   return formatSignificant(value, 3);
 }
 
+/**
+ * The advisor's line about the norms run A has shown: "... (0.32 to 5.02e15)." in the page's
+ * number format (huge norms in exponent form, never 16 digits); null before any norm.
+ */
+export function observedRangeText(norms: readonly number[]): string | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const g of norms) {
+    lo = Math.min(lo, g);
+    hi = Math.max(hi, g);
+  }
+  if (lo === Infinity) return null;
+  return t('sweep.advisorRange', { from: format3(lo), to: format3(hi) });
+}
+
 /** The cell's settings in words: "init gain 1.41 · depth 18". */
 export function cellSettings(result: SweepResult, index: number): string {
   const [xAxis, yAxis] = result.spec.axes;
