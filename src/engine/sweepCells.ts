@@ -2,10 +2,15 @@
  * Measures the cells of a sweep: each cell's config trains K steps in a fresh Trainer (so from
  * its own seeded initial weights, on its own seeded batches) and is disposed before the next
  * one, so a sweep holds one cell's tensors at a time whatever its size.
+ *
+ * What makes it fast without changing a number: the cells share their dataset and their
+ * kernel draws (only the gain's multiply is per cell), and the last step's update, which no
+ * cell number reads, is skipped (for a step-1 map: no optimizer update at all).
  */
 import type { ExperimentConfig } from '../config/schema';
 import { logSlope, type CellMeasure } from '../config/sweepCell';
 import { generateDataset, type Dataset } from '../data/datasets';
+import { KernelDrawCache } from './initializers';
 import type { StepMetrics } from './metrics';
 import { Trainer, type TrainerOptions } from './trainer';
 
@@ -38,11 +43,15 @@ export function summarizeCell(
   };
 }
 
-/** Datasets by their config, so cells that share the data generate it once. */
-export class DatasetCache {
+/**
+ * Datasets by their config, so cells that share the data generate it once; and the sweep's
+ * kernel draws (initializers.ts), which its cells share the same way.
+ */
+export class SweepCache {
   private readonly byKey = new Map<string, Dataset>();
+  readonly kernelDraws = new KernelDrawCache();
 
-  get(config: ExperimentConfig): Dataset {
+  dataset(config: ExperimentConfig): Dataset {
     const key = JSON.stringify(config.data);
     let found = this.byKey.get(key);
     if (!found) {
@@ -59,17 +68,18 @@ export class DatasetCache {
 export async function measureCells(
   configs: readonly ExperimentConfig[],
   steps: number,
-  options: Pick<TrainerOptions, 'normMode'> & { datasets?: DatasetCache } = {},
+  options: Pick<TrainerOptions, 'normMode'> & { cache?: SweepCache } = {},
 ): Promise<CellMeasure[]> {
-  const datasets = options.datasets ?? new DatasetCache();
+  const cache = options.cache ?? new SweepCache();
   const cells: CellMeasure[] = [];
   for (const config of configs) {
     const trainer = new Trainer(config, {
       normMode: options.normMode,
-      dataset: datasets.get(config),
+      dataset: cache.dataset(config),
+      kernelDraws: cache.kernelDraws,
     });
     try {
-      const result = await trainer.train(steps);
+      const result = await trainer.train(steps, { skipLastUpdate: true });
       cells.push(summarizeCell(result.steps, result.event?.step ?? null));
     } finally {
       trainer.dispose();

@@ -23,6 +23,7 @@ import {
   type LossKind,
   type Network,
 } from './network';
+import type { KernelDrawCache } from './initializers';
 import { findNonFinite, type NonFiniteEvent } from './nonFinite';
 import { SignalTaps } from './signalTaps';
 import type { NormMode } from './norms';
@@ -47,6 +48,8 @@ export interface TrainerOptions {
    * step, at the same steps/s).
    */
   betweenSteps?: () => Promise<void>;
+  /** A sweep's kernel draws, shared by its cells (initializers.ts); same weights without it. */
+  kernelDraws?: KernelDrawCache;
 }
 
 export interface ChunkResult {
@@ -73,6 +76,13 @@ export interface TrainOptions {
   distributions?: boolean;
   /** With `distributions`: histograms on every step of the chunk, not only its last. */
   histogramsEveryStep?: boolean;
+  /**
+   * Measure the chunk's last step but skip its update: for a caller that reads the chunk's
+   * numbers and then disposes the trainer (a sweep cell), the update changes no number it
+   * reads (every metric of a step is measured before its update). The trainer then refuses
+   * to train further, since its weights are one update behind its step count.
+   */
+  skipLastUpdate?: boolean;
 }
 
 /**
@@ -137,6 +147,8 @@ export class Trainer implements RunTrainer {
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
   private disposed = false;
+  /** Set once a chunk skipped its last update (TrainOptions.skipLastUpdate). */
+  private updateSkipped = false;
 
   constructor(config: ExperimentConfig, options: TrainerOptions = {}) {
     this.config = config;
@@ -146,7 +158,7 @@ export class Trainer implements RunTrainer {
     const d = this.dataset;
     const { sampler } = createRunBatchSampler(config, d.trainCount);
     this.sampler = sampler;
-    this.network = createNetwork(config);
+    this.network = createNetwork(config, options.kernelDraws);
     this.layers = this.network.layers;
     this.loss = this.network.loss;
     this.params = flatParams(this.network);
@@ -191,6 +203,7 @@ export class Trainer implements RunTrainer {
    */
   async train(steps: number, options: TrainOptions = {}): Promise<ChunkResult> {
     this.assertUsable();
+    if (this.updateSkipped) throw new Error('trainer skipped an update and cannot train on');
     if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
     const vectors: tf.Tensor[] = [];
     const histograms: HistogramSteps | null =
@@ -206,7 +219,8 @@ export class Trainer implements RunTrainer {
       }
       const withHistograms =
         histograms === 'everyStep' || (histograms === 'lastStep' && i === steps - 1);
-      vectors.push(this.trainOneStep(histograms !== null, withHistograms));
+      const update = !(options.skipLastUpdate === true && i === steps - 1);
+      vectors.push(this.trainOneStep(histograms !== null, withHistograms, update));
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
     if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
@@ -217,6 +231,7 @@ export class Trainer implements RunTrainer {
     const data = await packed.data();
     packed.dispose();
 
+    if (options.skipLastUpdate === true) this.updateSkipped = true;
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
     const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
@@ -300,9 +315,10 @@ export class Trainer implements RunTrainer {
 
   /**
    * One full step; returns the step's packed metrics vector (see metrics.ts), with the step's
-   * saturation and histograms after it when asked for.
+   * saturation and histograms after it when asked for. Without `update` the step is measured
+   * only (its gradients are disposed with the tidy).
    */
-  private trainOneStep(saturation: boolean, histograms: boolean): tf.Tensor {
+  private trainOneStep(saturation: boolean, histograms: boolean, update = true): tf.Tensor {
     const indices = this.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const mode = this.normMode;
@@ -365,9 +381,10 @@ export class Trainer implements RunTrainer {
       } finally {
         tf.dispose([loss, ...signals, ...preActivations]);
       }
-      const { clippedGrads } = measured;
-      this.optimizer.apply(this.params, clippedGrads);
-      applyWeightConstraints(this.network, this.config.gradient);
+      if (update) {
+        this.optimizer.apply(this.params, measured.clippedGrads);
+        applyWeightConstraints(this.network, this.config.gradient);
+      }
       return vector;
     });
   }
