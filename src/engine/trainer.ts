@@ -104,6 +104,16 @@ export interface RunTrainer {
   dispose(): void;
 }
 
+/** A chunk issued by Trainer.issueChunk, its metrics not yet read back. */
+export interface IssuedChunk {
+  /** The chunk's metrics packed in one vector (metrics.ts), then test loss and prediction. */
+  readonly packed: tf.Tensor;
+  readonly steps: number;
+  readonly histograms: HistogramSteps | null;
+  readonly wantTest: boolean;
+  readonly wantPrediction: boolean;
+}
+
 export interface LayerWeights {
   kernel: number[][];
   bias: number[] | null;
@@ -202,9 +212,27 @@ export class Trainer implements RunTrainer {
    * the reset). Steps after that one in the same chunk ran on broken weights and are dropped.
    */
   async train(steps: number, options: TrainOptions = {}): Promise<ChunkResult> {
+    const chunk = await this.issueChunk(steps, options);
+    if (!chunk) return { steps: [], event: this.haltedBy, testLoss: null };
+    let data: ArrayLike<number>;
+    try {
+      data = await chunk.packed.data();
+    } finally {
+      chunk.packed.dispose();
+    }
+    return this.finishChunk(chunk, data);
+  }
+
+  /**
+   * train()'s first half: issues the chunk's steps and returns their packed metrics still on
+   * the backend (null when there is nothing to train), so that a caller can read several
+   * trainers' chunks back at once (a sweep's cells). Pass the values read to finishChunk before
+   * issuing another chunk; the caller disposes `packed`.
+   */
+  async issueChunk(steps: number, options: TrainOptions = {}): Promise<IssuedChunk | null> {
     this.assertUsable();
     if (this.updateSkipped) throw new Error('trainer skipped an update and cannot train on');
-    if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
+    if (this.haltedBy || steps <= 0) return null;
     const vectors: tf.Tensor[] = [];
     const histograms: HistogramSteps | null =
       options.distributions !== true
@@ -228,10 +256,13 @@ export class Trainer implements RunTrainer {
     if (wantPrediction) vectors.push(this.predictionVector());
     const packed = tf.concat(vectors);
     for (const v of vectors) v.dispose();
-    const data = await packed.data();
-    packed.dispose();
-
     if (options.skipLastUpdate === true) this.updateSkipped = true;
+    return { packed, steps, histograms, wantTest, wantPrediction };
+  }
+
+  /** train()'s second half: decodes an issued chunk's values, read back from its `packed`. */
+  finishChunk(chunk: IssuedChunk, data: ArrayLike<number>): ChunkResult {
+    const { steps, histograms, wantTest, wantPrediction } = chunk;
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
     const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
