@@ -64,6 +64,23 @@ describe('sweep fast path (cpu backend)', () => {
     expect(fast.some((c) => c.clippedShare > 0)).toBe(true);
   });
 
+  it('a call mixing a cell that overflows with cells that train gives each its direct numbers', async () => {
+    const overflow = configWith({
+      network: { hidden: [32, 32, 32, 32, 32, 32], activation: 'relu' },
+      init: { scheme: { kind: 'heNormal' }, gain: 30 },
+      optimizer: { kind: 'sgd', learningRate: 1 },
+    });
+    const calm = configWith({ network: { hidden: [8, 8, 8], activation: 'tanh' } });
+    const configs = [calm, overflow, calm, overflow];
+    const fast = await measureCells(configs, 20);
+    const direct = [];
+    for (const config of configs) direct.push(await directCell(config, 20));
+    expect(fast).toEqual(direct);
+    // The overflowing cell halted early: its chunk's later steps are dropped, not its neighbours'.
+    expect(fast[1]!.haltedStep).not.toBeNull();
+    expect(fast[2]!.stepsSurvived).toBe(20);
+  });
+
   it('shared kernel draws are bit-identical to initKernel at any gain', () => {
     const draws = new KernelDrawCache();
     const scheme = { kind: 'orthogonal', gain: 1.3 } as const;
