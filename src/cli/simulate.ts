@@ -9,7 +9,7 @@ import { repairText, type Repair } from '../config/repairs';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/schema';
 import { sweepGrid } from '../config/sweepGrid';
 import { formatSweep, parseSweepAxes, sweepHashSuffix } from '../config/sweepSpec';
-import { DatasetCache, measureCells } from '../engine/sweepCells';
+import { SweepCache, measureCells } from '../engine/sweepCells';
 import { sweepRecordToCsv, sweepRecordToJson, type SweepRecord } from '../record/sweepRecord';
 import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
 import { recordRun } from '../record/recordRun';
@@ -104,11 +104,11 @@ async function recordSweep(
   process.stderr.write(
     `simulate: sweep ${formatSweep(spec)}: ${grid.configs.length} cells, ${spec.steps} steps each on ${backend}\n`,
   );
-  const datasets = new DatasetCache();
+  const cache = new SweepCache();
   const cells: SweepRecord['cells'] = [];
   let lastReport = 0;
   for (const [index, config] of grid.configs.entries()) {
-    const [measure] = await measureCells([config], spec.steps, { datasets });
+    const [measure] = await measureCells([config], spec.steps, { cache });
     const values: SweepRecord['cells'][number]['values'] = {};
     const [xAxis, yAxis] = axes;
     values[xAxis!.key] = grid.xs[index % grid.xs.length];

@@ -16,6 +16,19 @@ export function initKernel(
   gain: number,
   seed: number,
 ): Float32Array {
+  return scaleKernel(drawKernel(scheme, fanIn, fanOut, seed), gain);
+}
+
+/**
+ * The kernel's draws before the gain (float64): everything initKernel does but the last
+ * multiply. A sweep over the gain reuses them across its cells (see KernelDrawCache).
+ */
+export function drawKernel(
+  scheme: InitScheme,
+  fanIn: number,
+  fanOut: number,
+  seed: number,
+): Float64Array {
   const prng = createPrng(seed);
   const size = fanIn * fanOut;
   const values = new Float64Array(size);
@@ -61,9 +74,37 @@ export function initKernel(
       for (let i = 0; i < size; i++) values[i] = (values[i] as number) * scheme.gain;
       break;
   }
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i++) out[i] = (values[i] as number) * gain;
+  return values;
+}
+
+/** The gain applied to a kernel's draws: one float32 rounding of value * gain per weight. */
+export function scaleKernel(values: Float64Array, gain: number): Float32Array {
+  const out = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = (values[i] as number) * gain;
   return out;
+}
+
+/** Draws kept beyond this many are dropped (a 48-layer sweep at width 32 needs about 64). */
+const MAX_CACHED_DRAWS = 256;
+
+/**
+ * Kernel draws by (scheme, shape, seed), for the cells of one sweep: they share their seed, so
+ * layer l's draws are the same in every cell of the same width whatever the gain or depth,
+ * and only the gain's multiply is left per cell. Values are bit-identical to initKernel's.
+ */
+export class KernelDrawCache {
+  private readonly byKey = new Map<string, Float64Array>();
+
+  kernel(scheme: InitScheme, fanIn: number, fanOut: number, gain: number, seed: number) {
+    const key = `${JSON.stringify(scheme)}|${fanIn}|${fanOut}|${seed}`;
+    let draws = this.byKey.get(key);
+    if (!draws) {
+      draws = drawKernel(scheme, fanIn, fanOut, seed);
+      if (this.byKey.size >= MAX_CACHED_DRAWS) this.byKey.clear();
+      this.byKey.set(key, draws);
+    }
+    return scaleKernel(draws, gain);
+  }
 }
 
 /**

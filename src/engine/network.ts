@@ -9,7 +9,7 @@ import {
 } from '../config/schema';
 import { deriveSeed } from '../random/prng';
 import { applyActivation } from './activations';
-import { initKernel } from './initializers';
+import { initKernel, type KernelDrawCache } from './initializers';
 
 /** Epsilon inside the layer-norm square root (PyTorch's LayerNorm default). */
 export const LAYER_NORM_EPSILON = 1e-5;
@@ -59,12 +59,14 @@ export function describeLayers(config: ExperimentConfig): LayerInfo[] {
  * Creates the variables for a config. Each layer's kernel gets its own seed derived from the
  * init seed and the layer index, so changing the depth leaves the earlier layers' draws alone.
  * Variables get tfjs's automatic unique names, so any number of networks can coexist.
+ * `draws` (a sweep's) reuses kernel draws across networks; the values are the same without it.
  */
-export function createNetwork(config: ExperimentConfig): Network {
+export function createNetwork(config: ExperimentConfig, draws?: KernelDrawCache): Network {
   const layers = describeLayers(config);
   const { scheme, gain, biasInit, seed } = config.init;
+  const kernelOf = draws ? draws.kernel.bind(draws) : initKernel;
   const params = layers.map((layer, index) => {
-    const values = initKernel(
+    const values = kernelOf(
       scheme,
       layer.fanIn,
       layer.units,

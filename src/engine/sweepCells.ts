@@ -1,13 +1,21 @@
 /**
  * Measures the cells of a sweep: each cell's config trains K steps in a fresh Trainer (so from
- * its own seeded initial weights, on its own seeded batches) and is disposed before the next
- * one, so a sweep holds one cell's tensors at a time whatever its size.
+ * its own seeded initial weights, on its own seeded batches). The cells of one call are read
+ * back together and disposed at its end, so a sweep holds one request's cells at a time
+ * (session/sweepRun.ts sends at most 32) whatever its size.
+ *
+ * What makes it fast without changing a number: the cells share their dataset and their
+ * kernel draws (only the gain's multiply is per cell), the last step's update, which no cell
+ * number reads, is skipped (for a step-1 map: no optimizer update at all), and one readback
+ * serves all the cells of a call.
  */
 import type { ExperimentConfig } from '../config/schema';
 import { logSlope, type CellMeasure } from '../config/sweepCell';
 import { generateDataset, type Dataset } from '../data/datasets';
+import { KernelDrawCache } from './initializers';
 import type { StepMetrics } from './metrics';
-import { Trainer, type TrainerOptions } from './trainer';
+import * as tf from './tf';
+import { Trainer, type IssuedChunk, type TrainerOptions } from './trainer';
 
 /** What one cell's steps say, summed up (K = steps.length, the last possibly non-finite). */
 export function summarizeCell(
@@ -38,11 +46,15 @@ export function summarizeCell(
   };
 }
 
-/** Datasets by their config, so cells that share the data generate it once. */
-export class DatasetCache {
+/**
+ * Datasets by their config, so cells that share the data generate it once; and the sweep's
+ * kernel draws (initializers.ts), which its cells share the same way.
+ */
+export class SweepCache {
   private readonly byKey = new Map<string, Dataset>();
+  readonly kernelDraws = new KernelDrawCache();
 
-  get(config: ExperimentConfig): Dataset {
+  dataset(config: ExperimentConfig): Dataset {
     const key = JSON.stringify(config.data);
     let found = this.byKey.get(key);
     if (!found) {
@@ -55,25 +67,50 @@ export class DatasetCache {
   }
 }
 
-/** Trains `steps` steps of each config in turn and sums each up; no tensor outlives a cell. */
+/**
+ * Trains `steps` steps of each config in turn and sums each up, reading all the cells' metrics
+ * back at once (on WebGL each readback is a GPU sync); no tensor outlives the call.
+ */
 export async function measureCells(
   configs: readonly ExperimentConfig[],
   steps: number,
-  options: Pick<TrainerOptions, 'normMode'> & { datasets?: DatasetCache } = {},
+  options: Pick<TrainerOptions, 'normMode'> & { cache?: SweepCache } = {},
 ): Promise<CellMeasure[]> {
-  const datasets = options.datasets ?? new DatasetCache();
-  const cells: CellMeasure[] = [];
-  for (const config of configs) {
-    const trainer = new Trainer(config, {
-      normMode: options.normMode,
-      dataset: datasets.get(config),
-    });
-    try {
-      const result = await trainer.train(steps);
-      cells.push(summarizeCell(result.steps, result.event?.step ?? null));
-    } finally {
-      trainer.dispose();
+  const cache = options.cache ?? new SweepCache();
+  const trainers: Trainer[] = [];
+  const chunks: (IssuedChunk | null)[] = [];
+  try {
+    for (const config of configs) {
+      const trainer = new Trainer(config, {
+        normMode: options.normMode,
+        dataset: cache.dataset(config),
+        kernelDraws: cache.kernelDraws,
+      });
+      trainers.push(trainer);
+      chunks.push(await trainer.issueChunk(steps, { skipLastUpdate: true }));
     }
+    const issued = chunks.filter((c): c is IssuedChunk => c !== null);
+    const packed = issued.length > 0 ? tf.concat(issued.map((c) => c.packed)) : null;
+    let data: ArrayLike<number> = [];
+    if (packed) {
+      try {
+        data = await packed.data();
+      } finally {
+        packed.dispose();
+      }
+    }
+    let offset = 0;
+    return trainers.map((trainer, i) => {
+      const chunk = chunks[i];
+      if (!chunk) return summarizeCell([], trainer.halted?.step ?? null);
+      const size = chunk.packed.size;
+      const values = Array.prototype.slice.call(data, offset, offset + size) as number[];
+      offset += size;
+      const result = trainer.finishChunk(chunk, values);
+      return summarizeCell(result.steps, result.event?.step ?? null);
+    });
+  } finally {
+    for (const chunk of chunks) chunk?.packed.dispose();
+    for (const trainer of trainers) trainer.dispose();
   }
-  return cells;
 }

@@ -23,6 +23,7 @@ import {
   type LossKind,
   type Network,
 } from './network';
+import type { KernelDrawCache } from './initializers';
 import { findNonFinite, type NonFiniteEvent } from './nonFinite';
 import { SignalTaps } from './signalTaps';
 import type { NormMode } from './norms';
@@ -47,6 +48,8 @@ export interface TrainerOptions {
    * step, at the same steps/s).
    */
   betweenSteps?: () => Promise<void>;
+  /** A sweep's kernel draws, shared by its cells (initializers.ts); same weights without it. */
+  kernelDraws?: KernelDrawCache;
 }
 
 export interface ChunkResult {
@@ -73,6 +76,13 @@ export interface TrainOptions {
   distributions?: boolean;
   /** With `distributions`: histograms on every step of the chunk, not only its last. */
   histogramsEveryStep?: boolean;
+  /**
+   * Measure the chunk's last step but skip its update: for a caller that reads the chunk's
+   * numbers and then disposes the trainer (a sweep cell), the update changes no number it
+   * reads (every metric of a step is measured before its update). The trainer then refuses
+   * to train further, since its weights are one update behind its step count.
+   */
+  skipLastUpdate?: boolean;
 }
 
 /**
@@ -92,6 +102,16 @@ export interface RunTrainer {
    */
   applyLiveSettings(next: ExperimentConfig): void;
   dispose(): void;
+}
+
+/** A chunk issued by Trainer.issueChunk, its metrics not yet read back. */
+export interface IssuedChunk {
+  /** The chunk's metrics packed in one vector (metrics.ts), then test loss and prediction. */
+  readonly packed: tf.Tensor;
+  readonly steps: number;
+  readonly histograms: HistogramSteps | null;
+  readonly wantTest: boolean;
+  readonly wantPrediction: boolean;
 }
 
 export interface LayerWeights {
@@ -137,6 +157,8 @@ export class Trainer implements RunTrainer {
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
   private disposed = false;
+  /** Set once a chunk skipped its last update (TrainOptions.skipLastUpdate). */
+  private updateSkipped = false;
 
   constructor(config: ExperimentConfig, options: TrainerOptions = {}) {
     this.config = config;
@@ -146,7 +168,7 @@ export class Trainer implements RunTrainer {
     const d = this.dataset;
     const { sampler } = createRunBatchSampler(config, d.trainCount);
     this.sampler = sampler;
-    this.network = createNetwork(config);
+    this.network = createNetwork(config, options.kernelDraws);
     this.layers = this.network.layers;
     this.loss = this.network.loss;
     this.params = flatParams(this.network);
@@ -190,8 +212,27 @@ export class Trainer implements RunTrainer {
    * the reset). Steps after that one in the same chunk ran on broken weights and are dropped.
    */
   async train(steps: number, options: TrainOptions = {}): Promise<ChunkResult> {
+    const chunk = await this.issueChunk(steps, options);
+    if (!chunk) return { steps: [], event: this.haltedBy, testLoss: null };
+    let data: ArrayLike<number>;
+    try {
+      data = await chunk.packed.data();
+    } finally {
+      chunk.packed.dispose();
+    }
+    return this.finishChunk(chunk, data);
+  }
+
+  /**
+   * train()'s first half: issues the chunk's steps and returns their packed metrics still on
+   * the backend (null when there is nothing to train), so that a caller can read several
+   * trainers' chunks back at once (a sweep's cells). Pass the values read to finishChunk before
+   * issuing another chunk; the caller disposes `packed`.
+   */
+  async issueChunk(steps: number, options: TrainOptions = {}): Promise<IssuedChunk | null> {
     this.assertUsable();
-    if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
+    if (this.updateSkipped) throw new Error('trainer skipped an update and cannot train on');
+    if (this.haltedBy || steps <= 0) return null;
     const vectors: tf.Tensor[] = [];
     const histograms: HistogramSteps | null =
       options.distributions !== true
@@ -206,7 +247,8 @@ export class Trainer implements RunTrainer {
       }
       const withHistograms =
         histograms === 'everyStep' || (histograms === 'lastStep' && i === steps - 1);
-      vectors.push(this.trainOneStep(histograms !== null, withHistograms));
+      const update = !(options.skipLastUpdate === true && i === steps - 1);
+      vectors.push(this.trainOneStep(histograms !== null, withHistograms, update));
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
     if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
@@ -214,9 +256,13 @@ export class Trainer implements RunTrainer {
     if (wantPrediction) vectors.push(this.predictionVector());
     const packed = tf.concat(vectors);
     for (const v of vectors) v.dispose();
-    const data = await packed.data();
-    packed.dispose();
+    if (options.skipLastUpdate === true) this.updateSkipped = true;
+    return { packed, steps, histograms, wantTest, wantPrediction };
+  }
 
+  /** train()'s second half: decodes an issued chunk's values, read back from its `packed`. */
+  finishChunk(chunk: IssuedChunk, data: ArrayLike<number>): ChunkResult {
+    const { steps, histograms, wantTest, wantPrediction } = chunk;
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
     const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
@@ -300,9 +346,10 @@ export class Trainer implements RunTrainer {
 
   /**
    * One full step; returns the step's packed metrics vector (see metrics.ts), with the step's
-   * saturation and histograms after it when asked for.
+   * saturation and histograms after it when asked for. Without `update` the step is measured
+   * only (its gradients are disposed with the tidy).
    */
-  private trainOneStep(saturation: boolean, histograms: boolean): tf.Tensor {
+  private trainOneStep(saturation: boolean, histograms: boolean, update = true): tf.Tensor {
     const indices = this.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const mode = this.normMode;
@@ -365,9 +412,10 @@ export class Trainer implements RunTrainer {
       } finally {
         tf.dispose([loss, ...signals, ...preActivations]);
       }
-      const { clippedGrads } = measured;
-      this.optimizer.apply(this.params, clippedGrads);
-      applyWeightConstraints(this.network, this.config.gradient);
+      if (update) {
+        this.optimizer.apply(this.params, measured.clippedGrads);
+        applyWeightConstraints(this.network, this.config.gradient);
+      }
       return vector;
     });
   }

@@ -5,7 +5,7 @@
  */
 import type { ExperimentConfig } from '../config/schema';
 import type { CellMeasure } from '../config/sweepCell';
-import { DatasetCache, measureCells } from '../engine/sweepCells';
+import { SweepCache, measureCells } from '../engine/sweepCells';
 import { Trainer, type TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
 import type { BackendPreference } from '../config/backends';
@@ -20,7 +20,7 @@ export class LocalTrainers {
   private floatBits: 16 | 32 = 32;
   private readonly warmUps = new WarmUpCache();
   private stopWatching: () => void = () => {};
-  private readonly sweepDatasets = new DatasetCache();
+  private readonly sweepCache = new SweepCache();
 
   constructor(private readonly trainerOptions: Pick<TrainerOptions, 'betweenSteps'> = {}) {}
 
@@ -43,7 +43,7 @@ export class LocalTrainers {
   /** Sweep cells, each from its own initial weights (engine/sweepCells.ts). */
   measureCells(configs: readonly ExperimentConfig[], steps: number): Promise<CellMeasure[]> {
     const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
-    return measureCells(configs, steps, { normMode, datasets: this.sweepDatasets });
+    return measureCells(configs, steps, { normMode, cache: this.sweepCache });
   }
 
   /** Calls `onLost` (once) when the WebGL context of the current backend is lost. */
