@@ -37,8 +37,7 @@ export interface RecurrentInitial {
   batch: SequenceBatch;
 }
 
-/** Steps between test-loss evaluations, on the page and in a run record alike. */
-export const TEST_LOSS_EVERY_STEPS = 25;
+export { TEST_LOSS_EVERY_STEPS } from './testLossCadence';
 
 /**
  * A self-describing record of a run: the config and its canonical link, the settings that

@@ -7,7 +7,7 @@ import type { WeightsSharing } from './experimentRuns';
 import type { NonFiniteEvent } from '../engine/nonFinite';
 import type { ChunkResult, RunTrainer } from '../engine/trainer';
 import { describeChange } from './describeChange';
-import { TEST_LOSS_EVERY_STEPS } from '../record/runRecord';
+import { TEST_LOSS_EVERY_STEPS } from '../record/testLossCadence';
 import { RunHistory } from './runHistory';
 import type { RunLetter, RunState, RunView } from './sessionTypes';
 

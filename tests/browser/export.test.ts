@@ -56,6 +56,8 @@ const RECORD_FIELDS = [
 ];
 /** One step of a record without distributions (src/engine/metrics.ts, StepMetrics). */
 const STEP_FIELDS = [
+  'clipCosine',
+  'clipThreshold',
   'clipped',
   'clippedGlobalNorm',
   'clippedGradNorm',

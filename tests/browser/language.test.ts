@@ -63,6 +63,15 @@ const ALLOWED_WORDS = new Set(
     'max',
     'min',
     'English',
+    // File formats and tools named as they are.
+    'PNG',
+    'JSON',
+    'CSV',
+    'TensorBoard',
+    'AutoClip',
+    'Seetharaman',
+    'dW',
+    'db',
   ].map((w) => w.toLowerCase()),
 );
 

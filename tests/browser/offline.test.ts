@@ -73,7 +73,7 @@ describe('offline, after the first visit', () => {
       await page
         .getByTestId('grad-norm-chart')
         .locator('.chart-sr-only')
-        .filter({ hasText: /^Step \d+:/ })
+        .filter({ hasText: /Step \d+:/ })
         .waitFor({ timeout: 60_000 });
 
       if (backend === null) {

@@ -18,7 +18,9 @@ function runBarControls(page: Page): Promise<Control[]> {
     const controls = bar.querySelectorAll<HTMLElement>(
       'h1, button, select, label, output, .run-status, .backend-badge',
     );
-    return [...controls].map((el) => {
+    // Controls this width does not draw (the Settings button is for narrow screens) are skipped.
+    const drawn = [...controls].filter((el) => el.getClientRects().length > 0);
+    return drawn.map((el) => {
       const r = el.getBoundingClientRect();
       return {
         name: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40),

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { PngButton } from '../export/PngButton';
+import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 import './chartAccess.css';
 import { ChartSummary } from './ChartSummary';
@@ -34,6 +35,8 @@ export function ChartCard(props: Props) {
   const titleId = useId();
   const summaryId = useId();
   const [tableOpen, setTableOpen] = useState(false);
+  // An embedded page is a slide: no export buttons (the full page has them).
+  const embedded = useViewStore((s) => s.embed !== null);
   const description = [layerValues ? describeLayerValues(layerValues) : '', summary ?? '']
     .join(' ')
     .trim();
@@ -64,7 +67,7 @@ export function ChartCard(props: Props) {
               {t('access.table')}
             </button>
           ) : null}
-          <PngButton target={figure} name={testId} title={title} />
+          {embedded ? null : <PngButton target={figure} name={testId} title={title} />}
         </span>
       </figcaption>
       {description ? <ChartSummary id={summaryId} text={description} live={live} /> : null}

@@ -3,7 +3,8 @@ import { CompareMenu } from '../compare/CompareMenu';
 import { CompareView } from '../compare/CompareView';
 import { t } from '../i18n/messages';
 import '../inside/inside.css';
-import { DistributionsPanel, DistributionsToggle } from '../inside/DistributionsPanel';
+import { DistributionsToggle } from '../inside/DistributionsToggle';
+import { LazyDistributionsPanel } from '../inside/LazyDistributionsPanel';
 import { useInsideViewStore } from '../inside/insideViewStore';
 import { PredictionMap } from '../inside/PredictionMap';
 import './charts.css';
@@ -39,7 +40,7 @@ export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
           <GradHeatmap />
           <WeightNormChart />
           <PredictionMap />
-          {distributionsOpen && <DistributionsPanel />}
+          {distributionsOpen && <LazyDistributionsPanel />}
         </div>
       )}
     </section>

@@ -106,6 +106,8 @@ export const GradNormChart = memo(function GradNormChart(props: {
   const withGlobal = clipLine?.mode === 'globalNorm' || autoLine;
 
   const smoothing = useViewStore((s) => s.smoothing);
+  // Embedded, the smoothing is the link's: a slide shows no settings beyond the ones it names.
+  const embedded = useViewStore((s) => s.embed !== null);
   const history = useHistorySnapshot();
   const built = useMemo(
     () => buildGradChart(history, quantity, withGlobal, threshold, smoothing, autoLine),
@@ -204,7 +206,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
           ? t('compare.runTitle', { run: run.name, title: t(`chart.gradTitle.${quantity}`) })
           : t(`chart.gradTitle.${quantity}`)
       }
-      aside={run ? undefined : <SmoothingSlider />}
+      aside={run || embedded ? undefined : <SmoothingSlider />}
       summary={summary}
       layerValues={
         chart.latest && {

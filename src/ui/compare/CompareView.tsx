@@ -5,7 +5,8 @@ import { GradHeatmap } from '../charts/GradHeatmap';
 import { GradNormChart } from '../charts/GradNormChart';
 import { logDomain } from '../charts/logScale';
 import { QuantityToggle } from '../charts/QuantityToggle';
-import { DistributionsPanel, DistributionsToggle } from '../inside/DistributionsPanel';
+import { DistributionsToggle } from '../inside/DistributionsToggle';
+import { LazyDistributionsPanel } from '../inside/LazyDistributionsPanel';
 import { useInsideViewStore } from '../inside/insideViewStore';
 import { PredictionMap } from '../inside/PredictionMap';
 import { ShownRun } from '../shownRun';
@@ -87,7 +88,10 @@ export function CompareView(props: {
           {runs.map((run, i) => (
             <ShownRun key={run.letter} letter={run.letter}>
               <div className="compare-cell" data-run={run.letter}>
-                <DistributionsPanel run={{ name: runLook(run.letter).name }} withChoice={i === 0} />
+                <LazyDistributionsPanel
+                  run={{ name: runLook(run.letter).name }}
+                  withChoice={i === 0}
+                />
               </div>
             </ShownRun>
           ))}

@@ -296,19 +296,4 @@ export function DistributionsPanel(props: { run?: PanelRun; withChoice?: boolean
   );
 }
 
-/** The button that opens and closes the panel. */
-export function DistributionsToggle() {
-  const open = useInsideViewStore((s) => s.distributionsOpen);
-  const setOpen = useInsideViewStore((s) => s.setDistributionsOpen);
-  return (
-    <button
-      type="button"
-      className="dist-toggle"
-      aria-pressed={open}
-      data-testid="distributions-toggle"
-      onClick={() => setOpen(!open)}
-    >
-      {t('inside.distToggle')}
-    </button>
-  );
-}
+export default DistributionsPanel;
