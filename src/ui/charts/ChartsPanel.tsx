@@ -1,6 +1,6 @@
+import { lazy, Suspense } from 'react';
 import { useSessionStore } from '../../store/sessionStore';
 import { CompareMenu } from '../compare/CompareMenu';
-import { CompareView } from '../compare/CompareView';
 import { t } from '../i18n/messages';
 import '../inside/inside.css';
 import { DistributionsToggle } from '../inside/DistributionsToggle';
@@ -15,6 +15,9 @@ import { LossChart } from './LossChart';
 import { QuantityToggle } from './QuantityToggle';
 import { WeightNormChart } from './WeightNormChart';
 
+/** The compare view, loaded the first time runs are compared (a single run never needs it). */
+const CompareView = lazy(() => import('../compare/CompareView'));
+
 /**
  * The live view. One run: every chart at once, without scrolling, in the space a 1366x768
  * laptop leaves beside the controls. Several runs: the compare view. Each chart reads the
@@ -27,7 +30,9 @@ export function ChartsPanel({ embedded = false }: { embedded?: boolean }) {
   return (
     <section className="charts-panel" aria-label={t('chart.panelLabel')}>
       {runs.length > 1 ? (
-        <CompareView runs={runs} menu={menu} editable={!embedded} />
+        <Suspense fallback={null}>
+          <CompareView runs={runs} menu={menu} editable={!embedded} />
+        </Suspense>
       ) : (
         <div className={distributionsOpen ? 'charts-layout has-distributions' : 'charts-layout'}>
           <QuantityToggle>

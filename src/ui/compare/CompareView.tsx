@@ -100,3 +100,5 @@ export function CompareView(props: {
     </div>
   );
 }
+
+export default CompareView;

@@ -1,6 +1,5 @@
 import {
   memo,
-  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -13,7 +12,6 @@ import {
   HISTOGRAM_MAX_EXPONENT,
   HISTOGRAM_MIN_EXPONENT,
 } from '../../config/distributionBins';
-import { showDistributions } from '../../store/pageSession';
 import { sizeBitmap } from '../charts/canvasBitmap';
 import { ChartCard } from '../charts/ChartCard';
 import { layerName } from '../charts/format';
@@ -272,22 +270,12 @@ const SaturationChart = memo(function SaturationChart({ run }: { run?: PanelRun 
   );
 });
 
-/** Distribution panels on screen; the runs measure their distributions while any is. */
-let panelsShown = 0;
-
 /**
- * The distributions panel of the shown run (one per run in the compare view): while any is
- * shown the runs measure their distributions (in the same readback as the norms); with none,
- * they measure none.
+ * The distributions panel of the shown run (one per run in the compare view). Whether the runs
+ * measure distributions is switched by its wrapper, LazyDistributionsPanel, as soon as it opens.
  */
 export function DistributionsPanel(props: { run?: PanelRun; withChoice?: boolean }) {
   const { run, withChoice = true } = props;
-  useEffect(() => {
-    if (panelsShown++ === 0) showDistributions(true);
-    return () => {
-      if (--panelsShown === 0) showDistributions(false);
-    };
-  }, []);
   return (
     <>
       <HistogramHeatmap run={run} withChoice={withChoice} />

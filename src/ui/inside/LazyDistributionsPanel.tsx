@@ -1,4 +1,5 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, useEffect, type ComponentProps } from 'react';
+import { showDistributions } from '../../store/pageSession';
 
 /**
  * The distributions panel, loaded the first time it opens: most visits never open it, so its
@@ -6,7 +7,21 @@ import { lazy, Suspense, type ComponentProps } from 'react';
  */
 const DistributionsPanel = lazy(() => import('./DistributionsPanel'));
 
+/** Distribution panels on screen; the runs measure their distributions while any is. */
+let panelsShown = 0;
+
+/**
+ * Opens a distributions panel: the runs start measuring at once (in the same readback as the
+ * norms), not when the panel's code has arrived, so the steps trained meanwhile are measured;
+ * with no panel shown they measure none.
+ */
 export function LazyDistributionsPanel(props: ComponentProps<typeof DistributionsPanel>) {
+  useEffect(() => {
+    if (panelsShown++ === 0) showDistributions(true);
+    return () => {
+      if (--panelsShown === 0) showDistributions(false);
+    };
+  }, []);
   return (
     <Suspense fallback={null}>
       <DistributionsPanel {...props} />
