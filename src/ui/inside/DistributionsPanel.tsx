@@ -1,11 +1,4 @@
-import {
-  memo,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type PointerEvent,
-} from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import {
   DISTRIBUTION_QUANTITIES,
   HISTOGRAM_BINS,
