@@ -97,6 +97,27 @@ function decodeNorms(data: ArrayLike<number>, base: number, layers: number, sign
   };
 }
 
+/** A step's metrics from its decoded norms, in the order the run record has always written them. */
+function stepFields(
+  step: number,
+  n: ReturnType<typeof decodeNorms>,
+  signalNorm: number[],
+): StepMetrics {
+  return {
+    step,
+    loss: n.loss,
+    globalNorm: n.globalNorm,
+    clippedGlobalNorm: n.clippedGlobalNorm,
+    clipped: n.clipped,
+    clipThreshold: n.clipThreshold,
+    clipCosine: n.clipCosine,
+    gradNorm: n.gradNorm,
+    clippedGradNorm: n.clippedGradNorm,
+    signalNorm,
+    weightNorm: n.weightNorm,
+  };
+}
+
 /**
  * Decodes `count` consecutive step vectors of a recurrent network with `tensorCount` named
  * tensors and `timeSteps` signals (no distributions), numbering them from `firstStep`.
@@ -111,20 +132,7 @@ export function decodeRecurrentStepMetrics(
   const stride = metricsVectorLength(tensorCount, timeSteps);
   return Array.from({ length: count }, (_, s) => {
     const n = decodeNorms(data, s * stride, tensorCount, timeSteps);
-    return {
-      step: firstStep + s,
-      loss: n.loss,
-      globalNorm: n.globalNorm,
-      clippedGlobalNorm: n.clippedGlobalNorm,
-      clipped: n.clipped,
-      clipThreshold: n.clipThreshold,
-      clipCosine: n.clipCosine,
-      gradNorm: n.gradNorm,
-      clippedGradNorm: n.clippedGradNorm,
-      signalNorm: [],
-      weightNorm: n.weightNorm,
-      timeSignalNorm: n.signals,
-    };
+    return { ...stepFields(firstStep + s, n, []), timeSignalNorm: n.signals };
   });
 }
 
@@ -183,20 +191,7 @@ export function decodeStepMetrics(
   let base = 0;
   for (let s = 0; s < count; s++) {
     const n = decodeNorms(data, base, layerCount, layerCount);
-    // Fields in the order the run record has always written them.
-    const metrics: StepMetrics = {
-      step: firstStep + s,
-      loss: n.loss,
-      globalNorm: n.globalNorm,
-      clippedGlobalNorm: n.clippedGlobalNorm,
-      clipped: n.clipped,
-      clipThreshold: n.clipThreshold,
-      clipCosine: n.clipCosine,
-      gradNorm: n.gradNorm,
-      clippedGradNorm: n.clippedGradNorm,
-      signalNorm: n.signals,
-      weightNorm: n.weightNorm,
-    };
+    const metrics = stepFields(firstStep + s, n, n.signals);
     const parts = {
       saturation: histograms !== null,
       histograms: hasHistograms(histograms, s, count),
