@@ -19,7 +19,8 @@ describe('a first visit', () => {
     for (let i = 0; i < 8; i++) {
       await page.waitForTimeout(500);
       const text = await page.getByTestId('steps-per-second').textContent();
-      shownRates.push(Number(text?.split(' ')[0]));
+      // The rate is written in the page's number format: thousands are grouped ("1,024").
+      shownRates.push(Number(text?.split(' ')[0]?.replace(/,/g, '')));
     }
     const counted = ((await currentStep(page)) - start.step) / ((Date.now() - start.time) / 1000);
     const shown = shownRates.reduce((a, b) => a + b, 0) / shownRates.length;
