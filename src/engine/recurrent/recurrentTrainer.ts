@@ -12,6 +12,7 @@ import type { RecurrentModel } from '../../config/modelSchema';
 import type { ExperimentConfig } from '../../config/schema';
 import { generateAddingProblem, type SequenceDataset } from '../../data/addingProblem';
 import { createRunBatchSampler, type BatchSampler } from '../../data/batchSampler';
+import { AUTO_CLIP_MAX_PENDING_STEPS, AutoClipHistory } from '../autoClip';
 import { measureAndClip } from '../measureStep';
 import { decodeRecurrentStepMetrics, metricsVectorLength } from '../metrics';
 import { dataLoss, regularizationLoss, type LayerInfo, type LossKind } from '../network';
@@ -68,6 +69,8 @@ export class RecurrentTrainer implements RunTrainer {
   private readonly betweenSteps: (() => Promise<void>) | null;
   private stepsDone = 0;
   private haltedBy: NonFiniteEvent | null = null;
+  /** Pre-clip global norms for AutoClip, kept as the feed-forward Trainer keeps them. */
+  private readonly autoClip = new AutoClipHistory();
   private disposed = false;
 
   constructor(config: ExperimentConfig, options: RecurrentTrainerOptions = {}) {
@@ -122,6 +125,9 @@ export class RecurrentTrainer implements RunTrainer {
     const vectors: tf.Tensor[] = [];
     for (let i = 0; i < steps; i++) {
       if (i > 0 && this.betweenSteps) await this.betweenSteps();
+      if (this.autoClip.pendingCount >= AUTO_CLIP_MAX_PENDING_STEPS) {
+        await this.autoClip.flushPending();
+      }
       vectors.push(this.trainOneStep());
     }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
@@ -138,9 +144,13 @@ export class RecurrentTrainer implements RunTrainer {
     const metrics = decodeRecurrentStepMetrics(data, count, T, steps, firstStep);
     const event = findNonFinite(metrics);
     const prediction = options.prediction === true ? null : undefined;
+    const kept = event ? metrics.filter((m) => m.step <= event.step) : metrics;
+    this.autoClip.commit(
+      firstStep,
+      kept.map((m) => m.globalNorm),
+    );
     if (event) {
       this.haltedBy = event;
-      const kept = metrics.filter((m) => m.step <= event.step);
       return { steps: kept, event, testLoss: null, prediction };
     }
     const testLoss = wantTest ? (data[metricsVectorLength(count, T) * steps] as number) : null;
@@ -179,6 +189,7 @@ export class RecurrentTrainer implements RunTrainer {
     this.disposed = true;
     disposeRecurrentNetwork(this.network);
     this.optimizer.dispose();
+    this.autoClip.dispose();
     const t = this.tensors;
     for (const tensor of [t.trainX, t.trainY, t.testX, t.testY]) tensor?.dispose();
   }
@@ -224,10 +235,14 @@ export class RecurrentTrainer implements RunTrainer {
       const loss = measuredLoss as unknown as tf.Scalar;
       if (gradient.scale !== 1) grads = grads.map((g) => tf.mul(g, gradient.scale));
       try {
+        const { clip } = gradient;
         const measured = measureAndClip(
           { loss, grads, params, signals, tensorsPerLayer: 1 },
-          gradient.clip,
+          clip,
           this.normMode,
+          clip.mode === 'auto'
+            ? (globalNorm) => this.autoClip.threshold(globalNorm, clip.percentile)
+            : null,
         );
         this.optimizer.apply(params, measured.clippedGrads);
         return measured.vector;

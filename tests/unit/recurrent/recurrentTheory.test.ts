@@ -96,6 +96,28 @@ describe('signal through time', () => {
     );
   });
 
+  it('AutoClip clips the unrolled gradients at the numpy-linear percentile of the global norms so far', async () => {
+    const p = 50;
+    const clip = { mode: 'auto', percentile: p } as const;
+    const trainer = new RecurrentTrainer(rnnConfig({ act: 'tanh', gain: 1.2, T: 12, clip }));
+    // Chunks of 3 and 4: the history spans readbacks as on the page.
+    const steps = [...(await trainer.train(3)).steps, ...(await trainer.train(4)).steps];
+    trainer.dispose();
+    steps.forEach((step, k) => {
+      const sorted = steps
+        .slice(0, k + 1)
+        .map((s) => s.globalNorm)
+        .sort((a, b) => a - b);
+      const rank = (p / 100) * (sorted.length - 1);
+      const low = Math.floor(rank);
+      const high = Math.min(low + 1, sorted.length - 1);
+      const expected = sorted[low]! + (rank - low) * (sorted[high]! - sorted[low]!);
+      expect(step.clipThreshold!).toBeCloseTo(expected, 5);
+      const scale = Math.min(1, expected / (step.globalNorm + GLOBAL_NORM_EPSILON));
+      expect(step.clippedGlobalNorm).toBeCloseTo(step.globalNorm * scale, 5);
+    });
+  });
+
   it('a linear RNN with W_h = 3 I overflows over T = 200: the run halts at step 1 with a named event', async () => {
     const result = await firstSteps(
       rnnConfig({ act: 'linear', gain: 3, T: 200, rinit: 'identity' }),
