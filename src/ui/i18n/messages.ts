@@ -10,6 +10,7 @@ import { accessMessages } from './en/access';
 import { exportMessages } from './en/export';
 import { offlineMessages } from './en/offline';
 import { repairMessages } from './en/repairs';
+import { weightsMessages } from './en/weights';
 import { fillTemplate } from '../../config/messageTemplate';
 
 /**
@@ -28,6 +29,7 @@ export const EN_MESSAGES = {
   ...exportMessages,
   ...offlineMessages,
   ...repairMessages,
+  ...weightsMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

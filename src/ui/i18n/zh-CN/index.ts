@@ -16,6 +16,7 @@ import { accessMessages } from './access';
 import { exportMessages } from './export';
 import { offlineMessages } from './offline';
 import { repairMessages } from './repairs';
+import { weightsMessages } from './weights';
 
 export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...runMessages,
@@ -29,6 +30,7 @@ export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...exportMessages,
   ...offlineMessages,
   ...repairMessages,
+  ...weightsMessages,
 };
 
 export const ZH_CN_CATALOGUE: Catalogue = {
