@@ -20,8 +20,9 @@
  * The keys themselves are listed in linkKeys.ts; hashParams.ts splits the hash into pairs.
  */
 import { KNOWN_VIEW_KEYS, readHashPairs } from './hashParams';
+import type { Note } from './keyCodecs';
 import { KEY_CODECS, linkKeyOf } from './linkKeys';
-import { quoteText, reportCapped, shortText, type Repair } from './repairs';
+import { quoteText, repair, reportCapped, shortText, type Repair } from './repairs';
 import { DEFAULT_CONFIG, type ExperimentConfig } from './schema';
 import { validateConfig } from './validate';
 import { isVariantShapedKey } from './variantKeys';
@@ -58,7 +59,7 @@ export function decodeConfig(hash: string): { config: ExperimentConfig; repairs:
   if (read.kind === 'refused') {
     return {
       config: structuredClone(DEFAULT_CONFIG),
-      repairs: [{ path: '', reason: read.reason }],
+      repairs: [read.repair],
     };
   }
   const decoded = decodeLinkPairs(read.pairs);
@@ -89,23 +90,21 @@ export function decodeLinkPairs(pairs: ReadonlyArray<readonly [string, string]>)
     unknown,
     MAX_LISTED_UNKNOWN_KEYS,
     repairs,
-    (key) => ({ path: shortText(key), reason: `unknown key ${quoteText(key)} ignored` }),
-    (more) => ({ path: '', reason: `${more} more unknown keys ignored` }),
+    (key) => repair(shortText(key), 'repair.unknownKey', { key: quoteText(key) }),
+    (count) => repair('', 'repair.moreUnknownKeys', { count }),
   );
 
   const draft = structuredClone(DEFAULT_CONFIG);
   for (const codec of KEY_CODECS) {
     const raw = values.get(codec.key);
     if (raw === undefined) continue;
-    const note = (reason: string) => repairs.push({ path: codec.key, reason });
+    const note: Note = (id, params) => repairs.push(repair(codec.key, id, params));
     const times = counts.get(codec.key) ?? 1;
-    if (times > 1) note(`given ${times} times; the last value is used`);
+    if (times > 1) note('repair.keyRepeated', { count: times });
     codec.read(raw, draft, note);
   }
 
   const validated = validateConfig(draft);
-  for (const { path, reason } of validated.repairs) {
-    repairs.push({ path: linkKeyOf(path), reason });
-  }
+  for (const r of validated.repairs) repairs.push({ ...r, path: linkKeyOf(r.path) });
   return { config: validated.config, repairs };
 }

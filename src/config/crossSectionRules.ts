@@ -2,7 +2,7 @@
  * Limits that involve more than one section, applied once every field is valid on its own:
  * the network's size depends on the dataset's input width, the batch on the training split.
  */
-import type { Repair } from './repairs';
+import { repair, type Repair } from './repairs';
 import { LIMITS, parameterCount, trainSampleCount, type ExperimentConfig } from './schema';
 
 /** Brings a config whose fields are each in range within the limits that span sections. */
@@ -18,14 +18,16 @@ function fitParameterBudget(config: ExperimentConfig, repairs: Repair[]): void {
   if (requested <= LIMITS.MAX_PARAMETERS) return;
   const before = hidden.length;
   while (hidden.length > 0 && parameterCount(config) > LIMITS.MAX_PARAMETERS) hidden.pop();
+  // Parameter counts grouped in thousands ("1,200,000"), as Chinese writes them too.
   const count = (n: number) => n.toLocaleString('en-US');
-  repairs.push({
-    path: 'network.hidden',
-    reason:
-      `the network has ${count(requested)} parameters, above the maximum ` +
-      `${count(LIMITS.MAX_PARAMETERS)}; dropped the ${before - hidden.length} deepest hidden ` +
-      `layers, keeping ${hidden.length}`,
-  });
+  repairs.push(
+    repair('network.hidden', 'repair.tooManyParameters', {
+      requested: count(requested),
+      max: count(LIMITS.MAX_PARAMETERS),
+      dropped: before - hidden.length,
+      kept: hidden.length,
+    }),
+  );
 }
 
 /** Keeps the batch within the training set (the rows generateDataset actually trains on). */
@@ -33,7 +35,7 @@ function fitBatch(config: ExperimentConfig, repairs: Repair[]): void {
   const train = trainSampleCount(config.data);
   const batch = config.training.batchSize;
   if (batch <= train) return;
-  const reason = `batch size ${batch} is larger than the ${train} training samples; set to ${train}`;
-  repairs.push({ path: 'training.batchSize', reason });
+  const params = { batch: String(batch), train: String(train) };
+  repairs.push(repair('training.batchSize', 'repair.batchAboveSamples', params));
   config.training.batchSize = train;
 }

@@ -3,7 +3,7 @@
  * split on '&', each side percent-decoded and trimmed. Shared by decodeConfig (the experiment)
  * and parseHashParams (the page's view flags), so both refuse the same links.
  */
-import { quoteText, shortText, type Repair } from './repairs';
+import { quoteText, repair, shortText, type Repair } from './repairs';
 import { LIMITS } from './schema';
 
 /** Link flags that belong to the page, not the experiment (read by the UI; ignored here). */
@@ -45,8 +45,8 @@ function splitPairs(query: string, repairs: Repair[]): Array<[string, string]> {
     const key = percentDecode(eq < 0 ? segment : segment.slice(0, eq));
     const value = percentDecode(eq < 0 ? '' : segment.slice(eq + 1));
     if (key === undefined || value === undefined) {
-      const reason = `${quoteText(segment)} has broken percent-encoding; ignored`;
-      repairs.push({ path: shortText(key ?? ''), reason });
+      const params = { text: quoteText(segment) };
+      repairs.push(repair(shortText(key ?? ''), 'repair.brokenEncoding', params));
     } else {
       pairs.push([key.trim(), value.trim()]);
     }
@@ -54,9 +54,9 @@ function splitPairs(query: string, repairs: Repair[]): Array<[string, string]> {
   return pairs;
 }
 
-/** A link read into pairs, or refused as a whole (and why). */
+/** A link read into pairs, or refused as a whole (and why, as a repair of the whole link). */
 export type HashPairs =
-  { kind: 'pairs'; pairs: Array<[string, string]> } | { kind: 'refused'; reason: string };
+  { kind: 'pairs'; pairs: Array<[string, string]> } | { kind: 'refused'; repair: Repair };
 
 /**
  * The pairs of a link (full URL, '#...' or bare query), in order and with repeats; a link that
@@ -64,14 +64,12 @@ export type HashPairs =
  */
 export function readHashPairs(hash: unknown, repairs: Repair[]): HashPairs {
   if (typeof hash !== 'string') {
-    return { kind: 'refused', reason: 'the link is not text; using the defaults' };
+    return { kind: 'refused', repair: repair('', 'repair.linkNotText') };
   }
   const query = extractQuery(hash);
   if (query.length > LIMITS.MAX_HASH_CHARS) {
-    const reason =
-      `the link is ${query.length} characters long, above the maximum ` +
-      `${LIMITS.MAX_HASH_CHARS}; ignored it and used the defaults`;
-    return { kind: 'refused', reason };
+    const params = { length: String(query.length), max: String(LIMITS.MAX_HASH_CHARS) };
+    return { kind: 'refused', repair: repair('', 'repair.linkTooLong', params) };
   }
   return { kind: 'pairs', pairs: splitPairs(query, repairs) };
 }

@@ -27,13 +27,26 @@ import {
   type InitConfig,
   type InitScheme,
 } from './schema';
+import {
+  weightsNotesEn,
+  type DrawFamilyWords,
+  type SettingChange,
+  type WeightsNote,
+  type WeightsNoteId,
+} from './initialWeightsMessages';
 import type { VariantLetter } from './variantKeys';
 import { linkValueOf } from './variantResolve';
 
+export type { SettingChange, WeightsNote } from './initialWeightsMessages';
+
+/**
+ * `notes` say why (as message ids and params, for the page to word in its language); `reason`
+ * is the same in English, for the CLI and the tests.
+ */
 export type SharedStart =
   | { kind: 'identical' }
-  | { kind: 'scaled'; reason: string }
-  | { kind: 'different'; reason: string };
+  | { kind: 'scaled'; notes: WeightsNote[]; reason: string }
+  | { kind: 'different'; notes: WeightsNote[]; reason: string };
 
 /** Which unit numbers a scheme scales (see initKernel). */
 type DrawFamily = 'constant' | 'normal' | 'uniform' | 'orthogonal';
@@ -52,11 +65,11 @@ const FAMILY_OF: Record<InitScheme['kind'], DrawFamily> = {
   orthogonal: 'orthogonal',
 };
 
-const FAMILY_WORDS: Record<DrawFamily, string> = {
-  constant: 'a constant',
-  normal: 'normal draws',
-  uniform: 'uniform draws',
-  orthogonal: 'an orthogonalized normal matrix',
+const FAMILY_WORDS: Record<DrawFamily, DrawFamilyWords> = {
+  constant: 'weights.family.constant',
+  normal: 'weights.family.normal',
+  uniform: 'weights.family.uniform',
+  orthogonal: 'weights.family.orthogonal',
 };
 
 /** The float32 value every kernel weight of a constant-family scheme starts at. */
@@ -83,42 +96,56 @@ function kernelsStartAtZero(init: InitConfig): boolean {
   }
 }
 
-/** "gain 2 instead of 1" for each of the link keys where the two configs differ. */
-function changes(a: ExperimentConfig, b: ExperimentConfig, keys: readonly string[]): string[] {
+/** Each of the link keys where the two configs differ, with B's value and A's. */
+function changes(
+  a: ExperimentConfig,
+  b: ExperimentConfig,
+  keys: readonly string[],
+): SettingChange[] {
   return keys.flatMap((key) => {
-    const [was, is] = [linkValueOf(a, key), linkValueOf(b, key)];
-    return was === is ? [] : [`${key} ${is ?? 'unset'} instead of ${was ?? 'unset'}`];
+    const [was, is] = [linkValueOf(a, key) ?? null, linkValueOf(b, key) ?? null];
+    return was === is ? [] : [{ key, is, was }];
   });
+}
+
+function note(
+  id: WeightsNoteId,
+  name: string,
+  changed: readonly SettingChange[] = [],
+  params: Record<string, string> = {},
+): WeightsNote {
+  return { id, params: { name, ...params }, changes: changed };
+}
+
+/** The verdict with its notes, in English too. */
+function verdict(kind: 'scaled' | 'different', notes: WeightsNote[]): SharedStart {
+  return { kind, notes, reason: weightsNotesEn(notes) };
 }
 
 /** How B's kernels relate to A's, for networks of the same shape and the same init seed. */
 function compareKernels(a: ExperimentConfig, b: ExperimentConfig, name: string): SharedStart {
   const [familyA, familyB] = [FAMILY_OF[a.init.scheme.kind], FAMILY_OF[b.init.scheme.kind]];
-  const settings = changes(a, b, ['init', 'gain']).join(', ');
-  const differ = (why: string): SharedStart => ({
-    kind: 'different',
-    reason: `${why} (${settings}), so ${name}'s initial weights differ from A's`,
-  });
+  const settings = changes(a, b, ['init', 'gain']);
   if (familyA !== familyB) {
-    return differ(
-      `${name} starts its kernels from ${FAMILY_WORDS[familyB]} and A from ${FAMILY_WORDS[familyA]}`,
-    );
+    const families = { familyA: FAMILY_WORDS[familyA], familyB: FAMILY_WORDS[familyB] };
+    return verdict('different', [note('weights.otherFamily', name, settings, families)]);
   }
   const constant = familyA === 'constant';
   // One rounding of value * gain (initKernel), so equal settings give bit-identical kernels.
   const same = constant
     ? Object.is(constantKernelValue(a.init), constantKernelValue(b.init))
-    : settings === '';
+    : settings.length === 0;
   if (same) return { kind: 'identical' };
   const [zeroA, zeroB] = [kernelsStartAtZero(a.init), kernelsStartAtZero(b.init)];
   // A scaling cannot turn zero kernels into others; two zero constants differ only in sign.
   if (zeroA !== zeroB || (constant && zeroA)) {
-    return differ(`${zeroA ? "A's" : `${name}'s`} kernels all start at zero`);
+    const id = zeroA ? 'weights.zeroKernelsA' : 'weights.zeroKernelsB';
+    return verdict('different', [note(id, name, settings)]);
   }
-  const reason = constant
-    ? `${name}'s kernels start at another constant, A's scaled (${settings})`
-    : `${name} starts from the same unit ${FAMILY_WORDS[familyA]} as A, scaled differently (${settings})`;
-  return { kind: 'scaled', reason };
+  const scaled = constant
+    ? note('weights.scaledConstant', name, settings)
+    : note('weights.scaledDraws', name, settings, { family: FAMILY_WORDS[familyA] });
+  return verdict('scaled', [scaled]);
 }
 
 /** The data fixed by generateDataset: test count rather than test share, as the split uses it. */
@@ -142,16 +169,18 @@ function sameWidths(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** Why B's biases start otherwise than A's, or null when they start the same. */
-function biasDifference(a: ExperimentConfig, b: ExperimentConfig, name: string): string | null {
+function biasDifference(
+  a: ExperimentConfig,
+  b: ExperimentConfig,
+  name: string,
+): WeightsNote | null {
   if (a.network.bias !== b.network.bias) {
-    return b.network.bias
-      ? `${name}'s layers have biases, A's have none`
-      : `${name}'s layers have no biases, A's do`;
+    return note(b.network.bias ? 'weights.biasAdded' : 'weights.biasRemoved', name);
   }
   if (!a.network.bias || Object.is(Math.fround(a.init.biasInit), Math.fround(b.init.biasInit))) {
     return null;
   }
-  return `${name}'s biases start otherwise (${changes(a, b, ['binit']).join(', ')})`;
+  return note('weights.biasInit', name, changes(a, b, ['binit']));
 }
 
 /**
@@ -168,49 +197,40 @@ export function initialWeightsShared(
   letter: VariantLetter = 'b',
 ): SharedStart {
   const name = letter.toUpperCase();
-  const different: string[] = [];
+  const different: WeightsNote[] = [];
   if (!sameData(base, variant)) {
-    const what = changes(base, variant, ['data', 'n', 'noise', 'test', 'dseed']).join(', ');
-    different.push(`${name} uses other data (${what}), so its training batches differ from A's`);
+    const what = changes(base, variant, ['data', 'n', 'noise', 'test', 'dseed']);
+    different.push(note('weights.otherData', name, what));
   } else if (batchSizeOf(base) !== batchSizeOf(variant)) {
-    const what = changes(base, variant, ['batch']).join(', ');
-    different.push(`${name} trains on other batches (${what}), so its batches differ from A's`);
+    different.push(note('weights.otherBatches', name, changes(base, variant, ['batch'])));
   }
 
   const draws = [base, variant].some((c) => FAMILY_OF[c.init.scheme.kind] !== 'constant');
   if (base.init.seed !== variant.init.seed) {
-    const what = changes(base, variant, ['seed']).join(', ');
-    const which = draws ? 'initial weights and batch order differ' : 'batch order differs';
-    different.push(`${name} has another seed (${what}), so its ${which} from A's`);
+    const id = draws ? 'weights.otherSeed' : 'weights.otherSeedBatchOrder';
+    different.push(note(id, name, changes(base, variant, ['seed'])));
   }
 
   let kernels: SharedStart | null = null;
   if (!sameWidths(base.network.hidden, variant.network.hidden)) {
-    const what = changes(base, variant, ['layers']).join(', ');
-    different.push(
-      `${name} has other layer widths (${what}), so its initial weights differ from A's`,
-    );
+    different.push(note('weights.otherWidths', name, changes(base, variant, ['layers'])));
   } else if (inputDimOf(base.data.kind) !== inputDimOf(variant.data.kind)) {
-    different.push(
-      `${name}'s data has another input width, so its first layer's initial weights differ from A's`,
-    );
+    different.push(note('weights.otherInputWidth', name));
   } else {
     kernels = compareKernels(base, variant, name);
-    if (kernels.kind === 'different') different.push(kernels.reason);
+    if (kernels.kind === 'different') different.push(...kernels.notes);
   }
 
   const bias = biasDifference(base, variant, name);
   if (bias !== null) {
+    different.push(bias);
     // With nothing else different, say what the kernels share.
-    const kernelsToo =
-      different.length > 0 || kernels === null || kernels.kind === 'different'
-        ? ''
-        : kernels.kind === 'identical'
-          ? `; its kernels start the same as A's`
-          : `; its kernels start from A's draws, scaled`;
-    different.push(`${bias}, so its initial weights differ from A's${kernelsToo}`);
+    if (different.length === 1 && kernels !== null && kernels.kind !== 'different') {
+      const id = kernels.kind === 'identical' ? 'weights.kernelsSame' : 'weights.kernelsScaled';
+      different.push(note(id, name));
+    }
   }
 
-  if (different.length > 0) return { kind: 'different', reason: different.join('; ') };
+  if (different.length > 0) return verdict('different', different);
   return kernels?.kind === 'scaled' ? kernels : { kind: 'identical' };
 }

@@ -5,7 +5,7 @@
  */
 import { NUMBER_RANGES } from './numberRanges';
 import { formatNumber, parseDecimal } from './numberText';
-import { quoteText } from './repairs';
+import { quoteText, type RepairId, type RepairLabel, type RepairParams } from './repairs';
 import type { ExperimentConfig } from './schema';
 
 /** One key of the share link, for documentation (README, help text). */
@@ -16,8 +16,8 @@ export interface LinkKey {
   description: string;
 }
 
-/** Reports why a value could not be used; the codec prefixes the key. */
-export type Note = (reason: string) => void;
+/** Reports why a value could not be used, as a repair message; the codec adds the key. */
+export type Note = (id: RepairId, params?: RepairParams) => void;
 
 export interface KeyCodec extends LinkKey {
   /** The value to write, or undefined when the key does not apply to this config. */
@@ -81,8 +81,8 @@ export function optimizerField<F extends keyof OptimizerParams>(
 }
 
 /** Only optimizer parameters come and go with the config (see optimizerField). */
-function notForOptimizer(draft: ExperimentConfig): string {
-  return `does not apply to opt=${draft.optimizer.kind}; ignored`;
+function noteNotForOptimizer(draft: ExperimentConfig, note: Note): void {
+  note('repair.notForOptimizer', { optimizer: draft.optimizer.kind });
 }
 
 /**
@@ -93,7 +93,7 @@ function notForOptimizer(draft: ExperimentConfig): string {
 export function readNumberText(raw: string, fallback: number, note: Note): number | undefined {
   const x = parseDecimal(raw);
   if (x !== undefined && !Number.isNaN(x)) return x;
-  note(`${quoteText(raw)} is not a number; kept the default ${fallback}`);
+  note('repair.textNotNumber', { text: quoteText(raw), fallback: String(fallback) });
   return undefined;
 }
 
@@ -103,13 +103,20 @@ export function matchName<T extends string>(raw: string, options: readonly T[]):
   return options.find((option) => option.toLowerCase() === lower);
 }
 
-export function unknownName(
+/** Notes a name that is none of `options`; `label` names what it should have been. */
+export function noteUnknownName(
+  note: Note,
   raw: string,
-  what: string,
+  label: RepairLabel,
   options: readonly string[],
   fallback: string,
-): string {
-  return `unknown ${what} ${quoteText(raw)}; kept the default ${fallback} (one of ${options.join(', ')})`;
+): void {
+  note('repair.unknownName', {
+    label,
+    text: quoteText(raw),
+    fallback,
+    options: options.join(', '),
+  });
 }
 
 /** The documented range of a field, e.g. " (20 to 5000)" or " (0 to below 1)". */
@@ -133,19 +140,20 @@ export function numberKey(key: string, access: FieldAccess<number>, description:
     },
     read: (raw, draft, note) => {
       const current = access.get(draft);
-      if (current === undefined) return note(notForOptimizer(draft));
+      if (current === undefined) return noteNotForOptimizer(draft, note);
       const x = readNumberText(raw, current, note);
       if (x !== undefined) access.set(draft, x);
     },
   };
 }
 
-/** One of a list of names, matched case-insensitively. */
+/** One of a list of names, matched case-insensitively; `label` names it in repairs. */
 export function enumKey<T extends string>(
   key: string,
   access: FieldAccess<T>,
   what: string,
   options: readonly T[],
+  label: RepairLabel,
 ): KeyCodec {
   return {
     key,
@@ -154,7 +162,8 @@ export function enumKey<T extends string>(
     write: (c) => access.get(c),
     read: (raw, draft, note) => {
       const value = matchName(raw, options);
-      if (value === undefined) note(unknownName(raw, what, options, String(access.get(draft))));
+      if (value === undefined)
+        noteUnknownName(note, raw, label, options, String(access.get(draft)));
       else access.set(draft, value);
     },
   };
@@ -179,21 +188,21 @@ export function booleanKey(
     },
     read: (raw, draft, note) => {
       const current = access.get(draft);
-      if (current === undefined) return note(notForOptimizer(draft));
+      if (current === undefined) return noteNotForOptimizer(draft, note);
       const word = raw.toLowerCase();
       if (TRUE_WORDS.includes(word)) access.set(draft, true);
       else if (FALSE_WORDS.includes(word)) access.set(draft, false);
-      else note(`${quoteText(raw)} is not 1 or 0; kept the default ${current ? 1 : 0}`);
+      else note('repair.notFlag', { text: quoteText(raw), fallback: current ? '1' : '0' });
     },
   };
 }
 
 /** How a union value (init scheme, clip) maps to `kind` or `kind:param` in the link. */
 export interface KindWithParam<K extends string, V> {
-  /** Names the kinds in repairs ('init scheme'). */
-  what: string;
-  /** Names the parameter in repairs ('parameter', 'threshold'). */
-  paramName: string;
+  /** Names the kinds in repairs. */
+  label: RepairLabel;
+  /** What the parameter is called in repairs: a parameter, or a threshold (clip). */
+  paramName: 'parameter' | 'threshold';
   /**
    * Older spellings of kinds that links still read, silently (clip `layerNorm` for the mode
    * tensorNorm); new links write the kind's own name.
@@ -244,14 +253,16 @@ export function kindParamKey<K extends string, V>(
         matchName(name, union.kinds) ?? (oldName === undefined ? undefined : oldNames[oldName]);
       if (kind === undefined) {
         const current = union.kindOf(union.get(draft));
-        return note(unknownName(name, union.what, union.kinds, current));
+        return noteUnknownName(note, name, union.label, union.kinds, current);
       }
       const value = union.defaultOf(kind);
       union.set(draft, value);
       if (paramText === undefined) return;
       const current = union.paramOf(value);
       if (current === undefined) {
-        return note(`${kind} takes no ${union.paramName}; ignored ${quoteText(paramText)}`);
+        const id =
+          union.paramName === 'threshold' ? 'repair.takesNoThreshold' : 'repair.takesNoParameter';
+        return note(id, { kind, text: quoteText(paramText) });
       }
       const x = readNumberText(paramText, current, note);
       if (x !== undefined) union.set(draft, union.withParam(value, x));

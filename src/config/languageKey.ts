@@ -4,7 +4,7 @@
  * (remembered by the page) or the browser's languages; `lang=zh-CN` or `lang=en` opens the page
  * in that language for everyone who opens the link. Pure: no tfjs, no React.
  */
-import { quoteText, type Repair } from './repairs';
+import { quoteText, repair, type Repair } from './repairs';
 
 /** The languages the page is written in, by their BCP 47 tags, English first (the default). */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -42,10 +42,8 @@ export function readLinkedLanguage(params: ReadonlyMap<string, string>): {
   if (text === undefined) return { language: null, repairs: [] };
   const language = languageOf(text);
   if (language !== null) return { language, repairs: [] };
-  const reason =
-    `${quoteText(text)} is not a language of this page (${LANGUAGES.join(', ')}); ` +
-    "left out, so the page follows the viewer's language";
-  return { language: null, repairs: [{ path: 'lang', reason }] };
+  const said = { text: quoteText(text), languages: LANGUAGES.join(', ') };
+  return { language: null, repairs: [repair('lang', 'repair.unknownLanguage', said)] };
 }
 
 /** `&lang=...` for a language the link carries, '' for none. */

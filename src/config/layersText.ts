@@ -53,18 +53,23 @@ export function parseLayers(raw: string, note: Note): number[] | undefined {
     for (let k = 0; k < count && widths.length < max; k++) widths.push(width);
   }
   if (bad.length > 0) {
-    const quoted = bad.slice(0, MAX_QUOTED_LAYER_ENTRIES).map(quoteText).join(', ');
-    const more =
-      bad.length > MAX_QUOTED_LAYER_ENTRIES
-        ? ` and ${bad.length - MAX_QUOTED_LAYER_ENTRIES} more`
-        : '';
-    const usable = requested > 0 ? 'ignored' : 'kept the default';
-    note(`${quoted}${more}: not a width or width x count; ${usable}`);
-    if (requested === 0) return undefined;
+    const entries = bad.slice(0, MAX_QUOTED_LAYER_ENTRIES).map(quoteText).join(', ');
+    const more = bad.length - MAX_QUOTED_LAYER_ENTRIES;
+    if (requested > 0) {
+      if (more > 0) note('repair.layersBadIgnoredMore', { entries, more });
+      else note('repair.layersBadIgnored', { entries });
+    } else {
+      if (more > 0) note('repair.layersBadDefaultMore', { entries, more });
+      else note('repair.layersBadDefault', { entries });
+      return undefined;
+    }
   }
   if (requested > max) {
-    const asked = Number.isFinite(requested) ? String(requested) : 'too many';
-    note(`${asked} hidden layers given, above the maximum ${max}; kept the first ${max}`);
+    if (Number.isFinite(requested)) {
+      note('repair.layersTooMany', { count: String(requested), max: String(max) });
+    } else {
+      note('repair.layersFarTooMany', { max: String(max) });
+    }
   }
   return widths;
 }

@@ -78,7 +78,7 @@ const initKey = kindParamKey(
   `kernel init: ${INIT_KINDS.join(' | ')}; constant, normal, uniform and orthogonal take ` +
     `a parameter after a colon (value, sigma, limit, gain), e.g. normal:0.5`,
   {
-    what: 'init scheme',
+    label: 'repair.label.initScheme',
     paramName: 'parameter',
     kinds: INIT_KINDS,
     get: (c) => c.init.scheme,
@@ -104,7 +104,7 @@ const clipKey = kindParamKey(
     ', p' +
     rangeText('gradient.clip.percentile'),
   {
-    what: 'clip mode',
+    label: 'repair.label.clipMode',
     paramName: 'threshold',
     kinds: CLIP_MODES,
     oldNames: CLIP_MODE_OLD_NAMES,
@@ -135,7 +135,7 @@ const maxNormKey: KeyCodec = {
     }
     const x = parseDecimal(raw);
     if (x !== undefined && Number.isFinite(x)) draft.gradient.maxNorm = x;
-    else note(`${quoteText(raw)} is not off or a number; kept the default off`);
+    else note('repair.maxNormText', { text: quoteText(raw) });
   },
 };
 
@@ -160,9 +160,7 @@ const versionKey: KeyCodec = {
   write: () => String(CONFIG_VERSION),
   read: (raw, _draft, note) => {
     if (parseDecimal(raw) !== CONFIG_VERSION) {
-      note(
-        `link version ${quoteText(raw)} is not known; read as version ${CONFIG_VERSION} where possible`,
-      );
+      note('repair.linkVersion', { text: quoteText(raw), version: String(CONFIG_VERSION) });
     }
   },
 };
@@ -187,20 +185,32 @@ export const KEY_CODECS: readonly KeyCodec[] = [
   // Before the recurrent keys, which apply only to model=rnn, and which naming it resets.
   MODEL_KEY,
   ...RECURRENT_KEYS,
-  enumKey('data', field('data', 'kind'), 'dataset', DATASET_KINDS),
+  enumKey('data', field('data', 'kind'), 'dataset', DATASET_KINDS, 'repair.label.dataset'),
   numberKey('n', field('data', 'samples'), 'total samples, train + test'),
   numberKey('noise', field('data', 'noise'), 'noise standard deviation'),
   numberKey('test', field('data', 'testFraction'), 'share of samples held out for the test loss'),
   numberKey('dseed', field('data', 'seed'), 'dataset seed'),
   layersKey,
-  enumKey('act', field('network', 'activation'), 'activation', ACTIVATIONS),
+  enumKey(
+    'act',
+    field('network', 'activation'),
+    'activation',
+    ACTIVATIONS,
+    'repair.label.activation',
+  ),
   booleanKey('bias', field('network', 'bias'), '1 = layers have biases, 0 = none'),
   booleanKey(
     'res',
     field('network', 'residual'),
     '1 = skip connection around each hidden layer whose width is unchanged',
   ),
-  enumKey('norm', field('network', 'normalization'), 'normalization', NORMALIZATIONS),
+  enumKey(
+    'norm',
+    field('network', 'normalization'),
+    'normalization',
+    NORMALIZATIONS,
+    'repair.label.normalization',
+  ),
   initKey,
   numberKey(
     'gain',
@@ -210,7 +220,7 @@ export const KEY_CODECS: readonly KeyCodec[] = [
   numberKey('binit', field('init', 'biasInit'), 'initial value of every bias'),
   numberKey('seed', field('init', 'seed'), 'seed of the initial weights and the batch order'),
   // The keys after `opt` override the default parameters it sets.
-  enumKey('opt', optimizerKind, 'optimizer', OPTIMIZER_KINDS),
+  enumKey('opt', optimizerKind, 'optimizer', OPTIMIZER_KINDS, 'repair.label.optimizer'),
   numberKey('lr', field('optimizer', 'learningRate'), 'learning rate'),
   numberKey('mom', optimizerField('momentum'), 'momentum, for opt=momentum or rmsprop'),
   booleanKey('nesterov', optimizerField('nesterov'), '1 = Nesterov momentum, for opt=momentum'),

@@ -37,7 +37,7 @@ function recurrentOnly(codec: KeyCodec): KeyCodec {
     ...codec,
     write: (c) => (c.model.kind === 'rnn' ? codec.write(c) : undefined),
     read: (raw, draft, note) => {
-      if (draft.model.kind !== 'rnn') return note('applies only to model=rnn; ignored');
+      if (draft.model.kind !== 'rnn') return note('repair.onlyForRnn');
       codec.read(raw, draft, note);
     },
   };
@@ -67,7 +67,7 @@ const recurrentInitKey = kindParamKey(
   `recurrent-weight init, for model=rnn: orthogonal:g (g Q, every singular value g) | ` +
     `identity:g (g I, the IRNN) | normal:sigma, e.g. orthogonal:1.1`,
   {
-    what: 'recurrent init',
+    label: 'repair.label.recurrentInit',
     paramName: 'parameter',
     kinds: RECURRENT_INIT_KINDS,
     get: (c) => recurrentOf(c).recurrentInit,
@@ -87,6 +87,7 @@ const modelEnum = enumKey(
   modelKind,
   'model: mlp (feed-forward, the default) | rnn (recurrent, on the adding problem)',
   MODEL_KINDS,
+  'repair.label.model',
 );
 
 /** Written only for model=rnn, so feed-forward links read as they did before the key existed. */
@@ -97,7 +98,7 @@ export const MODEL_KEY: KeyCodec = {
 
 /** The recurrent settings, in the order they are written (after `model`). */
 export const RECURRENT_KEYS: readonly KeyCodec[] = [
-  enumKey('cell', cell, 'recurrent cell, for model=rnn', CELL_KINDS),
+  enumKey('cell', cell, 'recurrent cell, for model=rnn', CELL_KINDS, 'repair.label.cell'),
   numberKey('T', recurrentNumber('timeSteps'), 'sequence length, for model=rnn'),
   numberKey('units', recurrentNumber('units'), 'hidden units, for model=rnn'),
   recurrentInitKey,

@@ -3,14 +3,14 @@
  * non-numbers and non-finite values take the default, integers are rounded, out-of-range values
  * are clamped. validate.ts applies it to every field; the link codec documents its keys with it.
  */
-import { describe, type Repair } from './repairs';
+import { describe, repair, type Repair, type RepairId, type RepairLabel } from './repairs';
 import { MODEL_LIMITS } from './modelSchema';
 import { LIMITS } from './schema';
 
 /** The valid range of a numeric field. */
 export interface NumberRange {
-  /** Names the field in repair reasons. */
-  label: string;
+  /** Names the field in repairs. */
+  label: RepairLabel;
   min: number;
   max: number;
   integer?: boolean;
@@ -20,14 +20,14 @@ export interface NumberRange {
   minExcluded?: boolean;
 }
 
-const int = (label: string, min: number, max: number): NumberRange => ({
+const int = (label: RepairLabel, min: number, max: number): NumberRange => ({
   label,
   min,
   max,
   integer: true,
 });
 /** Decay rates and momenta live in [0, 1): at 1 the running averages never forget. */
-const decay = (label: string): NumberRange => ({ label, min: 0, max: 1, maxExcluded: true });
+const decay = (label: RepairLabel): NumberRange => ({ label, min: 0, max: 1, maxExcluded: true });
 const L = LIMITS;
 const M = MODEL_LIMITS;
 
@@ -36,62 +36,70 @@ const M = MODEL_LIMITS;
  * A value outside is clamped into it; the link codec documents its keys from this table too.
  */
 export const NUMBER_RANGES: Readonly<Record<string, NumberRange>> = {
-  'model.timeSteps': int('sequence length T', M.MIN_TIME_STEPS, M.MAX_TIME_STEPS),
-  'model.units': int('hidden units', M.MIN_UNITS, M.MAX_UNITS),
+  'model.timeSteps': int('repair.label.timeSteps', M.MIN_TIME_STEPS, M.MAX_TIME_STEPS),
+  'model.units': int('repair.label.units', M.MIN_UNITS, M.MAX_UNITS),
   'model.recurrentInit.gain': {
-    label: 'recurrent init gain',
+    label: 'repair.label.recurrentInitGain',
     min: 0,
     max: M.MAX_ABS_RECURRENT_INIT_PARAM,
   },
   'model.recurrentInit.sigma': {
-    label: 'recurrent init sigma',
+    label: 'repair.label.recurrentInitSigma',
     min: 0,
     max: M.MAX_ABS_RECURRENT_INIT_PARAM,
   },
-  'data.samples': int('sample count', L.MIN_SAMPLES, L.MAX_SAMPLES),
-  'data.noise': { label: 'noise', min: 0, max: L.MAX_NOISE },
-  'data.testFraction': { label: 'test fraction', min: 0, max: L.MAX_TEST_FRACTION },
-  'data.seed': int('data seed', 0, L.MAX_SEED),
-  'network.hidden': int('hidden layer width', L.MIN_WIDTH, L.MAX_WIDTH),
+  'data.samples': int('repair.label.samples', L.MIN_SAMPLES, L.MAX_SAMPLES),
+  'data.noise': { label: 'repair.label.noise', min: 0, max: L.MAX_NOISE },
+  'data.testFraction': { label: 'repair.label.testFraction', min: 0, max: L.MAX_TEST_FRACTION },
+  'data.seed': int('repair.label.dataSeed', 0, L.MAX_SEED),
+  'network.hidden': int('repair.label.hiddenLayerWidth', L.MIN_WIDTH, L.MAX_WIDTH),
   'init.scheme.value': {
-    label: 'constant init value',
+    label: 'repair.label.constantValue',
     min: -L.MAX_ABS_INIT_PARAM,
     max: L.MAX_ABS_INIT_PARAM,
   },
-  'init.scheme.sigma': { label: 'normal init sigma', min: 0, max: L.MAX_ABS_INIT_PARAM },
-  'init.scheme.limit': { label: 'uniform init limit', min: 0, max: L.MAX_ABS_INIT_PARAM },
-  'init.scheme.gain': { label: 'orthogonal init gain', min: 0, max: L.MAX_ABS_INIT_PARAM },
-  'init.gain': { label: 'init gain', min: L.MIN_GAIN, max: L.MAX_GAIN },
-  'init.biasInit': { label: 'bias init', min: -L.MAX_ABS_BIAS_INIT, max: L.MAX_ABS_BIAS_INIT },
-  'init.seed': int('init seed', 0, L.MAX_SEED),
+  'init.scheme.sigma': { label: 'repair.label.normalSigma', min: 0, max: L.MAX_ABS_INIT_PARAM },
+  'init.scheme.limit': { label: 'repair.label.uniformLimit', min: 0, max: L.MAX_ABS_INIT_PARAM },
+  'init.scheme.gain': { label: 'repair.label.orthogonalGain', min: 0, max: L.MAX_ABS_INIT_PARAM },
+  'init.gain': { label: 'repair.label.initGain', min: L.MIN_GAIN, max: L.MAX_GAIN },
+  'init.biasInit': {
+    label: 'repair.label.biasInit',
+    min: -L.MAX_ABS_BIAS_INIT,
+    max: L.MAX_ABS_BIAS_INIT,
+  },
+  'init.seed': int('repair.label.initSeed', 0, L.MAX_SEED),
   'optimizer.learningRate': {
-    label: 'learning rate',
+    label: 'repair.label.learningRate',
     min: L.MIN_LEARNING_RATE,
     max: L.MAX_LEARNING_RATE,
   },
-  'optimizer.momentum': decay('momentum'),
-  'optimizer.beta1': decay('Adam beta1'),
-  'optimizer.beta2': decay('Adam beta2'),
-  'optimizer.rho': decay('RMSProp rho'),
-  'optimizer.epsilon': { label: 'epsilon', min: L.MIN_EPSILON, max: L.MAX_EPSILON },
-  'regularization.l1': { label: 'L1 strength', min: 0, max: L.MAX_REGULARIZATION },
-  'regularization.l2': { label: 'L2 strength', min: 0, max: L.MAX_REGULARIZATION },
+  'optimizer.momentum': decay('repair.label.momentum'),
+  'optimizer.beta1': decay('repair.label.beta1'),
+  'optimizer.beta2': decay('repair.label.beta2'),
+  'optimizer.rho': decay('repair.label.rho'),
+  'optimizer.epsilon': { label: 'repair.label.epsilon', min: L.MIN_EPSILON, max: L.MAX_EPSILON },
+  'regularization.l1': { label: 'repair.label.l1', min: 0, max: L.MAX_REGULARIZATION },
+  'regularization.l2': { label: 'repair.label.l2', min: 0, max: L.MAX_REGULARIZATION },
   'gradient.clip.threshold': {
-    label: 'clip threshold',
+    label: 'repair.label.clipThreshold',
     min: L.MIN_CLIP_THRESHOLD,
     max: L.MAX_CLIP_THRESHOLD,
   },
   'gradient.clip.percentile': {
-    label: 'AutoClip percentile',
+    label: 'repair.label.clipPercentile',
     min: L.MIN_CLIP_PERCENTILE,
     max: L.MAX_CLIP_PERCENTILE,
     minExcluded: true,
   },
-  'gradient.scale': { label: 'gradient scale', min: L.MIN_GRAD_SCALE, max: L.MAX_GRAD_SCALE },
-  'gradient.maxNorm': { label: 'max-norm', min: L.MIN_MAX_NORM, max: L.MAX_MAX_NORM },
-  'gradient.pruneBelow': { label: 'prune threshold', min: 0, max: L.MAX_PRUNE_BELOW },
-  'training.batchSize': int('batch size', L.MIN_BATCH, L.MAX_BATCH),
-  'training.maxSteps': int('max steps', L.MIN_STEPS, L.MAX_STEPS),
+  'gradient.scale': {
+    label: 'repair.label.gradientScale',
+    min: L.MIN_GRAD_SCALE,
+    max: L.MAX_GRAD_SCALE,
+  },
+  'gradient.maxNorm': { label: 'repair.label.maxNorm', min: L.MIN_MAX_NORM, max: L.MAX_MAX_NORM },
+  'gradient.pruneBelow': { label: 'repair.label.pruneBelow', min: 0, max: L.MAX_PRUNE_BELOW },
+  'training.batchSize': int('repair.label.batchSize', L.MIN_BATCH, L.MAX_BATCH),
+  'training.maxSteps': int('repair.label.maxSteps', L.MIN_STEPS, L.MAX_STEPS),
 };
 
 /** The range of a numeric field, by config path. */
@@ -110,42 +118,39 @@ export function checkNumber(
   range = rangeAt(path),
 ): number {
   const { label, min, max } = range;
-  const fix = (reason: string) => repairs.push({ path, reason });
+  const fix = (id: RepairId, params: Record<string, string | number> = {}) =>
+    repairs.push(repair(path, id, { label, fallback: String(fallback), ...params }));
   if (typeof value !== 'number') {
-    fix(`${label} is ${describe(value)}, not a number; set to the default ${fallback}`);
+    fix('repair.numberWrongType', { value: describe(value) });
     return fallback;
   }
   // The one clamping rule: anything that is not a number takes the default; a number beyond a
   // limit (however far: 1e999 reads as Infinity) is set to that limit, except where the limit
   // itself is not allowed (momentum and the betas must stay below 1), which takes the default.
   if (Number.isNaN(value)) {
-    fix(`${label} ${value} is not a number; set to the default ${fallback}`);
+    fix('repair.numberNaN', { value: String(value) });
     return fallback;
   }
   let x = value + 0; // turns -0 into 0, so equal configs encode and compare identically
   if (range.integer && Number.isFinite(x) && !Number.isInteger(x)) {
     const rounded = Math.round(x) + 0;
-    fix(`${label} ${x} is not a whole number; rounded to ${rounded}`);
+    fix('repair.numberNotWhole', { value: String(x), rounded: String(rounded) });
     x = rounded;
   }
   if (range.minExcluded && x <= min) {
-    fix(
-      `${label} ${x} must be above ${min}; set to the default ${fallback}, as ${min} itself is not allowed`,
-    );
+    fix('repair.numberNotAbove', { value: String(x), min: String(min) });
     return fallback;
   }
   if (x < min) {
-    fix(`${label} ${x} is below the minimum ${min}; set to ${min}`);
+    fix('repair.numberBelowMin', { value: String(x), min: String(min) });
     return min;
   }
   if (range.maxExcluded && x >= max) {
-    fix(
-      `${label} ${x} must be below ${max}; set to the default ${fallback}, as ${max} itself is not allowed`,
-    );
+    fix('repair.numberNotBelow', { value: String(x), max: String(max) });
     return fallback;
   }
   if (x > max) {
-    fix(`${label} ${x} is above the maximum ${max}; set to ${max}`);
+    fix('repair.numberAboveMax', { value: String(x), max: String(max) });
     return max;
   }
   return x;

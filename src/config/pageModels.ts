@@ -5,15 +5,11 @@
  * than as a half-built view. Removed once the page draws recurrent runs.
  */
 import { RECURRENT_KEYS } from './modelKeys';
-import type { Repair } from './repairs';
+import { repair, type Repair } from './repairs';
 import type { ExperimentConfig } from './schema';
 import type { VariantSpec } from './variantResolve';
 
 const RECURRENT_KEY_NAMES: ReadonlySet<string> = new Set(RECURRENT_KEYS.map((codec) => codec.key));
-
-export const RECURRENT_ON_PAGE_REASON =
-  'recurrent mode (model=rnn) runs only in the command line for now ' +
-  "(npm run simulate -- --link '...'); the page opened the feed-forward network instead";
 
 /** The experiment as the page can run it, and what had to change for that. */
 export function fitPageModels(
@@ -31,6 +27,6 @@ export function fitPageModels(
   return {
     base: { ...base, model: { kind: 'mlp' } },
     variants: withoutRecurrentKeys,
-    repairs: [{ path: 'model', reason: RECURRENT_ON_PAGE_REASON }],
+    repairs: [repair('model', 'repair.recurrentOnPage')],
   };
 }

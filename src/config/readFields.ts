@@ -7,7 +7,15 @@
  * allows are looked at (nothing unexpected is recursed into, so cycles are harmless).
  */
 import { checkNumber, rangeAt } from './numberRanges';
-import { describe, quoteText, reportCapped, shortText, type Repair } from './repairs';
+import {
+  describe,
+  quoteText,
+  repair,
+  reportCapped,
+  shortText,
+  type Repair,
+  type RepairLabel,
+} from './repairs';
 
 /** Unknown fields listed one by one per object; any beyond are summed up in one repair. */
 const MAX_LISTED_UNKNOWN_FIELDS = 5;
@@ -46,19 +54,19 @@ function isPlainObject(value: unknown): value is object {
 export function openSection(
   slot: Slot | null,
   path: string,
-  label: string,
+  label: RepairLabel,
   allowed: readonly string[],
   repairs: Repair[],
 ): Section {
   if (slot === null) return { path, slots: null, repairs };
   if (slot.state !== 'value' || !isPlainObject(slot.value)) {
-    const problem =
+    repairs.push(
       slot.state === 'missing'
-        ? 'are missing'
+        ? repair(path, 'repair.sectionMissing', { label })
         : slot.state === 'getter'
-          ? 'are a getter'
-          : `are ${describe(slot.value)}, not an object`;
-    repairs.push({ path, reason: `${label} ${problem}; using the defaults` });
+          ? repair(path, 'repair.sectionGetter', { label })
+          : repair(path, 'repair.sectionNotObject', { label, value: describe(slot.value) }),
+    );
     return { path, slots: null, repairs };
   }
   const slots = new Map<string, Slot>();
@@ -71,11 +79,8 @@ export function openSection(
     unknown,
     MAX_LISTED_UNKNOWN_FIELDS,
     repairs,
-    (name) => ({
-      path: join(path, shortText(name)),
-      reason: `unknown field ${quoteText(name)} dropped`,
-    }),
-    (more) => ({ path, reason: `${more} more unknown fields in ${label} dropped` }),
+    (name) => repair(join(path, shortText(name)), 'repair.unknownField', { name: quoteText(name) }),
+    (count) => repair(path, 'repair.moreUnknownFields', { count, label }),
   );
   return { path, slots, repairs };
 }
@@ -89,7 +94,7 @@ function take(section: Section, key: string): Slot | null {
 export function subSection(
   parent: Section,
   key: string,
-  label: string,
+  label: RepairLabel,
   allowed: readonly string[],
 ): Section {
   return openSection(take(parent, key), join(parent.path, key), label, allowed, parent.repairs);
@@ -101,13 +106,13 @@ type Filled = { state: 'value'; value: unknown };
 export function present(
   slot: Slot,
   path: string,
-  label: string,
+  label: RepairLabel,
   fallback: string,
   repairs: Repair[],
 ): slot is Filled {
   if (slot.state === 'value') return true;
-  const problem = slot.state === 'missing' ? 'is missing' : 'is a getter';
-  repairs.push({ path, reason: `${label} ${problem}; set to the default ${fallback}` });
+  const id = slot.state === 'missing' ? 'repair.fieldMissing' : 'repair.fieldGetter';
+  repairs.push(repair(path, id, { label, fallback }));
   return false;
 }
 
@@ -125,7 +130,7 @@ export interface Field {
 export function readField(
   section: Section,
   key: string,
-  label: string,
+  label: RepairLabel,
   shownFallback: string,
 ): Field | undefined {
   const slot = take(section, key);
@@ -148,7 +153,7 @@ export function readNumber(section: Section, key: string, fallback: number): num
 export function readEnum<T extends string>(
   section: Section,
   key: string,
-  label: string,
+  label: RepairLabel,
   options: readonly T[],
   fallback: T,
   oldNames: Readonly<Record<string, T>> = {},
@@ -161,22 +166,25 @@ export function readEnum<T extends string>(
   if (typeof field.value === 'string' && Object.hasOwn(oldNames, field.value)) {
     return oldNames[field.value] as T;
   }
-  const reason = `${label} ${describe(field.value)} is not one of ${options.join(', ')}; set to the default ${fallback}`;
-  section.repairs.push({ path: field.path, reason });
+  const value = describe(field.value);
+  const listed = options.join(', ');
+  section.repairs.push(
+    repair(field.path, 'repair.notOption', { label, value, options: listed, fallback }),
+  );
   return fallback;
 }
 
 export function readBoolean(
   section: Section,
   key: string,
-  label: string,
+  label: RepairLabel,
   fallback: boolean,
 ): boolean {
   const field = readField(section, key, label, String(fallback));
   if (field === undefined) return fallback;
   if (typeof field.value === 'boolean') return field.value;
-  const reason = `${label} is ${describe(field.value)}, not true or false; set to the default ${fallback}`;
-  section.repairs.push({ path: field.path, reason });
+  const params = { label, value: describe(field.value), fallback: String(fallback) };
+  section.repairs.push(repair(field.path, 'repair.notBoolean', params));
   return fallback;
 }
 
@@ -188,7 +196,7 @@ export function readBoolean(
 export function readVariant<K extends string, T extends object>(
   section: Section,
   key: string,
-  label: string,
+  label: RepairLabel,
   kinds: readonly K[],
   fallback: K,
   build: (kind: K) => T,
@@ -199,7 +207,7 @@ export function readVariant<K extends string, T extends object>(
   for (const name of section.slots?.keys() ?? []) {
     if (!Object.hasOwn(value, name)) {
       const path = join(section.path, name);
-      section.repairs.push({ path, reason: `${name} does not apply to ${label} ${kind}; dropped` });
+      section.repairs.push(repair(path, 'repair.fieldNotApplicable', { name, label, kind }));
     }
   }
   return value;

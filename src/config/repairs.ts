@@ -1,14 +1,57 @@
 /**
- * Repairs: what validateConfig and decodeConfig changed in untrusted input, and why, in plain
- * English. Untrusted text is quoted back shortened and JSON-escaped, so a hostile link cannot
- * flood or forge the messages.
+ * Repairs: what validateConfig and decodeConfig changed in untrusted input, and why. A repair
+ * is data: the message id and its plain params (repairMessages.ts), so the page says it in its
+ * own language (ui/i18n renders it), plus the English `reason` filled from the same catalogue
+ * for the CLI and the tests. Untrusted text is quoted back shortened and JSON-escaped, so a
+ * hostile link cannot flood or forge the messages.
  */
+import { fillTemplate, type TemplateParams } from './messageTemplate';
+import { REPAIR_LABELS_EN, isRepairLabel, type RepairLabel } from './repairLabels';
+import { REPAIR_MESSAGES_EN, type RepairId } from './repairMessages';
+
+export type { RepairId } from './repairMessages';
+export type { RepairLabel } from './repairLabels';
+
+/**
+ * A repair's params: plain values. `label`, when present, is a RepairLabel id (the name of the
+ * setting), said in the reader's language; every other value is shown as it is.
+ */
+export type RepairParams = TemplateParams & { readonly label?: RepairLabel };
 
 export interface Repair {
   /** Where the problem was: a config path like "network.hidden[3]", or a link key like "lr". */
   path: string;
-  /** What was wrong and what was done about it, in English; never repeats `path`. */
+  /** What was wrong and what was done about it; never repeats `path`. */
+  id: RepairId;
+  params: RepairParams;
+  /** The message in English (REPAIR_MESSAGES_EN filled with params). */
   reason: string;
+}
+
+/** A repair of `path`, saying message `id` with `params`. */
+export function repair(path: string, id: RepairId, params: RepairParams = {}): Repair {
+  return { path, id, params, reason: repairReasonEn(id, params) };
+}
+
+/**
+ * `params` with the `label` id replaced by its words, as `sayLabel` says them; the label's
+ * template may use the other params (`hidden layer {layer} width`).
+ */
+export function withLabelWords(
+  params: RepairParams,
+  sayLabel: (label: RepairLabel, params: TemplateParams) => string,
+): TemplateParams {
+  const label = params.label;
+  if (label === undefined || !isRepairLabel(label)) return params;
+  return { ...params, label: sayLabel(label, params) };
+}
+
+/** A repair's message in English, numbers written as JavaScript writes them (as links do). */
+export function repairReasonEn(id: RepairId, params: RepairParams): string {
+  const words = withLabelWords(params, (label, p) =>
+    fillTemplate(REPAIR_LABELS_EN[label], p, String),
+  );
+  return fillTemplate(REPAIR_MESSAGES_EN[id], words, String);
 }
 
 /** A repair as one line: the key (or path) named once, then what was wrong and what it became. */
@@ -29,13 +72,17 @@ export function quoteText(text: string): string {
   return JSON.stringify(shortText(text));
 }
 
-/** An untrusted value named for a repair reason, without printing objects or long text. */
+/**
+ * An untrusted value named for a repair, the same in every language and without printing
+ * objects or long text: text quoted ("0.5"), a list as […], an object as {…}.
+ */
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  if (typeof value === 'string') return `the text ${quoteText(value)}`;
+  if (typeof value === 'string') return quoteText(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return `a value of type ${typeof value}`;
+  if (Array.isArray(value)) return '[…]';
+  if (typeof value === 'object') return '{…}';
+  return `<${typeof value}>`;
 }
 
 /**

@@ -7,12 +7,13 @@
  * whole numbers. `sweepsteps` is K, the steps each cell trains (1: measure step 1 only).
  *
  * The text is untrusted like the rest of the link: decodeSweep never throws, and every change it
- * makes is listed as a Repair under the key `sweep` (or `sweepsteps`).
+ * makes is listed as a Repair under the key `sweep` (an axis's own: `sweep[gain]`) or
+ * `sweepsteps`.
  */
 import { readHashPairs } from './hashParams';
 import { checkNumber, rangeAt, type NumberRange } from './numberRanges';
 import { formatNumber, parseDecimal } from './numberText';
-import { quoteText, type Repair } from './repairs';
+import { quoteText, repair, type Repair, type RepairId, type RepairParams } from './repairs';
 import { LIMITS } from './schema';
 
 export type SweepKey = 'gain' | 'lr' | 'clip' | 'gscale' | 'binit' | 'l1' | 'l2' | 'depth';
@@ -61,7 +62,12 @@ export const SWEEP_KEYS: readonly SweepKeyInfo[] = [
   },
   {
     key: 'depth',
-    range: { label: 'depth', min: 1, max: LIMITS.MAX_HIDDEN_LAYERS, integer: true },
+    range: {
+      label: 'repair.label.sweepDepth',
+      min: 1,
+      max: LIMITS.MAX_HIDDEN_LAYERS,
+      integer: true,
+    },
     scale: 'linear',
     defaultFrom: 2,
     defaultTo: 48,
@@ -165,47 +171,54 @@ export function sweepHashSuffix(spec: SweepSpec | null): string {
   return `&sweep=${formatSweep(spec)}${steps}`;
 }
 
-/** A number from axis text, brought into the key's range; undefined (noted) when not a number. */
+/** A number from axis text, brought into the key's range; the fallback (noted) when not a number. */
 function readBound(
   raw: string,
   info: SweepKeyInfo,
   fallback: number,
-  note: (reason: string) => void,
+  repairs: Repair[],
+  where: string,
 ): number {
   const x = parseDecimal(raw.trim());
   if (x === undefined || !Number.isFinite(x)) {
-    note(`${quoteText(raw)} is not a number; used ${formatNumber(fallback)}`);
+    const params = { text: quoteText(raw), fallback: formatNumber(fallback) };
+    repairs.push(repair(where, 'repair.sweepBoundNotNumber', params));
     return fallback;
   }
-  const repairs: Repair[] = [];
-  const checked = checkNumber(x, info.key, fallback, repairs, info.range);
-  for (const r of repairs) note(r.reason);
-  return checked;
+  return checkNumber(x, where, fallback, repairs, info.range);
 }
 
-/** Reads one axis; null (noted) when it cannot be used at all. */
-function readAxis(text: string, note: (reason: string) => void): SweepAxis | null {
+/**
+ * Reads one axis; null (noted) when it cannot be used at all. What concerns the axis itself is
+ * noted under `sweep[key]`, the rest under `sweep`.
+ */
+function readAxis(text: string, repairs: Repair[]): SweepAxis | null {
+  const note = (where: string, id: RepairId, params?: RepairParams) =>
+    repairs.push(repair(where, id, params));
   const [keyText = '', spanText, countText, ...extra] = text.split(':');
   const keyName = keyText.trim().toLowerCase();
   const info = INFO_BY_KEY.get(keyName);
   if (info === undefined) {
-    const known = SWEEP_KEYS.map((k) => k.key).join(', ');
-    note(`${quoteText(keyText)} is not a setting a sweep can vary (${known}); axis ignored`);
+    const keys = SWEEP_KEYS.map((k) => k.key).join(', ');
+    note('sweep', 'repair.sweepKeyUnknown', { text: quoteText(keyText), keys });
     return null;
   }
   const key = info.key;
-  const axisNote = (reason: string) => note(`${key}: ${reason}`);
-  if (extra.length > 0) axisNote(`ignored the extra text ${quoteText(extra.join(':'))}`);
+  const where = `sweep[${key}]`;
+  const axisNote = (id: RepairId, params?: RepairParams) => note(where, id, params);
+  if (extra.length > 0) axisNote('repair.sweepExtraText', { text: quoteText(extra.join(':')) });
   const fallback = defaultAxis(key);
   let from = fallback.from;
   let to = fallback.to;
   if (spanText !== undefined) {
     const parts = spanText.split('..');
     if (parts.length !== 2) {
-      axisNote(`${quoteText(spanText)} is not from..to; used ${fallback.from}..${fallback.to}`);
+      const [shownFrom, shownTo] = [formatNumber(fallback.from), formatNumber(fallback.to)];
+      const params = { text: quoteText(spanText), from: shownFrom, to: shownTo };
+      axisNote('repair.sweepNotSpan', params);
     } else {
-      from = readBound(parts[0] as string, info, fallback.from, axisNote);
-      to = readBound(parts[1] as string, info, fallback.to, axisNote);
+      from = readBound(parts[0] as string, info, fallback.from, repairs, where);
+      to = readBound(parts[1] as string, info, fallback.to, repairs, where);
     }
   }
   if (info.integer) {
@@ -213,25 +226,31 @@ function readAxis(text: string, note: (reason: string) => void): SweepAxis | nul
     to = Math.round(to);
   }
   if (from > to) {
-    axisNote(`from ${formatNumber(from)} is above to ${formatNumber(to)}; swapped them`);
+    axisNote('repair.sweepSwapped', { from: formatNumber(from), to: formatNumber(to) });
     [from, to] = [to, from];
   }
   if (from === to) {
-    axisNote(`from and to are both ${formatNumber(from)}; axis ignored`);
+    axisNote('repair.sweepEmptySpan', { from: formatNumber(from) });
     return null;
   }
   let count = fallback.count;
   if (countText !== undefined) {
     const countRange: NumberRange = {
-      label: 'count',
+      label: 'repair.label.sweepCount',
       min: MIN_SWEEP_COUNT,
       max: MAX_SWEEP_COUNT,
       integer: true,
     };
-    count = readBound(countText, { ...info, range: countRange }, fallback.count, axisNote);
+    count = readBound(countText, { ...info, range: countRange }, fallback.count, repairs, where);
   }
   if (info.integer && count > to - from + 1) {
-    axisNote(`${count} whole numbers do not fit in ${from}..${to}; used ${to - from + 1}`);
+    const used = String(to - from + 1);
+    axisNote('repair.sweepCountTooLarge', {
+      count: String(count),
+      from: String(from),
+      to: String(to),
+      used,
+    });
     count = to - from + 1;
   }
   return { key, from, to, count };
@@ -239,19 +258,19 @@ function readAxis(text: string, note: (reason: string) => void): SweepAxis | nul
 
 /** Reads a `sweep` value into axes (at most two, distinct keys), listing every change. */
 export function parseSweepAxes(raw: string, repairs: Repair[]): SweepAxis[] {
-  const note = (reason: string) => repairs.push({ path: 'sweep', reason });
+  const note = (id: RepairId, params?: RepairParams) => repairs.push(repair('sweep', id, params));
   const axes: SweepAxis[] = [];
   const texts = raw.split(',').filter((s) => s.trim() !== '');
-  if (texts.length === 0) note('no axis given; no sweep');
+  if (texts.length === 0) note('repair.sweepNoAxis');
   for (const [i, text] of texts.entries()) {
     if (axes.length === MAX_SWEEP_AXES) {
-      note(`a sweep has at most ${MAX_SWEEP_AXES} axes; ignored ${texts.length - i} more`);
+      note('repair.sweepTooManyAxes', { max: String(MAX_SWEEP_AXES), more: texts.length - i });
       break;
     }
-    const axis = readAxis(text, note);
+    const axis = readAxis(text, repairs);
     if (axis === null) continue;
     if (axes.some((a) => a.key === axis.key)) {
-      note(`${axis.key} is given twice; the second is ignored`);
+      note('repair.sweepAxisTwice', { axis: axis.key });
       continue;
     }
     axes.push(axis);
@@ -261,22 +280,18 @@ export function parseSweepAxes(raw: string, repairs: Repair[]): SweepAxis[] {
 
 /** Reads `sweepsteps` (whole, 1 to MAX_SWEEP_STEPS), noting any change. */
 export function parseSweepSteps(raw: string, repairs: Repair[]): number {
-  const note = (reason: string) => repairs.push({ path: 'sweepsteps', reason });
   const stepsRange: NumberRange = {
-    label: 'sweep steps',
+    label: 'repair.label.sweepSteps',
     min: 1,
     max: MAX_SWEEP_STEPS,
     integer: true,
   };
   const x = parseDecimal(raw.trim());
   if (x === undefined) {
-    note(`${quoteText(raw)} is not a number; used 1`);
+    repairs.push(repair('sweepsteps', 'repair.sweepStepsNotNumber', { text: quoteText(raw) }));
     return 1;
   }
-  const found: Repair[] = [];
-  const steps = checkNumber(x, 'sweepsteps', 1, found, stepsRange);
-  for (const r of found) note(r.reason);
-  return steps;
+  return checkNumber(x, 'sweepsteps', 1, repairs, stepsRange);
 }
 
 /**
@@ -293,7 +308,7 @@ export function decodeSweep(hash: string): { sweep: SweepSpec | null; repairs: R
   const steps = stepsText === undefined ? 1 : parseSweepSteps(stepsText, repairs);
   if (axesText === undefined) {
     if (stepsText !== undefined)
-      repairs.push({ path: 'sweepsteps', reason: 'there is no sweep; ignored' });
+      repairs.push(repair('sweepsteps', 'repair.sweepStepsWithoutSweep'));
     return { sweep: null, repairs };
   }
   const axes = parseSweepAxes(axesText, repairs);

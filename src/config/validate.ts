@@ -1,7 +1,7 @@
 /**
  * Repairs untrusted values (parsed JSON, a decoded link, stored state) into a valid
  * ExperimentConfig. Never throws: every problem becomes a default or a clamped value plus a
- * Repair saying, in plain English, what changed and why.
+ * Repair saying what changed and why (repairs.ts).
  *
  * This file holds the rules per config section. The safe readers they use (readFields.ts) never
  * run code the input carries; the ranges of numbers are in numberRanges.ts and the limits that
@@ -22,7 +22,7 @@ import {
   subSection,
   type Section,
 } from './readFields';
-import { describe, type Repair } from './repairs';
+import { describe, repair, type Repair } from './repairs';
 import { readModel } from './validateModel';
 import {
   ACTIVATIONS,
@@ -55,29 +55,34 @@ const DEFAULT_WIDTH = DEFAULT_CONFIG.network.hidden[0] ?? 32;
 function readHidden(section: Section): number[] {
   const fallback = [...DEFAULT_CONFIG.network.hidden];
   const shown = `[${fallback.join(', ')}]`;
-  const field = readField(section, 'hidden', 'hidden layers', shown);
+  const field = readField(section, 'hidden', 'repair.label.hiddenLayers', shown);
   if (field === undefined) return fallback;
   const { path, value: list } = field;
   if (!Array.isArray(list)) {
-    const reason = `hidden layers are ${describe(list)}, not a list of widths; set to the default ${shown}`;
-    section.repairs.push({ path, reason });
+    const params = { value: describe(list), fallback: shown };
+    section.repairs.push(repair(path, 'repair.hiddenNotList', params));
     return fallback;
   }
   const max = LIMITS.MAX_HIDDEN_LAYERS;
   // Only the first max entries are ever looked at, however long the list claims to be.
   const length = Math.min(list.length, max);
   if (list.length > max) {
-    const reason = `${list.length} hidden layers is above the maximum ${max}; kept the first ${max}`;
-    section.repairs.push({ path, reason });
+    const params = { count: String(list.length), max: String(max) };
+    section.repairs.push(repair(path, 'repair.tooManyHidden', params));
   }
   const widths: number[] = [];
   for (let i = 0; i < length; i++) {
     const item = readSlot(list, i);
     const itemPath = `${path}[${i}]`;
-    const range = { ...rangeAt(path), label: `hidden layer ${i + 1} width` };
-    const width = present(item, itemPath, range.label, String(DEFAULT_WIDTH), section.repairs)
-      ? checkNumber(item.value, itemPath, DEFAULT_WIDTH, section.repairs, range)
+    const range = { ...rangeAt(path), label: 'repair.label.hiddenLayerWidthAt' as const };
+    // The label names the layer by its place: {layer} in the label's words.
+    const named: Repair[] = [];
+    const width = present(item, itemPath, range.label, String(DEFAULT_WIDTH), named)
+      ? checkNumber(item.value, itemPath, DEFAULT_WIDTH, named, range)
       : DEFAULT_WIDTH;
+    for (const r of named) {
+      section.repairs.push(repair(r.path, r.id, { ...r.params, layer: String(i + 1) }));
+    }
     widths.push(width);
   }
   return widths;
@@ -85,7 +90,7 @@ function readHidden(section: Section): number[] {
 
 function readInitScheme(section: Section): InitScheme {
   const fallback = DEFAULT_CONFIG.init.scheme.kind;
-  return readVariant(section, 'kind', 'init scheme', INIT_KINDS, fallback, (kind) => {
+  return readVariant(section, 'kind', 'repair.label.initScheme', INIT_KINDS, fallback, (kind) => {
     const scheme = defaultInitScheme(kind);
     switch (scheme.kind) {
       case 'constant':
@@ -107,27 +112,38 @@ function readInitScheme(section: Section): InitScheme {
 
 function readOptimizer(section: Section): OptimizerConfig {
   const fallback = DEFAULT_CONFIG.optimizer.kind;
-  return readVariant(section, 'kind', 'optimizer', OPTIMIZER_KINDS, fallback, (kind) => {
-    const learningRate = readNumber(section, 'learningRate', DEFAULT_CONFIG.optimizer.learningRate);
-    const opt = defaultOptimizer(kind, learningRate);
-    switch (opt.kind) {
-      case 'momentum':
-        opt.momentum = readNumber(section, 'momentum', opt.momentum);
-        opt.nesterov = readBoolean(section, 'nesterov', 'Nesterov flag', opt.nesterov);
-        break;
-      case 'adam':
-        opt.beta1 = readNumber(section, 'beta1', opt.beta1);
-        opt.beta2 = readNumber(section, 'beta2', opt.beta2);
-        opt.epsilon = readNumber(section, 'epsilon', opt.epsilon);
-        break;
-      case 'rmsprop':
-        opt.rho = readNumber(section, 'rho', opt.rho);
-        opt.momentum = readNumber(section, 'momentum', opt.momentum);
-        opt.epsilon = readNumber(section, 'epsilon', opt.epsilon);
-        break;
-    }
-    return opt;
-  });
+  return readVariant(
+    section,
+    'kind',
+    'repair.label.optimizer',
+    OPTIMIZER_KINDS,
+    fallback,
+    (kind) => {
+      const learningRate = readNumber(
+        section,
+        'learningRate',
+        DEFAULT_CONFIG.optimizer.learningRate,
+      );
+      const opt = defaultOptimizer(kind, learningRate);
+      switch (opt.kind) {
+        case 'momentum':
+          opt.momentum = readNumber(section, 'momentum', opt.momentum);
+          opt.nesterov = readBoolean(section, 'nesterov', 'repair.label.nesterov', opt.nesterov);
+          break;
+        case 'adam':
+          opt.beta1 = readNumber(section, 'beta1', opt.beta1);
+          opt.beta2 = readNumber(section, 'beta2', opt.beta2);
+          opt.epsilon = readNumber(section, 'epsilon', opt.epsilon);
+          break;
+        case 'rmsprop':
+          opt.rho = readNumber(section, 'rho', opt.rho);
+          opt.momentum = readNumber(section, 'momentum', opt.momentum);
+          opt.epsilon = readNumber(section, 'epsilon', opt.epsilon);
+          break;
+      }
+      return opt;
+    },
+  );
 }
 
 function readClip(section: Section): ClipConfig {
@@ -135,7 +151,7 @@ function readClip(section: Section): ClipConfig {
   return readVariant(
     section,
     'mode',
-    'clip mode',
+    'repair.label.clipMode',
     CLIP_MODES,
     fallback,
     (mode) => {
@@ -153,11 +169,11 @@ function readClip(section: Section): ClipConfig {
 
 /** Max-norm is null (off) or a number in range; anything else turns it off. */
 function readMaxNorm(section: Section): number | null {
-  const field = readField(section, 'maxNorm', 'max-norm', 'off (null)');
+  const field = readField(section, 'maxNorm', 'repair.label.maxNorm', 'off (null)');
   if (field === undefined || field.value === null) return null;
   if (typeof field.value !== 'number' || !Number.isFinite(field.value)) {
-    const reason = `max-norm is ${describe(field.value)}, not null or a finite number; set to off (null)`;
-    section.repairs.push({ path: field.path, reason });
+    const params = { value: describe(field.value) };
+    section.repairs.push(repair(field.path, 'repair.maxNormInvalid', params));
     return null;
   }
   return checkNumber(field.value, field.path, LIMITS.MIN_MAX_NORM, section.repairs);
@@ -192,66 +208,77 @@ function readExperiment(input: unknown, repairs: Repair[]): ExperimentConfig {
   const root = openSection(
     { state: 'value', value: input },
     '',
-    'the settings',
+    'repair.label.settings',
     FIELDS.root,
     repairs,
   );
   const version = String(CONFIG_VERSION);
-  const versionField = readField(root, 'version', 'version', version);
+  const versionField = readField(root, 'version', 'repair.label.version', version);
   if (versionField !== undefined && versionField.value !== CONFIG_VERSION) {
-    const reason = `version ${describe(versionField.value)} is not supported; read as version ${version}`;
-    repairs.push({ path: 'version', reason });
+    const params = { value: describe(versionField.value), version };
+    repairs.push(repair('version', 'repair.versionUnsupported', params));
   }
 
   const model = readModel(root);
 
-  const dat = subSection(root, 'data', 'data settings', FIELDS.data);
+  const dat = subSection(root, 'data', 'repair.label.dataSettings', FIELDS.data);
   const d = DEFAULT_CONFIG.data;
   const data = {
-    kind: readEnum(dat, 'kind', 'dataset', DATASET_KINDS, d.kind),
+    kind: readEnum(dat, 'kind', 'repair.label.dataset', DATASET_KINDS, d.kind),
     samples: readNumber(dat, 'samples', d.samples),
     noise: readNumber(dat, 'noise', d.noise),
     testFraction: readNumber(dat, 'testFraction', d.testFraction),
     seed: readNumber(dat, 'seed', d.seed),
   };
 
-  const net = subSection(root, 'network', 'network settings', FIELDS.network);
+  const net = subSection(root, 'network', 'repair.label.networkSettings', FIELDS.network);
   const n = DEFAULT_CONFIG.network;
   const network = {
     hidden: readHidden(net),
-    activation: readEnum(net, 'activation', 'activation', ACTIVATIONS, n.activation),
-    bias: readBoolean(net, 'bias', 'bias flag', n.bias),
-    residual: readBoolean(net, 'residual', 'residual flag', n.residual),
-    normalization: readEnum(net, 'normalization', 'normalization', NORMALIZATIONS, n.normalization),
+    activation: readEnum(net, 'activation', 'repair.label.activation', ACTIVATIONS, n.activation),
+    bias: readBoolean(net, 'bias', 'repair.label.bias', n.bias),
+    residual: readBoolean(net, 'residual', 'repair.label.residual', n.residual),
+    normalization: readEnum(
+      net,
+      'normalization',
+      'repair.label.normalization',
+      NORMALIZATIONS,
+      n.normalization,
+    ),
   };
 
-  const ini = subSection(root, 'init', 'init settings', FIELDS.init);
+  const ini = subSection(root, 'init', 'repair.label.initSettings', FIELDS.init);
   const i = DEFAULT_CONFIG.init;
   const init = {
-    scheme: readInitScheme(subSection(ini, 'scheme', 'init scheme', FIELDS.scheme)),
+    scheme: readInitScheme(subSection(ini, 'scheme', 'repair.label.initScheme', FIELDS.scheme)),
     gain: readNumber(ini, 'gain', i.gain),
     biasInit: readNumber(ini, 'biasInit', i.biasInit),
     seed: readNumber(ini, 'seed', i.seed),
   };
 
   const optimizer = readOptimizer(
-    subSection(root, 'optimizer', 'optimizer settings', FIELDS.optimizer),
+    subSection(root, 'optimizer', 'repair.label.optimizerSettings', FIELDS.optimizer),
   );
 
-  const reg = subSection(root, 'regularization', 'regularization settings', FIELDS.regularization);
+  const reg = subSection(
+    root,
+    'regularization',
+    'repair.label.regularizationSettings',
+    FIELDS.regularization,
+  );
   const r = DEFAULT_CONFIG.regularization;
   const regularization = { l1: readNumber(reg, 'l1', r.l1), l2: readNumber(reg, 'l2', r.l2) };
 
-  const grad = subSection(root, 'gradient', 'gradient settings', FIELDS.gradient);
+  const grad = subSection(root, 'gradient', 'repair.label.gradientSettings', FIELDS.gradient);
   const g = DEFAULT_CONFIG.gradient;
   const gradient = {
-    clip: readClip(subSection(grad, 'clip', 'clip settings', FIELDS.clip)),
+    clip: readClip(subSection(grad, 'clip', 'repair.label.clipSettings', FIELDS.clip)),
     scale: readNumber(grad, 'scale', g.scale),
     maxNorm: readMaxNorm(grad),
     pruneBelow: readNumber(grad, 'pruneBelow', g.pruneBelow),
   };
 
-  const train = subSection(root, 'training', 'training settings', FIELDS.training);
+  const train = subSection(root, 'training', 'repair.label.trainingSettings', FIELDS.training);
   const t = DEFAULT_CONFIG.training;
   const training = {
     batchSize: readNumber(train, 'batchSize', t.batchSize),
@@ -284,8 +311,8 @@ export function validateConfig(input: unknown): { config: ExperimentConfig; repa
     return { config: readExperiment(input, repairs), repairs };
   } catch {
     // Only hostile objects get here (a proxy whose traps throw, a revoked proxy).
-    const reason = 'the settings could not be read; using the defaults';
-    return { config: structuredClone(DEFAULT_CONFIG), repairs: [{ path: '', reason }] };
+    const repairs = [repair('', 'repair.unreadable')];
+    return { config: structuredClone(DEFAULT_CONFIG), repairs };
   }
 }
 

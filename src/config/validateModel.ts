@@ -21,27 +21,34 @@ const RECURRENT_INIT_FIELDS = ['kind', 'gain', 'sigma'] as const;
 
 function readRecurrentInit(section: Section): RecurrentInit {
   const fallback = DEFAULT_RECURRENT_MODEL.recurrentInit.kind;
-  return readVariant(section, 'kind', 'recurrent init', RECURRENT_INIT_KINDS, fallback, (kind) => {
-    const init = defaultRecurrentInit(kind);
-    if (init.kind === 'normal') init.sigma = readNumber(section, 'sigma', init.sigma);
-    else init.gain = readNumber(section, 'gain', init.gain);
-    return init;
-  });
+  return readVariant(
+    section,
+    'kind',
+    'repair.label.recurrentInit',
+    RECURRENT_INIT_KINDS,
+    fallback,
+    (kind) => {
+      const init = defaultRecurrentInit(kind);
+      if (init.kind === 'normal') init.sigma = readNumber(section, 'sigma', init.sigma);
+      else init.gain = readNumber(section, 'gain', init.gain);
+      return init;
+    },
+  );
 }
 
 /** The model of the config held by `root`; mlp when the root has no `model` field. */
 export function readModel(root: Section): ModelConfig {
   if (root.slots !== null && !root.slots.has('model')) return defaultModel('mlp');
-  const section = subSection(root, 'model', 'model settings', MODEL_FIELDS);
-  return readVariant(section, 'kind', 'model', MODEL_KINDS, 'mlp', (kind) => {
+  const section = subSection(root, 'model', 'repair.label.modelSettings', MODEL_FIELDS);
+  return readVariant(section, 'kind', 'repair.label.model', MODEL_KINDS, 'mlp', (kind) => {
     const model = defaultModel(kind);
     if (model.kind === 'mlp') return model;
     const d = DEFAULT_RECURRENT_MODEL;
-    model.cell = readEnum(section, 'cell', 'cell', CELL_KINDS, d.cell);
+    model.cell = readEnum(section, 'cell', 'repair.label.cell', CELL_KINDS, d.cell);
     model.timeSteps = readNumber(section, 'timeSteps', d.timeSteps);
     model.units = readNumber(section, 'units', d.units);
     model.recurrentInit = readRecurrentInit(
-      subSection(section, 'recurrentInit', 'recurrent init', RECURRENT_INIT_FIELDS),
+      subSection(section, 'recurrentInit', 'repair.label.recurrentInit', RECURRENT_INIT_FIELDS),
     );
     return model;
   });

@@ -10,7 +10,7 @@
  */
 import { decodeConfig, encodeConfig } from './codec';
 import { readHashPairs } from './hashParams';
-import { quoteText, reportCapped, shortText, type Repair } from './repairs';
+import { quoteText, repair, reportCapped, shortText, type Repair } from './repairs';
 import type { ExperimentConfig } from './schema';
 import {
   VARIANT_LETTERS,
@@ -45,21 +45,20 @@ interface VariantPairReading {
 /** Reads a `b.key=value` or bare `b` pair; undefined for a key of another shape. */
 function readVariantPair(key: string, value: string): VariantPairReading | undefined {
   if (isVariantLetter(key)) {
-    const reason = `a variant letter on its own takes no value; ignored ${quoteText(value)}`;
-    return { letter: key, override: null, problem: value === '' ? null : { path: key, reason } };
+    const problem =
+      value === '' ? null : repair(key, 'repair.letterTakesNoValue', { text: quoteText(value) });
+    return { letter: key, override: null, problem };
   }
   const prefixed = readPrefixedKey(key);
   if (prefixed === undefined) return undefined;
   const path = shortText(key);
   if (!isVariantLetter(prefixed.prefix)) {
-    const reason =
-      `there is no variant ${quoteText(prefixed.prefix)} ` +
-      `(variants are ${LETTER_LIST}; the base A takes plain keys); ignored`;
-    return { letter: null, override: null, problem: { path, reason } };
+    const params = { text: quoteText(prefixed.prefix), letters: LETTER_LIST };
+    return { letter: null, override: null, problem: repair(path, 'repair.noSuchVariant', params) };
   }
   if (!isVariantKey(prefixed.key)) {
-    const reason = `${quoteText(prefixed.key)} is not a setting a variant can change; ignored`;
-    return { letter: prefixed.prefix, override: null, problem: { path, reason } };
+    const problem = repair(path, 'repair.notVariantKey', { text: quoteText(prefixed.key) });
+    return { letter: prefixed.prefix, override: null, problem };
   }
   return { letter: prefixed.prefix, override: [prefixed.key, value], problem: null };
 }
@@ -96,7 +95,7 @@ export function decodeExperimentLink(hash: string): {
     MAX_LISTED_VARIANT_KEYS,
     repairs,
     (key) => rejected.get(key) as Repair,
-    (more) => ({ path: '', reason: `${more} more variant keys ignored` }),
+    (count) => repair('', 'repair.moreVariantKeys', { count }),
   );
 
   const variants: VariantSpec[] = [];

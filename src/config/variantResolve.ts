@@ -77,8 +77,9 @@ function decodeVariantPairs(
 }
 
 /** A repair of variant B's link, named as the link names it: `b.lr` (or `b` for the whole). */
-export function prefixRepair(letter: VariantLetter, { path, reason }: Repair): Repair {
-  return { path: path === '' ? letter : `${letter}.${path}`, reason };
+export function prefixRepair(letter: VariantLetter, repair: Repair): Repair {
+  const { path } = repair;
+  return { ...repair, path: path === '' ? letter : `${letter}.${path}` };
 }
 
 /** A variant read from its pairs: its config, its overrides made canonical, and the repairs. */

@@ -6,7 +6,7 @@
  * default with a notice. Pure: no tfjs, no React.
  */
 import { lessonById } from './lessons';
-import { quoteText, type Repair } from './repairs';
+import { quoteText, repair, type Repair, type RepairId, type RepairParams } from './repairs';
 import { LIMITS } from './schema';
 
 /**
@@ -68,10 +68,8 @@ export function readLinkedView(params: ReadonlyMap<string, string>): {
     const found = VIEW_BY_LINK_VALUE.get(viewText);
     if (found) view.gradientView = found;
     else {
-      repairs.push({
-        path: 'view',
-        reason: `${quoteText(viewText)} is not a gradient view (${VIEW_VALUES_TEXT}); showing grad`,
-      });
+      const params = { text: quoteText(viewText), views: VIEW_VALUES_TEXT };
+      repairs.push(repair('view', 'repair.notGradientView', params));
     }
   }
 
@@ -80,12 +78,8 @@ export function readLinkedView(params: ReadonlyMap<string, string>): {
     const step = /^\d{1,7}$/.test(atText) ? Number(atText) : NaN;
     if (Number.isInteger(step) && step >= 1 && step <= LIMITS.MAX_STEPS) view.atStep = step;
     else {
-      repairs.push({
-        path: 'at',
-        reason:
-          `${quoteText(atText)} is not a step from 1 to ${LIMITS.MAX_STEPS}; ` +
-          'the depth profile shows the latest step',
-      });
+      const params = { text: quoteText(atText), max: String(LIMITS.MAX_STEPS) };
+      repairs.push(repair('at', 'repair.notStep', params));
     }
   }
 
@@ -93,17 +87,14 @@ export function readLinkedView(params: ReadonlyMap<string, string>): {
   if (lessonText !== undefined && lessonText !== '') {
     if (lessonById(lessonText)) view.lesson = lessonText;
     else {
-      repairs.push({
-        path: 'lesson',
-        reason: `there is no lesson ${quoteText(lessonText)}; opened the settings without one`,
-      });
+      repairs.push(repair('lesson', 'repair.noLesson', { text: quoteText(lessonText) }));
     }
   }
   const smoothText = params.get('smooth');
   if (smoothText !== undefined) {
     const read = readSmoothing(smoothText);
     view.smoothing = read.value;
-    if (read.reason) repairs.push({ path: 'smooth', reason: read.reason });
+    if (read.problem) repairs.push(repair('smooth', read.problem.id, read.problem.params));
   }
   return { view, repairs };
 }
@@ -112,25 +103,26 @@ export function readLinkedView(params: ReadonlyMap<string, string>): {
  * `smooth=` by the links' one clamping rule: text that is not a number turns smoothing off (the
  * default); a number beyond a limit is set to it; more than two decimals are rounded.
  */
-function readSmoothing(text: string): { value: number; reason: string | null } {
+function readSmoothing(text: string): {
+  value: number;
+  problem: { id: RepairId; params: RepairParams } | null;
+} {
   const x = /^(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text) || /^-\d/.test(text) ? Number(text) : NaN;
+  const quoted = quoteText(text);
   if (Number.isNaN(x)) {
-    return { value: 0, reason: `${quoteText(text)} is not a number; smoothing is off (0)` };
+    return { value: 0, problem: { id: 'repair.smoothingNotNumber', params: { text: quoted } } };
   }
-  if (x < 0) return { value: 0, reason: `${quoteText(text)} is below the minimum 0; set to 0` };
+  if (x < 0) {
+    return { value: 0, problem: { id: 'repair.smoothingBelowMin', params: { text: quoted } } };
+  }
   if (x > MAX_SMOOTHING) {
-    return {
-      value: MAX_SMOOTHING,
-      reason: `${quoteText(text)} is above the maximum ${MAX_SMOOTHING}; set to ${MAX_SMOOTHING}`,
-    };
+    const params = { text: quoted, max: String(MAX_SMOOTHING) };
+    return { value: MAX_SMOOTHING, problem: { id: 'repair.smoothingAboveMax', params } };
   }
   const rounded = Number(x.toFixed(SMOOTHING_DECIMALS)) + 0;
-  return rounded === x
-    ? { value: x + 0, reason: null }
-    : {
-        value: rounded,
-        reason: `${quoteText(text)} has more than two decimals; rounded to ${rounded}`,
-      };
+  if (rounded === x) return { value: x + 0, problem: null };
+  const params = { text: quoted, rounded: String(rounded) };
+  return { value: rounded, problem: { id: 'repair.smoothingDecimals', params } };
 }
 
 /** The view keys as a hash suffix ('' for the defaults), in link order. */

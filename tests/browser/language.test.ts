@@ -2,8 +2,14 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LESSONS, watchText } from '../../src/config/lessons';
+import { repairText } from '../../src/config/repairs';
+import { EN_MESSAGES, setCatalogue } from '../../src/ui/i18n/messages';
+import { setNumberLocale } from '../../src/ui/i18n/numberFormat';
+import { repairMessage } from '../../src/ui/i18n/repairText';
+import { ZH_CN_MESSAGES } from '../../src/ui/i18n/zh-CN/index';
 import { ZH_CN_LESSON_TEXTS } from '../../src/ui/i18n/zh-CN/lessonTexts';
 import { openApp, serveBuiltApp, waitForStep } from './support/app';
+import { MANY_REPAIRS_LINK, pageRepairs } from './support/hostileLinks';
 
 const app = serveBuiltApp();
 
@@ -79,30 +85,29 @@ const ALLOWED_WORDS = new Set(
 const LINK_TEXT = /\b[a-z]+(?:\.[a-z]+)?=[\w.:-]+(?:&[a-z]+=[\w.:-]+)*/g;
 /** Numbers in exponent form (1e-6, 10^12) and formulas' function names. */
 const NUMBER_TEXT = /\b\d+(?:\.\d+)?e[+-]?\d+\b/gi;
+/** What a link said, quoted back by a repair notice ("banana"). */
+const QUOTED_TEXT = /"[^"]*"/g;
 
 /** The English words left in a piece of page text once the allowed ones are taken out. */
 function englishWords(text: string): string[] {
-  const rest = text.replace(LINK_TEXT, ' ').replace(NUMBER_TEXT, ' ');
+  const rest = text.replace(LINK_TEXT, ' ').replace(NUMBER_TEXT, ' ').replace(QUOTED_TEXT, ' ');
   return (rest.match(/[A-Za-z_][A-Za-z_0-9]+/g) ?? []).filter(
     (word) => !ALLOWED_WORDS.has(word.toLowerCase()) && !/^[A-Za-z]\d*$/.test(word),
   );
 }
 
 /**
- * Text the page shows as the config layer writes it, in every language: a variant's changes in
- * link keys and values (`clip globalNorm:1`), and, not yet translated, the reasons of link
- * repairs and of a variant's initial weights differing from A's (config/repairs.ts,
- * config/initialWeightsShared.ts write them in English for the CLI and the page alike). The
- * notice around a repair is translated and checked.
+ * Link text the page shows as the link writes it, in every language: a variant's changes in
+ * link keys and values (`clip globalNorm:1`) and the key a repair notice line names (`lr`).
  */
-const UNTRANSLATED_SELECTOR = '.run-difference, .run-weights, [data-testid="repair-notice"] li';
+const LINK_TEXT_SELECTOR = '.run-difference, [data-testid="repair-notice"] li > code';
 
 /**
  * What a person sees or hears of the page: every rendered text node, the shown value of each
  * menu, and the tooltips and accessible names of visible elements.
  */
 function visibleTexts(page: Page): Promise<string[]> {
-  return page.evaluate((UNTRANSLATED) => {
+  return page.evaluate((LINK_TEXT_ONLY) => {
     const shown = (el: Element) => {
       const style = getComputedStyle(el);
       return (
@@ -110,7 +115,7 @@ function visibleTexts(page: Page): Promise<string[]> {
         style.visibility !== 'hidden' &&
         style.display !== 'none' &&
         !el.closest('option, optgroup, script, style, noscript') &&
-        !el.closest(UNTRANSLATED)
+        !el.closest(LINK_TEXT_ONLY)
       );
     };
     const texts: string[] = [];
@@ -130,7 +135,7 @@ function visibleTexts(page: Page): Promise<string[]> {
     }
     texts.push(document.title);
     return texts;
-  }, UNTRANSLATED_SELECTOR);
+  }, LINK_TEXT_SELECTOR);
 }
 
 /** The page's texts that still hold English words, each with where it was seen. */
@@ -222,6 +227,48 @@ describe('the page in Simplified Chinese', () => {
     expect(await htmlLang(bad.page)).toBe('zh-CN');
     await expect.poll(() => hashOf(bad.page), { timeout: 10_000 }).not.toContain('lang=');
     await bad.page.context().close();
+  }, 120_000);
+
+  it('says a hostile link’s many repairs, and why compared runs start apart, in Chinese', async () => {
+    const hash = `${MANY_REPAIRS_LINK}&lang=zh-CN`;
+    const { page, errors } = await openApp(app, hash, undefined, { locale: 'en-US' });
+    const notice = page.getByTestId('repair-notice');
+    await notice.waitFor();
+    await page.getByTestId('compare-view').waitFor();
+    await shoot(page, 'many-repairs');
+    const lines = await notice.locator('li').allTextContents();
+
+    // What the Chinese catalogue says for each repair, the first 12 as the notice lists them.
+    const repairs = pageRepairs(hash).slice(0, 12);
+    setCatalogue(ZH_CN_MESSAGES);
+    setNumberLocale('zh-CN');
+    const expected = repairs.map((r) => repairText({ ...r, reason: repairMessage(r) }));
+    setCatalogue(EN_MESSAGES);
+    setNumberLocale('en');
+    expect(lines).toEqual(expected);
+    expect(new Set(repairs.map((r) => r.id)).size).toBeGreaterThanOrEqual(10);
+
+    // No run of 3+ Latin letters but a proper name or what the link itself says: its keys and
+    // values, and the link values a line lists (the options of a key).
+    for (const [i, line] of lines.entries()) {
+      expect(line).toMatch(/\p{Script=Han}/u);
+      const said = [hash, ...Object.values(repairs[i]!.params).map(String)].join(' ');
+      const linkWords = new Set(said.match(/[A-Za-z]{3,}/g));
+      const latin = (line.match(/[A-Za-z]{3,}/g) ?? []).filter(
+        (w) => !ALLOWED_WORDS.has(w.toLowerCase()),
+      );
+      for (const word of latin) expect(linkWords, line).toContain(word);
+    }
+
+    // B starts from A's draws scaled by its gain, C from another seed: both said in Chinese.
+    const weights = await page.locator('.run-weights').allTextContents();
+    expect(weights).toHaveLength(2);
+    expect(weights[0]).toContain('gain 由 1 改为 2');
+    expect(weights[1]).toContain('seed 由 1 改为 3');
+    for (const text of weights)
+      expect(englishWords(text.replace(/\b(gain|seed)\b/g, ''))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
   }, 120_000);
 
   it('shows every lesson in both languages', async () => {

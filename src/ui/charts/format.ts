@@ -1,34 +1,26 @@
 /**
  * Wording of measured values and layer names for tooltips, labels and summaries. Every value a
  * chart shows goes through formatMeasured, so one tooltip never mixes "3.299e-7" with
- * "0.000001710" (what Number#toPrecision does on either side of 1e-6).
+ * "0.000001710" (what Number#toPrecision does on either side of 1e-6); it switches to exponent
+ * form where every other number of the page does (numberFormat.ts exponentForm).
  */
 import type { NonFiniteEvent } from '../../engine/nonFinite';
 import { t } from '../i18n/messages';
+import { exponentForm } from '../i18n/numberFormat';
 
 /** Significant digits of every measured value shown. */
 export const MEASURED_DIGITS = 4;
-/**
- * Magnitudes in [PLAIN_FROM, PLAIN_BELOW) are written plainly ("0.01234", "1235"); the rest in
- * scientific notation ("3.299e-7", "1.710e-6", "2.500e5"). Gradient norms span dozens of decades,
- * and a plain 0.0000001710 is hard to read at a glance.
- */
-const PLAIN_FROM = 1e-3;
-const PLAIN_BELOW = 1e4;
 
 /**
- * A finite number with MEASURED_DIGITS significant digits: plain between 1e-3 and 1e4, else
- * mantissa and exponent ("1.710e-6"; no "+" in the exponent).
+ * A finite number with MEASURED_DIGITS significant digits, trailing zeros kept so a column of
+ * values lines up: plain between 1e-3 and 1e4 ("0.01234", "1235"), else mantissa and exponent
+ * ("1.710e-6", "2.500e5"; no "+"), by the page's one exponent rule (i18n/numberFormat.ts).
  */
 export function formatNumber(value: number): string {
   if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= PLAIN_FROM && magnitude < PLAIN_BELOW) {
-    const plain = value.toPrecision(MEASURED_DIGITS);
-    // toPrecision rounds 9999.5 up to "1.000e+4": keep one format by falling through.
-    if (!plain.includes('e')) return plain;
-  }
-  return value.toExponential(MEASURED_DIGITS - 1).replace('e+', 'e');
+  const exponential = exponentForm(value, MEASURED_DIGITS);
+  if (exponential === null) return value.toPrecision(MEASURED_DIGITS);
+  return `${exponential.mantissa}e${exponential.exponent}`;
 }
 
 /** A measured value (formatNumber); NaN and +-Infinity in words. */

@@ -1,5 +1,6 @@
 import { pageSession } from '../../store/pageSession';
 import type { RunView } from '../../store/sessionStore';
+import { sayWeightsNotes } from '../../config/initialWeightsMessages';
 import { t } from '../i18n/messages';
 import { runLook } from './runLook';
 
@@ -12,14 +13,16 @@ export function RunsLegend({ runs, editable }: { runs: readonly RunView[]; edita
     <ul className="runs-legend" data-testid="runs-legend" aria-label={t('compare.legendLabel')}>
       {runs.map((run) => {
         const look = runLook(run.letter);
+        const reason =
+          run.weights.kind === 'identical' ? '' : sayWeightsNotes(run.weights.notes, t);
         const weights =
           run.letter === 'a'
             ? null
             : run.weights.kind === 'identical'
               ? t('compare.weights.identical')
               : run.weights.kind === 'scaled'
-                ? t('compare.weights.scaled', { reason: run.weights.reason })
-                : t('compare.weights.different', { reason: run.weights.reason });
+                ? t('compare.weights.scaled', { reason })
+                : t('compare.weights.different', { reason });
         return (
           <li key={run.letter} data-run={run.letter} data-state={run.state}>
             <svg width="28" height="10" aria-hidden="true">

@@ -9,6 +9,9 @@ import { insideMessages } from './en/inside';
 import { accessMessages } from './en/access';
 import { exportMessages } from './en/export';
 import { offlineMessages } from './en/offline';
+import { repairMessages } from './en/repairs';
+import { weightsMessages } from './en/weights';
+import { fillTemplate } from '../../config/messageTemplate';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -25,6 +28,8 @@ export const EN_MESSAGES = {
   ...accessMessages,
   ...exportMessages,
   ...offlineMessages,
+  ...repairMessages,
+  ...weightsMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;
@@ -44,9 +49,7 @@ export function setCatalogue(next: Record<MessageKey, string>): void {
 export function t(key: MessageKey, params?: MessageParams): string {
   const template: string = catalogue[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? paramText(params[name]!) : whole,
-  );
+  return fillTemplate(template, params, paramText);
 }
 
 function paramText(value: string | number): string {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { dismissLinkRepairs, useConfigStore } from '../../store/configStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { t } from '../i18n/messages';
+import { repairMessage } from '../i18n/repairText';
 
 /** Backend, error and link-repair notices. Link text is shown as text, never as HTML. */
 export function Notices() {
@@ -37,7 +38,7 @@ export function Notices() {
                     <code>{r.path}</code>:{' '}
                   </>
                 )}
-                {r.reason}
+                {repairMessage(r)}
               </li>
             ))}
           </ul>

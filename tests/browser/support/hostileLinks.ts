@@ -4,6 +4,8 @@ import { decodeSweep } from '../../../src/config/sweepSpec';
 import { decodeExperimentLink } from '../../../src/config/variants';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import { createPrng } from '../../../src/random/prng';
+import type { Repair } from '../../../src/config/repairs';
+import { readViewFromHash } from '../../../src/store/viewStore';
 
 /** Every repair the page lists for a link: the experiment's, the page's models' and the sweep's. */
 export function linkRepairCount(hash: string): number {
@@ -11,6 +13,27 @@ export function linkRepairCount(hash: string): number {
   const models = fitPageModels(base, variants).repairs;
   return repairs.length + models.length + decodeSweep(hash).repairs.length;
 }
+
+/** Every repair the page's notice lists for a link, in its order (store/linkSync.ts readLink). */
+export function pageRepairs(hash: string): Repair[] {
+  const decoded = decodeExperimentLink(hash);
+  return [
+    ...decoded.repairs,
+    ...fitPageModels(decoded.base, decoded.variants).repairs,
+    ...readViewFromHash(hash).repairs,
+    ...decodeSweep(hash).repairs,
+  ];
+}
+
+/**
+ * One link that needs many kinds of repair at once (unknown key and variant, bad numbers, names,
+ * flags, layers, a parameter on a kind without one, a key for another optimizer, the view keys),
+ * and compares runs whose initial weights are scaled (B) or differ (C).
+ */
+export const MANY_REPAIRS_LINK =
+  '#lr=banana&act=sigmoidal&layers=abc,32x2&clip=none:3&b.mom=0.5&opt=adam&b1=1&eps=0' +
+  '&n=1e12&bias=maybe&v=7&colour=red&e.lr=1&b.gain=2&c.seed=3&view=sideways&at=0' +
+  '&lesson=nope&smooth=2&sweepsteps=0';
 
 /** Hand-written broken and hostile links, each of which needs at least one repair. */
 export const HAND_WRITTEN_LINKS: readonly string[] = [
@@ -102,6 +125,7 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=banana&lang=klingon',
   '#v=1&act=x&lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
   '#v=1&seed=-1&lang=__proto__&lang=' + 'zh'.repeat(400),
+  MANY_REPAIRS_LINK,
 ];
 
 /** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */

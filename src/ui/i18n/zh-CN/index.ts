@@ -15,6 +15,8 @@ import { sweepMessages } from './sweep';
 import { accessMessages } from './access';
 import { exportMessages } from './export';
 import { offlineMessages } from './offline';
+import { repairMessages } from './repairs';
+import { weightsMessages } from './weights';
 
 export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...runMessages,
@@ -27,6 +29,8 @@ export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...accessMessages,
   ...exportMessages,
   ...offlineMessages,
+  ...repairMessages,
+  ...weightsMessages,
 };
 
 export const ZH_CN_CATALOGUE: Catalogue = {
