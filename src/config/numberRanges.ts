@@ -48,6 +48,11 @@ export const NUMBER_RANGES: Readonly<Record<string, NumberRange>> = {
     min: 0,
     max: M.MAX_ABS_RECURRENT_INIT_PARAM,
   },
+  'model.forgetBias': {
+    label: 'LSTM forget-gate bias',
+    min: -M.MAX_ABS_FORGET_BIAS,
+    max: M.MAX_ABS_FORGET_BIAS,
+  },
   'data.samples': int('sample count', L.MIN_SAMPLES, L.MAX_SAMPLES),
   'data.noise': { label: 'noise', min: 0, max: L.MAX_NOISE },
   'data.testFraction': { label: 'test fraction', min: 0, max: L.MAX_TEST_FRACTION },
