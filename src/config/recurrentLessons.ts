@@ -10,10 +10,20 @@
  */
 import type { Lesson } from './lessons';
 
-/** Runs a: plain tanh RNN, b: LSTM with the usual forget bias, c: LSTM with its gate open. */
+/**
+ * Runs a: plain tanh RNN, b: LSTM with the usual forget bias, c: LSTM with its gate open.
+ * Measured at step 1 (cpu and wasm alike), ||dL/dh_1|| / ||dL/dh_T||: a 7.6e-4, b 9.9e-5,
+ * c 18; the bounds leave a factor of 13 or more. C's first gradient has a global norm of 159,
+ * and after that unclipped update its ratio is 6.3e-4 at step 2 (3e-3 at step 60).
+ */
 const THROUGH_TIME = '#model=rnn&T=100&at=1&b.cell=lstm&c.cell=lstm&c.fbias=3';
 
-/** A tanh RNN with every singular value of W_h at 2, and the same run clipped. */
+/**
+ * A tanh RNN with every singular value of W_h at 2, and the same run clipped. Measured: ratio
+ * 237 at step 1; A halts at step 39 on cpu and 43 on wasm (training is chaotic past step 10,
+ * so the bound is 100); B's ratio at step 60 is 74 on cpu and 164 on wasm, its loss falls
+ * from 2.0 (first 6 steps) to 0.9 on cpu, 1.5 on wasm (last 6).
+ */
 const GAIN_TWO = '#model=rnn&T=30&rinit=orthogonal:2&b.clip=globalNorm:1';
 
 export const RECURRENT_LESSONS: readonly Lesson[] = [
@@ -45,6 +55,16 @@ export const RECURRENT_LESSONS: readonly Lesson[] = [
           'is more than a tenth of its ‖dL/dh_T‖, so the gradient reaches all the way back.',
         checks: [{ run: 'c', kind: 'timeSignalRatio', atStep: 1, range: [0.1, Infinity] }],
       },
+      {
+        text:
+          "Only at the start: C's first gradient is large (its global norm is above 100 at " +
+          'step 1), and after that unclipped update its gradient fades too: at step 2 its ' +
+          '‖dL/dh_1‖ is less than a hundredth of its ‖dL/dh_T‖.',
+        checks: [
+          { run: 'c', kind: 'globalNormAbove', threshold: 100, withinSteps: 1 },
+          { run: 'c', kind: 'timeSignalRatio', atStep: 2, range: [0, 1e-2] },
+        ],
+      },
     ],
     why:
       "The LSTM's cell state carries the gradient back multiplied by the forget gate " +
@@ -55,8 +75,8 @@ export const RECURRENT_LESSONS: readonly Lesson[] = [
       'B and C start from identical weights but for b_f, the change; A cannot: a plain cell ' +
       'has one set of weights where an LSTM has four gates.',
     tryNext:
-      'Try c.fbias=2 or c.fbias=5, or a longer sequence for every run (T=200): how far back ' +
-      'does each gradient reach now?',
+      'Clip C (c.clip=globalNorm:1): does its gradient still reach back after step 1? Or try ' +
+      'c.fbias=5, or a longer sequence for every run (T=200).',
   },
   {
     id: 'rnn-gain-explodes-clip',
@@ -75,9 +95,9 @@ export const RECURRENT_LESSONS: readonly Lesson[] = [
       },
       {
         text:
-          'Run A, unclipped: the loss and the gradients blow up, and within 60 steps a value ' +
+          'Run A, unclipped: the loss and the gradients blow up, and within 100 steps a value ' +
           'is no longer finite and training stops itself.',
-        checks: [{ run: 'a', kind: 'halts', withinSteps: 60 }],
+        checks: [{ run: 'a', kind: 'halts', withinSteps: 100 }],
       },
       {
         text:

@@ -17,6 +17,8 @@ export const ZH_CN_RECURRENT_LESSON_TEXTS: LessonTexts = {
         '可见单靠 LSTM 并不能解决问题。',
       '运行 C 是同一个 LSTM，但遗忘门偏置为 3（c.fbias=3）：第 1 步时它的 ‖dL/dh_1‖ 超过 ‖dL/dh_T‖ 的十分之一（0.1），' +
         '梯度一直传回到了最前面。',
+      '只有开始时如此：C 的第一个梯度很大（第 1 步时全局范数超过 100），这次未裁剪的更新之后，它的梯度也衰减了：' +
+        '第 2 步时它的 ‖dL/dh_1‖ 不到 ‖dL/dh_T‖ 的百分之一（1/100）。',
     ],
     why:
       'LSTM 的细胞状态在每往回一步时，都把梯度乘以遗忘门 f = σ(b_f + …)。当 b_f = 1 时，f 起初约为 σ(1) ≈ 0.73，' +
@@ -25,7 +27,8 @@ export const ZH_CN_RECURRENT_LESSON_TEXTS: LessonTexts = {
       'Jozefowicz、Zaremba 与 Sutskever 2015）。B 和 C 的初始权重除 b_f（也就是这次的改动）外完全相同；' +
       'A 做不到：普通单元只有一组权重，而 LSTM 有四个门。',
     tryNext:
-      '试试 c.fbias=2 或 c.fbias=5，或者让所有运行都用更长的序列（T=200）：现在每个梯度能往回传多远？',
+      '给 C 加上裁剪（c.clip=globalNorm:1）：第 1 步之后它的梯度还能传回去吗？或者试试 c.fbias=5，' +
+      '或者让所有运行都用更长的序列（T=200）。',
   },
   'rnn-gain-explodes-clip': {
     title: '穿越时间：循环增益为 2 时梯度爆炸，按范数裁剪将其救回',
@@ -34,7 +37,7 @@ export const ZH_CN_RECURRENT_LESSON_TEXTS: LessonTexts = {
       '而同一个运行在裁剪全局梯度范数后（Pascanu、Mikolov 与 Bengio 2013）能继续训练。',
     observations: [
       '第 1 步时，信号沿时间往回越来越大：在 T = 30 步中，‖dL/dh_1‖ 是 ‖dL/dh_T‖ 的 10 倍以上。',
-      '未裁剪的运行 A：损失和梯度急剧增大，60 步之内出现非有限值，训练自动停止。',
+      '未裁剪的运行 A：损失和梯度急剧增大，100 步之内出现非有限值，训练自动停止。',
       '按全局范数 1 裁剪的运行 B（b.clip=globalNorm:1）：5 步之内它裁剪前的全局范数就超过 1，' +
         '而裁剪后从不超过 1。',
       'B 训练 60 步都没有出现非有限值，而且损失在下降。',
