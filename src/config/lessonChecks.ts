@@ -21,6 +21,8 @@ export interface ObservedStep {
   globalNorm: number;
   clippedGlobalNorm: number;
   clipped: boolean;
+  /** A recurrent run's backpropagated signal per time step, ||dL/dh_t|| for t = 1..T. */
+  timeSignalNorm?: readonly number[];
 }
 
 /** A run as the checks see it: its steps, the step a non-finite value halted it, its widths. */
@@ -74,7 +76,13 @@ export type ObservationCheck =
   /** At each of steps 1..`steps` the loss equals run `of`'s within a relative `relTol`. */
   | { kind: 'sameLoss'; of: RunLetter; relTol: number; steps: number }
   /** From step 2 on every layer's weight norm is at most maxNorm·√units (biases off). */
-  | { kind: 'unitNormAtMost'; maxNorm: number };
+  | { kind: 'unitNormAtMost'; maxNorm: number }
+  /**
+   * A recurrent run: at step `atStep` the signal at the first time step over the signal at the
+   * last, ||dL/dh_1|| / ||dL/dh_T||, lies in `range`. The loss is taken at the last step only,
+   * so below 1 the gradient fades going back in time, above 1 it grows.
+   */
+  | { kind: 'timeSignalRatio'; atStep: number; range: readonly [number, number] };
 
 /** A check on one run of a lesson's link: 'a' (the base) unless it names B, C or D. */
 export type RunCheck = ObservationCheck & { run?: RunLetter };
@@ -99,6 +107,8 @@ export function stepsNeeded(check: ObservationCheck): number {
       return check.steps;
     case 'gradientsScaled':
       return check.throughStep;
+    case 'timeSignalRatio':
+      return check.atStep;
     case 'band':
     case 'signalStaircase':
       return 1;
@@ -267,6 +277,21 @@ export function checkRun(check: RunCheck, runs: ReadonlyMap<RunLetter, ObservedR
         return !(Math.abs(s.loss - theirs) <= check.relTol * Math.abs(theirs));
       });
       if (bad >= 0) fail(`step ${bad + 1}: the loss differs from ${check.of.toUpperCase()}'s`);
+      break;
+    }
+    case 'timeSignalRatio': {
+      const [lo, hi] = check.range;
+      const signal = steps[check.atStep - 1]?.timeSignalNorm;
+      if (!signal || signal.length < 2) {
+        fail(`step ${check.atStep}: no signal per time step (not a recurrent run, or it stopped)`);
+        break;
+      }
+      const ratio = signal[0]! / signal[signal.length - 1]!;
+      if (!(ratio >= lo && ratio <= hi)) {
+        fail(
+          `step ${check.atStep}: ||dL/dh_1|| / ||dL/dh_T|| is ${fmt(ratio)}, outside [${lo}, ${hi}]`,
+        );
+      }
       break;
     }
     case 'unitNormAtMost': {

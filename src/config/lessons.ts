@@ -17,6 +17,7 @@
  * observation on its runs' records; tests/browser/lessons checks them on the page.
  */
 import type { Observation } from './lessonChecks';
+import { RECURRENT_LESSONS } from './recurrentLessons';
 
 export interface Lesson {
   id: string;
@@ -392,6 +393,13 @@ export const LESSONS: readonly Lesson[] = [
       'network can hardly learn?',
   },
 ];
+
+/**
+ * Every lesson whose observations the unit tests check: those on the page, and the recurrent
+ * ones that wait for the page to draw recurrent runs (recurrentLessons.ts). When it does,
+ * append RECURRENT_LESSONS to LESSONS and this becomes LESSONS.
+ */
+export const CHECKED_LESSONS: readonly Lesson[] = [...LESSONS, ...RECURRENT_LESSONS];
 
 const LESSON_BY_ID = new Map(LESSONS.map((lesson) => [lesson.id, lesson]));
 

@@ -1,6 +1,6 @@
 /**
- * The link keys of the model: `model=mlp|rnn`, and the recurrent settings `cell`, `T`, `units`
- * and `rinit`, which are written only for model=rnn and reported as ignored on a feed-forward
+ * The link keys of the model: `model=mlp|rnn`, and the recurrent settings `cell`, `T`, `units`,
+ * `rinit` and `fbias`, which are written only for model=rnn and reported as ignored on a feed-forward
  * link. `model` is read before them (KEY_CODECS order), and naming a model starts from its
  * defaults.
  */
@@ -51,7 +51,7 @@ const cell: FieldAccess<CellKind> = {
   },
 };
 
-function recurrentNumber(name: 'timeSteps' | 'units'): FieldAccess<number> {
+function recurrentNumber(name: 'timeSteps' | 'units' | 'forgetBias'): FieldAccess<number> {
   return {
     path: `model.${name}`,
     get: (c) => recurrentOf(c)[name],
@@ -102,4 +102,9 @@ export const RECURRENT_KEYS: readonly KeyCodec[] = [
   numberKey('T', recurrentNumber('timeSteps'), 'sequence length, for model=rnn'),
   numberKey('units', recurrentNumber('units'), 'hidden units, for model=rnn'),
   recurrentInitKey,
+  numberKey(
+    'fbias',
+    recurrentNumber('forgetBias'),
+    'LSTM forget-gate bias, for model=rnn (cell=lstm; the other cells have no forget gate)',
+  ),
 ].map(recurrentOnly);

@@ -48,6 +48,13 @@ export interface RecurrentModel {
   /** Hidden size. */
   units: number;
   recurrentInit: RecurrentInit;
+  /**
+   * Added to the initial bias of the LSTM's forget gate (other cells have none and ignore it).
+   * The cell state's gradient is multiplied by f_t = sigmoid(bias + ...) at every step back, so
+   * this sets how far back it reaches at the start: 1 is Keras's unit_forget_bias (Gers,
+   * Schmidhuber & Cummins 2000; Jozefowicz, Zaremba & Sutskever 2015).
+   */
+  forgetBias: number;
 }
 
 export type ModelConfig = { kind: 'mlp' } | RecurrentModel;
@@ -58,6 +65,8 @@ export const MODEL_LIMITS = {
   MIN_UNITS: 1,
   MAX_UNITS: 256,
   MAX_ABS_RECURRENT_INIT_PARAM: 100,
+  /** sigmoid(20) = 1 - 2e-9: past this the gate is shut or open to float32 precision anyway. */
+  MAX_ABS_FORGET_BIAS: 20,
 } as const;
 
 export function defaultRecurrentInit(kind: RecurrentInitKind): RecurrentInit {
@@ -70,6 +79,7 @@ export const DEFAULT_RECURRENT_MODEL: RecurrentModel = {
   timeSteps: 50,
   units: 32,
   recurrentInit: { kind: 'orthogonal', gain: 1 },
+  forgetBias: 1,
 };
 
 export function defaultModel(kind: ModelKind): ModelConfig {

@@ -48,6 +48,11 @@ export const NUMBER_RANGES: Readonly<Record<string, NumberRange>> = {
     min: 0,
     max: M.MAX_ABS_RECURRENT_INIT_PARAM,
   },
+  'model.forgetBias': {
+    label: 'repair.label.forgetBias',
+    min: -M.MAX_ABS_FORGET_BIAS,
+    max: M.MAX_ABS_FORGET_BIAS,
+  },
   'data.samples': int('repair.label.samples', L.MIN_SAMPLES, L.MAX_SAMPLES),
   'data.noise': { label: 'repair.label.noise', min: 0, max: L.MAX_NOISE },
   'data.testFraction': { label: 'repair.label.testFraction', min: 0, max: L.MAX_TEST_FRACTION },

@@ -15,7 +15,7 @@ import {
 } from './modelSchema';
 import { readEnum, readNumber, readVariant, subSection, type Section } from './readFields';
 
-const MODEL_FIELDS = ['kind', 'cell', 'timeSteps', 'units', 'recurrentInit'] as const;
+const MODEL_FIELDS = ['kind', 'cell', 'timeSteps', 'units', 'recurrentInit', 'forgetBias'] as const;
 /** Every variant's fields; the ones the chosen kind lacks are dropped by readVariant. */
 const RECURRENT_INIT_FIELDS = ['kind', 'gain', 'sigma'] as const;
 
@@ -50,6 +50,7 @@ export function readModel(root: Section): ModelConfig {
     model.recurrentInit = readRecurrentInit(
       subSection(section, 'recurrentInit', 'repair.label.recurrentInit', RECURRENT_INIT_FIELDS),
     );
+    model.forgetBias = readNumber(section, 'forgetBias', d.forgetBias);
     return model;
   });
 }

@@ -1,8 +1,7 @@
 import * as tf from './tf';
 import type { ExperimentConfig } from '../config/schema';
-import { createRunBatchSampler, type BatchSampler } from '../data/batchSampler';
+import { createRunBatchSampler } from '../data/batchSampler';
 import { generateDataset, type Dataset } from '../data/datasets';
-import { AUTO_CLIP_MAX_PENDING_STEPS, AutoClipHistory } from './autoClip';
 import { applyWeightConstraints } from './constraints';
 import { histogramsVector, saturationVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
@@ -24,10 +23,11 @@ import {
   type Network,
 } from './network';
 import type { KernelDrawCache } from './initializers';
-import { findNonFinite, type NonFiniteEvent } from './nonFinite';
+import type { NonFiniteEvent } from './nonFinite';
 import { SignalTaps } from './signalTaps';
 import type { NormMode } from './norms';
 import { createOptimizer, type Optimizer } from './optimizers';
+import { StepChunks } from './stepChunks';
 import {
   decodePrediction,
   predictionGrid,
@@ -137,8 +137,8 @@ export class Trainer implements RunTrainer {
   private readonly network: Network;
   private readonly params: tf.Variable[];
   private readonly optimizer: Optimizer;
-  private readonly sampler: BatchSampler;
-  private readonly pendingBatches: Int32Array[] = [];
+  /** Batch order, step count, halting and AutoClip, as the recurrent trainer keeps them. */
+  private readonly chunks: StepChunks;
   private readonly tensors: {
     trainX: tf.Tensor2D;
     trainY: tf.Tensor2D;
@@ -150,12 +150,6 @@ export class Trainer implements RunTrainer {
   /** The grid's inputs as a tensor, made on the first prediction asked for. */
   private gridInputs: tf.Tensor2D | null = null;
   private readonly normMode: NormMode;
-  /** Every step's pre-clip global norm, sorted, for AutoClip (kept in every mode, so that
-   * switching to AutoClip mid-run uses steps 1..k as well). */
-  private readonly autoClip = new AutoClipHistory();
-  private readonly betweenSteps: (() => Promise<void>) | null;
-  private stepsDone = 0;
-  private haltedBy: NonFiniteEvent | null = null;
   private disposed = false;
   /** Set once a chunk skipped its last update (TrainOptions.skipLastUpdate). */
   private updateSkipped = false;
@@ -163,11 +157,10 @@ export class Trainer implements RunTrainer {
   constructor(config: ExperimentConfig, options: TrainerOptions = {}) {
     this.config = config;
     this.normMode = options.normMode ?? 'plain';
-    this.betweenSteps = options.betweenSteps ?? null;
     this.dataset = options.dataset ?? generateDataset(config.data);
     const d = this.dataset;
     const { sampler } = createRunBatchSampler(config, d.trainCount);
-    this.sampler = sampler;
+    this.chunks = new StepChunks(sampler, options.betweenSteps ?? null);
     this.network = createNetwork(config, options.kernelDraws);
     this.layers = this.network.layers;
     this.loss = this.network.loss;
@@ -185,12 +178,12 @@ export class Trainer implements RunTrainer {
 
   /** Steps trained so far. */
   get step(): number {
-    return this.stepsDone;
+    return this.chunks.step;
   }
 
   /** The non-finite event that stopped training, or null while training can go on. */
   get halted(): NonFiniteEvent | null {
-    return this.haltedBy;
+    return this.chunks.halted;
   }
 
   get currentConfig(): ExperimentConfig {
@@ -213,7 +206,7 @@ export class Trainer implements RunTrainer {
    */
   async train(steps: number, options: TrainOptions = {}): Promise<ChunkResult> {
     const chunk = await this.issueChunk(steps, options);
-    if (!chunk) return { steps: [], event: this.haltedBy, testLoss: null };
+    if (!chunk) return { steps: [], event: this.chunks.halted, testLoss: null };
     let data: ArrayLike<number>;
     try {
       data = await chunk.packed.data();
@@ -232,30 +225,28 @@ export class Trainer implements RunTrainer {
   async issueChunk(steps: number, options: TrainOptions = {}): Promise<IssuedChunk | null> {
     this.assertUsable();
     if (this.updateSkipped) throw new Error('trainer skipped an update and cannot train on');
-    if (this.haltedBy || steps <= 0) return null;
-    const vectors: tf.Tensor[] = [];
+    if (this.chunks.halted || steps <= 0) return null;
     const histograms: HistogramSteps | null =
       options.distributions !== true
         ? null
         : options.histogramsEveryStep === true
           ? 'everyStep'
           : 'lastStep';
-    for (let i = 0; i < steps; i++) {
-      if (i > 0 && this.betweenSteps) await this.betweenSteps();
-      if (this.autoClip.pendingCount >= AUTO_CLIP_MAX_PENDING_STEPS) {
-        await this.autoClip.flushPending();
-      }
-      const withHistograms =
-        histograms === 'everyStep' || (histograms === 'lastStep' && i === steps - 1);
-      const update = !(options.skipLastUpdate === true && i === steps - 1);
-      vectors.push(this.trainOneStep(histograms !== null, withHistograms, update));
-    }
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
-    if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
     const wantPrediction = options.prediction === true;
-    if (wantPrediction) vectors.push(this.predictionVector());
-    const packed = tf.concat(vectors);
-    for (const v of vectors) v.dispose();
+    const packed = await this.chunks.issue(
+      steps,
+      (i) => {
+        const withHistograms =
+          histograms === 'everyStep' || (histograms === 'lastStep' && i === steps - 1);
+        const update = !(options.skipLastUpdate === true && i === steps - 1);
+        return this.trainOneStep(histograms !== null, withHistograms, update);
+      },
+      () => [
+        ...(wantTest ? [tf.tidy(() => tf.reshape(this.testLossTensor(), [1]))] : []),
+        ...(wantPrediction ? [this.predictionVector()] : []),
+      ],
+    );
     if (options.skipLastUpdate === true) this.updateSkipped = true;
     return { packed, steps, histograms, wantTest, wantPrediction };
   }
@@ -263,25 +254,15 @@ export class Trainer implements RunTrainer {
   /** train()'s second half: decodes an issued chunk's values, read back from its `packed`. */
   finishChunk(chunk: IssuedChunk, data: ArrayLike<number>): ChunkResult {
     const { steps, histograms, wantTest, wantPrediction } = chunk;
-    const firstStep = this.stepsDone + 1;
-    this.stepsDone += steps;
-    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
+    const finished = this.chunks.finish(steps, (firstStep) =>
+      decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms),
+    );
     const tail = chunkVectorLength(this.layers.length, steps, histograms);
     const prediction = wantPrediction
-      ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
+      ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.chunks.step)
       : null;
-    const event = findNonFinite(metrics);
-    const kept = event ? metrics.filter((m) => m.step <= event.step) : metrics;
-    this.autoClip.commit(
-      firstStep,
-      kept.map((m) => m.globalNorm),
-    );
-    if (event) {
-      this.haltedBy = event;
-      return { steps: kept, event, testLoss: null, prediction };
-    }
-    const testLoss = wantTest ? (data[tail] as number) : null;
-    return { steps: metrics, event: null, testLoss, prediction };
+    const testLoss = !finished.event && wantTest ? (data[tail] as number) : null;
+    return { ...finished, testLoss, prediction };
   }
 
   /** The current weights, layer by layer (forward order). */
@@ -297,7 +278,7 @@ export class Trainer implements RunTrainer {
 
   /** The batch the next step will train on. */
   peekNextBatch(): Batch {
-    const indices = this.nextBatchIndices(false);
+    const indices = this.chunks.nextBatchIndices(false);
     const d = this.dataset;
     const rows = (data: Float32Array, width: number) =>
       Array.from(indices, (i) => Array.from(data.subarray(i * width, (i + 1) * width)));
@@ -309,20 +290,13 @@ export class Trainer implements RunTrainer {
     this.disposed = true;
     disposeNetwork(this.network);
     this.optimizer.dispose();
-    this.autoClip.dispose();
+    this.chunks.dispose();
     const t = this.tensors;
     for (const tensor of [t.trainX, t.trainY, t.testX, t.testY, this.gridInputs]) tensor?.dispose();
   }
 
   private assertUsable(): void {
     if (this.disposed) throw new Error('trainer was disposed');
-  }
-
-  private nextBatchIndices(consume: boolean): Int32Array {
-    if (this.pendingBatches.length === 0) this.pendingBatches.push(this.sampler.next());
-    const head = this.pendingBatches[0] as Int32Array;
-    if (consume) this.pendingBatches.shift();
-    return head;
   }
 
   private testLossTensor(): tf.Scalar {
@@ -350,7 +324,7 @@ export class Trainer implements RunTrainer {
    * only (its gradients are disposed with the tidy).
    */
   private trainOneStep(saturation: boolean, histograms: boolean, update = true): tf.Tensor {
-    const indices = this.nextBatchIndices(true);
+    const indices = this.chunks.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const mode = this.normMode;
     const layerCount = this.layers.length;
@@ -395,9 +369,7 @@ export class Trainer implements RunTrainer {
           { loss, grads, params: this.params, signals, tensorsPerLayer },
           clip,
           mode,
-          clip.mode === 'auto'
-            ? (globalNorm) => this.autoClip.threshold(globalNorm, clip.percentile)
-            : null,
+          this.chunks.autoThreshold(clip),
         );
         const settings = this.network.settings;
         const parts = [measured.vector];

@@ -7,12 +7,6 @@ import type { ExperimentConfig } from '../../config/schema';
 import { createPrng, deriveSeed } from '../../random/prng';
 import { initKernel, orthogonal } from '../initializers';
 
-/**
- * Added to the LSTM forget gate's initial bias, as Keras's unit_forget_bias does (Jozefowicz,
- * Zaremba & Sutskever 2015): the cell state starts out mostly kept rather than halved each step.
- */
-export const LSTM_FORGET_BIAS = 1;
-
 /** One named weight tensor of a recurrent network, row-major, with its initial values. */
 export interface RecurrentTensorSpec {
   /** W_x, W_h, b_h (vanilla); per gate W_xi, W_hi, b_i, ... (LSTM i f g o, GRU r z n); W_y, b_y. */
@@ -91,7 +85,7 @@ export function recurrentTensorSpecs(
   });
   if (config.network.bias) {
     for (const gate of gates) {
-      const forget = model.cell === 'lstm' && gate === 'f' ? LSTM_FORGET_BIAS : 0;
+      const forget = model.cell === 'lstm' && gate === 'f' ? model.forgetBias : 0;
       const suffix = gateSuffix(model, gate);
       specs.push({
         name: suffix === '' ? 'b_h' : `b_${suffix}`,

@@ -11,15 +11,15 @@
 import type { RecurrentModel } from '../../config/modelSchema';
 import type { ExperimentConfig } from '../../config/schema';
 import { generateAddingProblem, type SequenceDataset } from '../../data/addingProblem';
-import { createRunBatchSampler, type BatchSampler } from '../../data/batchSampler';
-import { AUTO_CLIP_MAX_PENDING_STEPS, AutoClipHistory } from '../autoClip';
+import { createRunBatchSampler } from '../../data/batchSampler';
 import { measureAndClip } from '../measureStep';
 import { decodeRecurrentStepMetrics, metricsVectorLength } from '../metrics';
 import { dataLoss, regularizationLoss, type LayerInfo, type LossKind } from '../network';
-import { findNonFinite, type NonFiniteEvent } from '../nonFinite';
+import type { NonFiniteEvent } from '../nonFinite';
 import type { NormMode } from '../norms';
 import { createOptimizer, type Optimizer } from '../optimizers';
 import { SignalTaps } from '../signalTaps';
+import { StepChunks } from '../stepChunks';
 import * as tf from '../tf';
 import type { ChunkResult, RunTrainer, TrainOptions } from '../trainer';
 import {
@@ -56,8 +56,8 @@ export class RecurrentTrainer implements RunTrainer {
   private config: ExperimentConfig;
   private readonly network: RecurrentNetwork;
   private readonly optimizer: Optimizer;
-  private readonly sampler: BatchSampler;
-  private readonly pendingBatches: Int32Array[] = [];
+  /** Batch order, step count, halting and AutoClip, as the feed-forward Trainer keeps them. */
+  private readonly chunks: StepChunks;
   private readonly tensors: {
     trainX: tf.Tensor3D;
     trainY: tf.Tensor2D;
@@ -66,11 +66,6 @@ export class RecurrentTrainer implements RunTrainer {
   };
   private readonly signalTaps: SignalTaps;
   private readonly normMode: NormMode;
-  private readonly betweenSteps: (() => Promise<void>) | null;
-  private stepsDone = 0;
-  private haltedBy: NonFiniteEvent | null = null;
-  /** Pre-clip global norms for AutoClip, kept as the feed-forward Trainer keeps them. */
-  private readonly autoClip = new AutoClipHistory();
   private disposed = false;
 
   constructor(config: ExperimentConfig, options: RecurrentTrainerOptions = {}) {
@@ -78,10 +73,10 @@ export class RecurrentTrainer implements RunTrainer {
     this.config = config;
     this.model = config.model;
     this.normMode = options.normMode ?? 'plain';
-    this.betweenSteps = options.betweenSteps ?? null;
     const d = generateAddingProblem(config.data, this.model.timeSteps);
     this.dataset = d;
-    this.sampler = createRunBatchSampler(config, d.trainCount).sampler;
+    const { sampler } = createRunBatchSampler(config, d.trainCount);
+    this.chunks = new StepChunks(sampler, options.betweenSteps ?? null);
     this.network = createRecurrentNetwork(config, this.model, d.inputDim);
     this.layers = this.network.tensors.map((info) => ({
       name: info.name,
@@ -102,11 +97,11 @@ export class RecurrentTrainer implements RunTrainer {
   }
 
   get step(): number {
-    return this.stepsDone;
+    return this.chunks.step;
   }
 
   get halted(): NonFiniteEvent | null {
-    return this.haltedBy;
+    return this.chunks.halted;
   }
 
   get currentConfig(): ExperimentConfig {
@@ -121,40 +116,29 @@ export class RecurrentTrainer implements RunTrainer {
   /** As Trainer.train; distributions and the prediction map are not measured here. */
   async train(steps: number, options: TrainOptions = {}): Promise<ChunkResult> {
     this.assertUsable();
-    if (this.haltedBy || steps <= 0) return { steps: [], event: this.haltedBy, testLoss: null };
-    const vectors: tf.Tensor[] = [];
-    for (let i = 0; i < steps; i++) {
-      if (i > 0 && this.betweenSteps) await this.betweenSteps();
-      if (this.autoClip.pendingCount >= AUTO_CLIP_MAX_PENDING_STEPS) {
-        await this.autoClip.flushPending();
-      }
-      vectors.push(this.trainOneStep());
-    }
+    const { halted } = this.chunks;
+    if (halted || steps <= 0) return { steps: [], event: halted, testLoss: null };
     const wantTest = options.testLoss === true && this.tensors.testX !== null;
-    if (wantTest) vectors.push(tf.tidy(() => tf.reshape(this.testLossTensor(), [1])));
-    const packed = tf.concat(vectors);
-    for (const v of vectors) v.dispose();
-    const data = await packed.data();
-    packed.dispose();
-
-    const firstStep = this.stepsDone + 1;
-    this.stepsDone += steps;
+    const packed = await this.chunks.issue(
+      steps,
+      () => this.trainOneStep(),
+      () => (wantTest ? [tf.tidy(() => tf.reshape(this.testLossTensor(), [1]))] : []),
+    );
+    let data: ArrayLike<number>;
+    try {
+      data = await packed.data();
+    } finally {
+      packed.dispose();
+    }
     const T = this.model.timeSteps;
     const count = this.layers.length;
-    const metrics = decodeRecurrentStepMetrics(data, count, T, steps, firstStep);
-    const event = findNonFinite(metrics);
-    const prediction = options.prediction === true ? null : undefined;
-    const kept = event ? metrics.filter((m) => m.step <= event.step) : metrics;
-    this.autoClip.commit(
-      firstStep,
-      kept.map((m) => m.globalNorm),
+    const finished = this.chunks.finish(steps, (firstStep) =>
+      decodeRecurrentStepMetrics(data, count, T, steps, firstStep),
     );
-    if (event) {
-      this.haltedBy = event;
-      return { steps: kept, event, testLoss: null, prediction };
-    }
-    const testLoss = wantTest ? (data[metricsVectorLength(count, T) * steps] as number) : null;
-    return { steps: metrics, event: null, testLoss, prediction };
+    const prediction = options.prediction === true ? null : undefined;
+    const testLoss =
+      !finished.event && wantTest ? (data[metricsVectorLength(count, T) * steps] as number) : null;
+    return { ...finished, testLoss, prediction };
   }
 
   /** Every weight tensor by name, in the order of `layers`. */
@@ -171,7 +155,7 @@ export class RecurrentTrainer implements RunTrainer {
 
   /** The batch of sequences the next step will train on. */
   peekNextBatch(): SequenceBatch {
-    const indices = this.nextBatchIndices(false);
+    const indices = this.chunks.nextBatchIndices(false);
     const { trainX, trainY, timeSteps, inputDim } = this.dataset;
     const stride = timeSteps * inputDim;
     return {
@@ -189,20 +173,13 @@ export class RecurrentTrainer implements RunTrainer {
     this.disposed = true;
     disposeRecurrentNetwork(this.network);
     this.optimizer.dispose();
-    this.autoClip.dispose();
+    this.chunks.dispose();
     const t = this.tensors;
     for (const tensor of [t.trainX, t.trainY, t.testX, t.testY]) tensor?.dispose();
   }
 
   private assertUsable(): void {
     if (this.disposed) throw new Error('trainer was disposed');
-  }
-
-  private nextBatchIndices(consume: boolean): Int32Array {
-    if (this.pendingBatches.length === 0) this.pendingBatches.push(this.sampler.next());
-    const head = this.pendingBatches[0] as Int32Array;
-    if (consume) this.pendingBatches.shift();
-    return head;
   }
 
   private testLossTensor(): tf.Scalar {
@@ -212,7 +189,7 @@ export class RecurrentTrainer implements RunTrainer {
 
   /** One full step; returns the step's packed metrics vector (metrics.ts). */
   private trainOneStep(): tf.Tensor {
-    const indices = this.nextBatchIndices(true);
+    const indices = this.chunks.nextBatchIndices(true);
     const { regularization, gradient } = this.config;
     const params = this.network.params;
     return tf.tidy(() => {
@@ -240,9 +217,7 @@ export class RecurrentTrainer implements RunTrainer {
           { loss, grads, params, signals, tensorsPerLayer: 1 },
           clip,
           this.normMode,
-          clip.mode === 'auto'
-            ? (globalNorm) => this.autoClip.threshold(globalNorm, clip.percentile)
-            : null,
+          this.chunks.autoThreshold(clip),
         );
         this.optimizer.apply(params, measured.clippedGrads);
         return measured.vector;

@@ -118,6 +118,8 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&model=rnn&cell=<img src=x onerror=alert(1)>&T=1e999&units=-4',
   '#v=1&model=rnn&rinit=orthogonal:NaN&b.cell=lstm&c.model=mlp',
   '#v=1&cell=lstm&T=100&units=16&rinit=identity:1',
+  '#v=1&model=rnn&cell=lstm&fbias=1e999&b.fbias=<img src=x onerror=alert(1)>',
+  '#v=1&fbias=3&model=mlp&c.fbias=NaN',
   '#v=1&lr=banana&smooth=2',
   '#v=1&gain=0&smooth=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
   '#v=1&seed=-1&smooth=-1e999&smooth=NaN',

@@ -151,6 +151,7 @@ const modelArb: fc.Arbitrary<ModelConfig> = fc.oneof(
     timeSteps: fc.integer({ min: MODEL_LIMITS.MIN_TIME_STEPS, max: MODEL_LIMITS.MAX_TIME_STEPS }),
     units: fc.integer({ min: MODEL_LIMITS.MIN_UNITS, max: MODEL_LIMITS.MAX_UNITS }),
     recurrentInit: recurrentInitArb,
+    forgetBias: numberIn(-MODEL_LIMITS.MAX_ABS_FORGET_BIAS, MODEL_LIMITS.MAX_ABS_FORGET_BIAS),
   }),
 );
 

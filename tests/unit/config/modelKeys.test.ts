@@ -35,10 +35,35 @@ describe('recurrent link keys', () => {
       timeSteps: 100,
       units: 16,
       recurrentInit: { kind: 'identity', gain: 0.5 },
+      forgetBias: 1,
     });
     const hash = encodeConfig(decodeConfig('#model=rnn&cell=lstm&T=100&units=16').config);
     expect(hash).toContain('model=rnn&cell=lstm&T=100&units=16&rinit=orthogonal:1');
     expect(encodeConfig(decodeConfig(hash).config)).toBe(hash);
+  });
+
+  it('fbias sets the LSTM forget-gate bias: clamped to +-20, junk keeps 1, written back', () => {
+    expect(recurrent('#model=rnn&cell=lstm&fbias=3').model.forgetBias).toBe(3);
+    const huge = recurrent('#model=rnn&cell=lstm&fbias=1e999');
+    expect(huge.model.forgetBias).toBe(MODEL_LIMITS.MAX_ABS_FORGET_BIAS);
+    expect(huge.repairs.some((r) => r.startsWith('fbias: ') && r.includes('maximum'))).toBe(true);
+    expect(recurrent('#model=rnn&fbias=-50').model.forgetBias).toBe(-20);
+    const junk = recurrent('#model=rnn&fbias=<b>');
+    expect(junk.model.forgetBias).toBe(1);
+    expect(junk.repairs.some((r) => r.startsWith('fbias: ') && r.includes('not a number'))).toBe(
+      true,
+    );
+    const hash = encodeConfig(decodeConfig('#model=rnn&cell=lstm&fbias=2.5').config);
+    expect(hash).toContain('&fbias=2.5');
+    expect(decodeConfig('#fbias=3').repairs.map((r) => `${r.path}: ${r.reason}`)).toContain(
+      'fbias: applies only to model=rnn; ignored',
+    );
+    const { variants, repairs } = decodeExperimentLink('#model=rnn&b.cell=lstm&b.fbias=3');
+    expect(repairs).toEqual([]);
+    expect(variants.find((v) => v.letter === 'b')?.overrides).toEqual({
+      cell: 'lstm',
+      fbias: '3',
+    });
   });
 
   it('model is read first, whatever its place in the link', () => {
@@ -105,14 +130,21 @@ describe('recurrent link keys', () => {
     expect(validateConfig(withoutModel).repairs).toEqual([]);
     const hostile = validateConfig({
       ...withoutModel,
-      model: { kind: 'rnn', cell: 'lstm', timeSteps: '9', units: 1e9, extra: 1 },
+      model: {
+        kind: 'rnn',
+        cell: 'lstm',
+        timeSteps: '9',
+        units: 1e9,
+        forgetBias: -1e9,
+        extra: 1,
+      },
     });
     expect(hostile.config.model).toMatchObject({ kind: 'rnn', cell: 'lstm', timeSteps: 50 });
     expect(hostile.config.model.kind === 'rnn' && hostile.config.model.units).toBe(
       MODEL_LIMITS.MAX_UNITS,
     );
     expect(hostile.repairs.map((r) => r.path)).toEqual(
-      expect.arrayContaining(['model.timeSteps', 'model.units', 'model.extra']),
+      expect.arrayContaining(['model.timeSteps', 'model.units', 'model.forgetBias', 'model.extra']),
     );
   });
 

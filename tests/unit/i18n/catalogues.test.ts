@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../../../src/config/lessons';
+import { CHECKED_LESSONS as LESSONS } from '../../../src/config/lessons';
 import { accessMessages as enAccess } from '../../../src/ui/i18n/en/access';
 import { chartMessages as enCharts } from '../../../src/ui/i18n/en/charts';
 import { exportMessages as enExport } from '../../../src/ui/i18n/en/export';

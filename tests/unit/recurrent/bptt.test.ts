@@ -46,6 +46,7 @@ async function firstStep(cell: CellKind, act: Activation) {
       timeSteps: T,
       units: UNITS,
       recurrentInit: { kind: 'normal', sigma: 0.6 },
+      forgetBias: 1,
     },
     data: { samples: 40, testFraction: 0.25, seed: 3 },
     network: { activation: act, bias: true },

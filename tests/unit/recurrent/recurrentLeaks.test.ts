@@ -23,6 +23,7 @@ async function tensorCounts(cell: CellKind, steps: number, clip: ClipConfig, opt
         timeSteps: 4,
         units: 6,
         recurrentInit: { kind: 'orthogonal', gain: 1 },
+        forgetBias: 1,
       },
       data: { samples: 60, seed: 1 },
       optimizer: opt,

@@ -31,6 +31,7 @@ function rnnConfig(opts: {
       timeSteps: opts.T,
       units: 16,
       recurrentInit: { kind: opts.rinit ?? 'orthogonal', gain: opts.gain },
+      forgetBias: 1,
     },
     data: { samples: 100, seed: 2 },
     network: { activation: opts.act },

@@ -1,4 +1,5 @@
 import type { LessonTexts } from '../lessonTexts';
+import { ZH_CN_RECURRENT_LESSON_TEXTS } from './recurrentLessonTexts';
 
 /**
  * The lessons in Simplified Chinese, by the ids of config/lessons.ts: one sentence per
@@ -160,4 +161,5 @@ export const ZH_CN_LESSON_TEXTS: LessonTexts = {
       '把 L2 和剪枝阈值都提高到 0.1（l2=0.1&prune=0.1）：训练能撑下来吗？如果能，损失是真的在下降，' +
       '还是权重被缩小、剪掉到网络几乎学不动了？',
   },
+  ...ZH_CN_RECURRENT_LESSON_TEXTS,
 };

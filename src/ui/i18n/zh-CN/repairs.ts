@@ -84,6 +84,7 @@ export const repairMessages: Record<keyof typeof en, string> = {
   'repair.label.units': '隐藏单元数',
   'repair.label.recurrentInitGain': '循环权重初始化增益',
   'repair.label.recurrentInitSigma': '循环权重初始化标准差 σ',
+  'repair.label.forgetBias': 'LSTM 遗忘门偏置',
   'repair.label.samples': '样本数',
   'repair.label.noise': '噪声',
   'repair.label.testFraction': '测试集比例',
