@@ -50,11 +50,7 @@ export function readLink(hash: string): OpenedLink | null {
   if (hash === '' || hash === '#') return null;
   const { base, variants, repairs } = decodeExperimentLink(hash);
   const read = readViewFromHash(hash);
-  const allRepairs = [
-    ...repairs,
-    ...read.repairs,
-    ...decodeSweep(hash).repairs,
-  ];
+  const allRepairs = [...repairs, ...read.repairs, ...decodeSweep(hash).repairs];
   useConfigStore.setState({ linkRepairs: allRepairs });
   const repairedHash = allRepairs.length > 0 ? linkHashOf(base, variants, read.view) : null;
   return { experiment: { base, variants }, view: read.view, repairedHash };
