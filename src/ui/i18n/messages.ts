@@ -9,6 +9,7 @@ import { insideMessages } from './en/inside';
 import { accessMessages } from './en/access';
 import { exportMessages } from './en/export';
 import { offlineMessages } from './en/offline';
+import { recurrentMessages } from './en/recurrent';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -25,6 +26,7 @@ export const EN_MESSAGES = {
   ...accessMessages,
   ...exportMessages,
   ...offlineMessages,
+  ...recurrentMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

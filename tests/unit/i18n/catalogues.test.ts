@@ -4,6 +4,7 @@ import { accessMessages as enAccess } from '../../../src/ui/i18n/en/access';
 import { chartMessages as enCharts } from '../../../src/ui/i18n/en/charts';
 import { exportMessages as enExport } from '../../../src/ui/i18n/en/export';
 import { offlineMessages as enOffline } from '../../../src/ui/i18n/en/offline';
+import { recurrentMessages as enRecurrent } from '../../../src/ui/i18n/en/recurrent';
 import { compareMessages as enCompare } from '../../../src/ui/i18n/en/compare';
 import { controlMessages as enControls } from '../../../src/ui/i18n/en/controls';
 import { insideMessages as enInside } from '../../../src/ui/i18n/en/inside';
@@ -15,6 +16,7 @@ import { accessMessages as zhAccess } from '../../../src/ui/i18n/zh-CN/access';
 import { chartMessages as zhCharts } from '../../../src/ui/i18n/zh-CN/charts';
 import { exportMessages as zhExport } from '../../../src/ui/i18n/zh-CN/export';
 import { offlineMessages as zhOffline } from '../../../src/ui/i18n/zh-CN/offline';
+import { recurrentMessages as zhRecurrent } from '../../../src/ui/i18n/zh-CN/recurrent';
 import { compareMessages as zhCompare } from '../../../src/ui/i18n/zh-CN/compare';
 import { controlMessages as zhControls } from '../../../src/ui/i18n/zh-CN/controls';
 import { ZH_CN_MESSAGES } from '../../../src/ui/i18n/zh-CN/index';
@@ -34,6 +36,7 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
   ['controls', enControls, zhControls],
   ['inside', enInside, zhInside],
   ['lessons', enLessons, zhLessons],
+  ['recurrent', enRecurrent, zhRecurrent],
   ['run', enRun, zhRun],
   ['sweep', enSweep, zhSweep],
 ];
@@ -44,6 +47,13 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
  */
 const SAME_IN_EVERY_LANGUAGE = [
   'app.title',
+  'recurrent.axis.signal',
+  'recurrent.rowFirst',
+  'recurrent.rowLast',
+  'recurrent.timeName',
+  'recurrent.control.cell.lstm',
+  'recurrent.control.cell.gru',
+  'recurrent.control.cellHelp.rnn',
   'run.autoShort.hardwareWebgl',
   'run.backendName.webgl',
   'run.backendName.wasm',

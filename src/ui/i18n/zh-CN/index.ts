@@ -15,6 +15,7 @@ import { sweepMessages } from './sweep';
 import { accessMessages } from './access';
 import { exportMessages } from './export';
 import { offlineMessages } from './offline';
+import { recurrentMessages } from './recurrent';
 
 export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...runMessages,
@@ -27,6 +28,7 @@ export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...accessMessages,
   ...exportMessages,
   ...offlineMessages,
+  ...recurrentMessages,
 };
 
 export const ZH_CN_CATALOGUE: Catalogue = {
