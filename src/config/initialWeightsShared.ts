@@ -27,6 +27,7 @@ import {
   type InitConfig,
   type InitScheme,
 } from './schema';
+import { recurrentStart } from './recurrentStart';
 import type { VariantLetter } from './variantKeys';
 import { linkValueOf } from './variantResolve';
 
@@ -185,7 +186,21 @@ export function initialWeightsShared(
   }
 
   let kernels: SharedStart | null = null;
-  if (!sameWidths(base.network.hidden, variant.network.hidden)) {
+  const recurrent = recurrentStart(base, variant, name, (keys) => changes(base, variant, keys));
+  if (base.model.kind === 'rnn') {
+    // One recurrent layer: `layers` and the dataset's input width do not shape it.
+    different.push(...recurrent.different);
+    if (recurrent.different.length === 0) {
+      kernels = compareKernels(base, variant, name);
+      if (kernels.kind === 'different') different.push(kernels.reason);
+      else if (recurrent.scaled !== null)
+        kernels = {
+          kind: 'scaled',
+          reason:
+            kernels.kind === 'scaled' ? `${kernels.reason}; ${recurrent.scaled}` : recurrent.scaled,
+        };
+    }
+  } else if (!sameWidths(base.network.hidden, variant.network.hidden)) {
     const what = changes(base, variant, ['layers']).join(', ');
     different.push(
       `${name} has other layer widths (${what}), so its initial weights differ from A's`,

@@ -64,4 +64,5 @@ export const recurrentMessages = {
     'A recurrent network trains on the adding problem: the dataset and noise are not used; samples, test share and data seed size and seed its sequences.',
   'recurrent.control.gradientNote':
     'Max-norm and pruning act on feed-forward units: not applied to a recurrent network.',
+  'recurrent.compareTimeTitle': 'Signal through time ‖dL/dh_t‖, runs overlaid',
 } as const;
