@@ -21,6 +21,7 @@ export interface ObservedStep {
   globalNorm: number;
   clippedGlobalNorm: number;
   clipped: boolean;
+  timeSignalNorm?: readonly number[];
 }
 
 /** A run as the checks see it: its steps, the step a non-finite value halted it, its widths. */
