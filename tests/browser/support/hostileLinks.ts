@@ -86,7 +86,7 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=-1&view=%3Cscript%3Ealert(1)%3C%2Fscript%3E&at=-1',
   '#v=1&act=x&at=1e999&lesson=__proto__',
   '#v=1&seed=-1&lesson=<img src=x onerror=alert(1)>',
-  // Recurrent keys: repaired like the rest; a recurrent link opens the feed-forward page.
+  // Recurrent keys: repaired like the rest; a recurrent link opens the page in recurrent mode.
   '#v=1&model=rnn&T=1&units=0',
   '#v=1&model=<script>alert(1)</script>',
   '#v=1&model=rnn&cell=<img src=x onerror=alert(1)>&T=1e999&units=-4',

@@ -65,4 +65,5 @@ export const recurrentMessages = {
   'recurrent.control.gradientNote':
     'Max-norm and pruning act on feed-forward units: not applied to a recurrent network.',
   'recurrent.compareTimeTitle': 'Signal through time ‖dL/dh_t‖, runs overlaid',
+  'recurrent.mapNote': 'The regime map sweeps feed-forward networks only.',
 } as const;

@@ -64,4 +64,5 @@ export const recurrentMessages: Record<keyof typeof en, string> = {
     '循环网络在加法问题上训练：不使用数据集和噪声；样本数、测试比例和数据种子决定其序列的数量与随机性。',
   'recurrent.control.gradientNote': '最大范数约束和剪枝作用于前馈网络的单元：不应用于循环网络。',
   'recurrent.compareTimeTitle': '随时间传播的信号 ‖dL/dh_t‖，各运行叠加',
+  'recurrent.mapNote': '机制图只扫描前馈网络。',
 };
