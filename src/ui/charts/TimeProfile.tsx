@@ -108,6 +108,7 @@ export const TimeProfile = memo(function TimeProfile({ model }: { model: Recurre
               quantity: t('recurrent.axis.signal'),
               names,
               values: profile.rows.map((r) => r.raw[MEASURED_KEY] as number),
+              timeSteps: true,
             }
       }
       placeholder={profile.rows.length === 0 ? t('chart.noData') : null}

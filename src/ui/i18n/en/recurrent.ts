@@ -66,4 +66,6 @@ export const recurrentMessages = {
     'Max-norm and pruning act on feed-forward units: not applied to a recurrent network.',
   'recurrent.compareTimeTitle': 'Signal through time ‖dL/dh_t‖, runs overlaid',
   'recurrent.mapNote': 'The regime map sweeps feed-forward networks only.',
+  'recurrent.summary':
+    '{count} time steps at step {step}; {quantity} {first} at t = 1 (the first time step), {last} at the last, where the loss is.',
 } as const;

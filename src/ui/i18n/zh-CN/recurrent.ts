@@ -65,4 +65,6 @@ export const recurrentMessages: Record<keyof typeof en, string> = {
   'recurrent.control.gradientNote': '最大范数约束和剪枝作用于前馈网络的单元：不应用于循环网络。',
   'recurrent.compareTimeTitle': '随时间传播的信号 ‖dL/dh_t‖，各运行叠加',
   'recurrent.mapNote': '机制图只扫描前馈网络。',
+  'recurrent.summary':
+    '第 {step} 步，共 {count} 个时间步；{quantity} 在 t = 1（第一个时间步）为 {first}，在损失所在的最后一步为 {last}。',
 };
