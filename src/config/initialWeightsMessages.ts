@@ -21,6 +21,17 @@ export const INITIAL_WEIGHTS_MESSAGES_EN = {
     "{name} has another seed ({settings}), so its batch order differs from A's",
   'weights.otherWidths':
     "{name} has other layer widths ({settings}), so its initial weights differ from A's",
+  'weights.otherLength':
+    "{name} trains on sequences of another length ({settings}), so its batches differ from A's",
+  'weights.otherCell':
+    "{name} has another cell or hidden size ({settings}), so its weights have other shapes than A's",
+  'weights.otherForgetBias':
+    "{name}'s forget-gate biases start otherwise ({settings}), so its initial weights differ from A's in b_f",
+  'weights.otherRecurrentInit':
+    "{name} starts its recurrent weights otherwise ({settings}), so they differ from A's",
+  'weights.scaledRecurrent': "{name}'s recurrent weights are A's draws, scaled ({settings})",
+  'weights.scaledRecurrentIdentity':
+    "{name}'s recurrent weights are A's identity, scaled ({settings})",
   'weights.otherInputWidth':
     "{name}'s data has another input width, so its first layer's initial weights differ from A's",
   'weights.otherFamily':

@@ -34,6 +34,7 @@ import {
   type WeightsNote,
   type WeightsNoteId,
 } from './initialWeightsMessages';
+import { recurrentStart } from './recurrentStart';
 import type { VariantLetter } from './variantKeys';
 import { linkValueOf } from './variantResolve';
 
@@ -212,7 +213,19 @@ export function initialWeightsShared(
   }
 
   let kernels: SharedStart | null = null;
-  if (!sameWidths(base.network.hidden, variant.network.hidden)) {
+  if (base.model.kind === 'rnn') {
+    // One recurrent layer: `layers` and the dataset's input width do not shape it.
+    const recurrent = recurrentStart(base, variant, name, (keys) => changes(base, variant, keys));
+    different.push(...recurrent.different);
+    if (recurrent.different.length === 0) {
+      kernels = compareKernels(base, variant, name);
+      if (kernels.kind === 'different') different.push(...kernels.notes);
+      else if (recurrent.scaled !== null) {
+        const scaled = kernels.kind === 'scaled' ? kernels.notes : [];
+        kernels = verdict('scaled', [...scaled, recurrent.scaled]);
+      }
+    }
+  } else if (!sameWidths(base.network.hidden, variant.network.hidden)) {
     different.push(note('weights.otherWidths', name, changes(base, variant, ['layers'])));
   } else if (inputDimOf(base.data.kind) !== inputDimOf(variant.data.kind)) {
     different.push(note('weights.otherInputWidth', name));

@@ -67,7 +67,7 @@ const STABLE_BAND = [1 / 20, 20] as const;
 
 const DIVERGING = '#data=sine&layers=16x10&act=tanh&init=glorotNormal&lr=0.5';
 
-export const LESSONS: readonly Lesson[] = [
+const FEED_FORWARD_LESSONS: readonly Lesson[] = [
   {
     id: 'xavier-tanh-stable',
     title: 'Start here: Xavier + tanh stays stable',
@@ -394,12 +394,8 @@ export const LESSONS: readonly Lesson[] = [
   },
 ];
 
-/**
- * Every lesson whose observations the unit tests check: those on the page, and the recurrent
- * ones that wait for the page to draw recurrent runs (recurrentLessons.ts). When it does,
- * append RECURRENT_LESSONS to LESSONS and this becomes LESSONS.
- */
-export const CHECKED_LESSONS: readonly Lesson[] = [...LESSONS, ...RECURRENT_LESSONS];
+/** Every lesson, in the menu's order: the feed-forward ones, then the recurrent ones. */
+export const LESSONS: readonly Lesson[] = [...FEED_FORWARD_LESSONS, ...RECURRENT_LESSONS];
 
 const LESSON_BY_ID = new Map(LESSONS.map((lesson) => [lesson.id, lesson]));
 

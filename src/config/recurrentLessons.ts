@@ -3,10 +3,7 @@
  * (Bengio, Simard & Frasconi 1994; Pascanu, Mikolov & Bengio 2013). Each runs the adding
  * problem with the loss at the last time step only, so ||dL/dh_t|| shows how far back in time
  * the gradient reaches; their observations are checked like every lesson's (lessonChecks.ts).
- *
- * Not on the page yet: the page opens a recurrent link as its feed-forward network until it
- * draws recurrent runs (pageModels.ts), so these stay out of LESSONS (the menu, lesson=,
- * Previous / Next) and are checked headless only (CHECKED_LESSONS in lessons.ts).
+
  */
 import type { Lesson } from './lessons';
 

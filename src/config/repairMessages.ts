@@ -75,7 +75,7 @@ export const REPAIR_MESSAGES_EN = {
     'there is no variant {text} (variants are {letters}; the base A takes plain keys); ignored',
   'repair.notVariantKey': '{text} is not a setting a variant can change; ignored',
   'repair.moreVariantKeys': '{count} more variant keys ignored',
-  // The page (languageKey.ts, viewKeys.ts, pageModels.ts)
+  // The page (languageKey.ts, viewKeys.ts)
   'repair.unknownLanguage':
     "{text} is not a language of this page ({languages}); left out, so the page follows the viewer's language",
   'repair.notGradientView': '{text} is not a gradient view ({views}); showing grad',
@@ -85,8 +85,6 @@ export const REPAIR_MESSAGES_EN = {
   'repair.smoothingBelowMin': '{text} is below the minimum 0; set to 0',
   'repair.smoothingAboveMax': '{text} is above the maximum {max}; set to {max}',
   'repair.smoothingDecimals': '{text} has more than two decimals; rounded to {rounded}',
-  'repair.recurrentOnPage':
-    "recurrent mode (model=rnn) runs only in the command line for now (npm run simulate -- --link '...'); the page opened the feed-forward network instead",
   // Sweeps (sweepSpec.ts)
   'repair.sweepBoundNotNumber': '{text} is not a number; used {fallback}',
   'repair.sweepKeyUnknown': '{text} is not a setting a sweep can vary ({keys}); axis ignored',

@@ -33,6 +33,11 @@ export interface StepMetrics {
    * over the batch of dL/dh_t, h_t the hidden state, the loss taken at step T only.
    */
   timeSignalNorm?: number[];
+  /**
+   * Recurrent networks with the vanilla cell only, on the first step of each chunk: the spectral
+   * radius of W_h on the weights before that step's update (recurrent/spectralRadius.ts).
+   */
+  spectralRadius?: number;
   /** Per layer: L2 norm of all its parameters. */
   weightNorm: number[];
   /** Whether clipping changed any gradient in this step. */

@@ -1,5 +1,6 @@
 import type { ExperimentConfig } from '../config/schema';
-import { Trainer, type TrainerOptions } from './trainer';
+import { createTrainer } from './createTrainer';
+import type { TrainerOptions } from './trainer';
 
 /**
  * Trains one throwaway step (with the test loss) of `config`, so the backend compiles every
@@ -10,7 +11,7 @@ export async function warmUpBackend(
   config: ExperimentConfig,
   options: Pick<TrainerOptions, 'normMode'>,
 ): Promise<void> {
-  const trainer = new Trainer(config, options);
+  const trainer = createTrainer(config, options);
   try {
     await trainer.train(1, { testLoss: true });
   } finally {

@@ -6,7 +6,8 @@
 import type { ExperimentConfig } from '../config/schema';
 import type { CellMeasure } from '../config/sweepCell';
 import { SweepCache, measureCells } from '../engine/sweepCells';
-import { Trainer, type TrainerOptions } from '../engine/trainer';
+import { createTrainer } from '../engine/createTrainer';
+import type { RunTrainer, TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
 import type { BackendPreference } from '../config/backends';
 import {
@@ -32,12 +33,13 @@ export class LocalTrainers {
     return this.adopt(await restartAfterContextLoss());
   }
 
-  async createTrainer(config: ExperimentConfig): Promise<Trainer> {
+  /** The feed-forward Trainer or, for model=rnn, the RecurrentTrainer (engine/createTrainer.ts). */
+  async createTrainer(config: ExperimentConfig): Promise<RunTrainer> {
     // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
     const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
     // Compile the shaders now, while the page is still starting, not after Play.
     await this.warmUps.ensure(config, { normMode });
-    return new Trainer(config, { normMode, ...this.trainerOptions });
+    return createTrainer(config, { normMode, ...this.trainerOptions });
   }
 
   /** Sweep cells, each from its own initial weights (engine/sweepCells.ts). */

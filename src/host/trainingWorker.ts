@@ -7,7 +7,7 @@
 import { LocalTrainers } from './localTrainers';
 import { loseWebglContext, type BackendChoice } from '../backend/tfBackend';
 import * as tf from '../engine/tf';
-import type { Trainer } from '../engine/trainer';
+import type { RunTrainer } from '../engine/trainer';
 import { RequestQueue } from './requestQueue';
 import type { RequestKind, RequestMessage, WorkerEvent, WorkerRequests } from './protocol';
 
@@ -20,7 +20,7 @@ type Handlers = {
   ) => WorkerRequests[K]['result'] | Promise<WorkerRequests[K]['result']>;
 };
 
-const trainers = new Map<number, Trainer>();
+const trainers = new Map<number, RunTrainer>();
 let nextTrainerId = 1;
 const local = new LocalTrainers();
 
@@ -34,7 +34,7 @@ function watched(choice: BackendChoice): BackendChoice {
   return choice;
 }
 
-function trainer(id: number): Trainer {
+function trainer(id: number): RunTrainer {
   const found = trainers.get(id);
   if (!found) throw new Error(`no trainer ${id} in the worker`);
   return found;

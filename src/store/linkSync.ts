@@ -1,6 +1,5 @@
 import { isOnLesson } from '../config/lessonLink';
 import { lessonById } from '../config/lessons';
-import { fitPageModels } from '../config/pageModels';
 import type { ExperimentConfig } from '../config/schema';
 import { decodeSweep } from '../config/sweepSpec';
 import { decodeExperimentLink, encodeExperimentLink, type VariantSpec } from '../config/variants';
@@ -49,15 +48,9 @@ export interface OpenedLink {
  */
 export function readLink(hash: string): OpenedLink | null {
   if (hash === '' || hash === '#') return null;
-  const decoded = decodeExperimentLink(hash);
-  const { base, variants, repairs: modelRepairs } = fitPageModels(decoded.base, decoded.variants);
+  const { base, variants, repairs } = decodeExperimentLink(hash);
   const read = readViewFromHash(hash);
-  const allRepairs = [
-    ...decoded.repairs,
-    ...modelRepairs,
-    ...read.repairs,
-    ...decodeSweep(hash).repairs,
-  ];
+  const allRepairs = [...repairs, ...read.repairs, ...decodeSweep(hash).repairs];
   useConfigStore.setState({ linkRepairs: allRepairs });
   const repairedHash = allRepairs.length > 0 ? linkHashOf(base, variants, read.view) : null;
   return { experiment: { base, variants }, view: read.view, repairedHash };

@@ -13,6 +13,7 @@ import { RunBar } from './run/RunBar';
 import { UpdateNotice } from './run/UpdateNotice';
 import { useKeyboardShortcuts } from './run/useKeyboardShortcuts';
 import { ViewTabs } from './sweep/ViewTabs';
+import { useConfigStore } from '../store/configStore';
 // After every other stylesheet: its narrow-screen rules override the desktop layout.
 import './layout/smallScreens.css';
 import './layout/reducedMotion.css';
@@ -38,7 +39,9 @@ export function Page() {
 export function App() {
   useKeyboardShortcuts();
   const embedded = useViewStore((s) => s.embed !== null);
-  const mapOpen = useViewStore((s) => s.sweep !== null && s.embed === null);
+  // The regime map sweeps feed-forward networks only (ViewTabs says so in recurrent mode).
+  const recurrent = useConfigStore((s) => s.config.model.kind === 'rnn');
+  const mapOpen = useViewStore((s) => s.sweep !== null && s.embed === null) && !recurrent;
   return (
     <div className="app" data-embed={embedded ? '1' : undefined}>
       <RunBar />

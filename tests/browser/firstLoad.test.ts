@@ -23,10 +23,12 @@ const TFJS_MARKERS = ['tfjsflags', 'kernelName:'] as const;
 
 /**
  * The first-load JS, gzip level 9 (as `npm run bench` measures the bundle), was 240 KB with
- * tfjs-core in it and 202 KB without; 230 KB leaves room for UI growth but not for tfjs-core
- * (~38 KB gzip) to slip back in.
+ * tfjs-core in it and 202 KB without; 230 KB left room for UI growth but not for tfjs-core
+ * (~38 KB gzip) to slip back in. Recurrent mode's views and controls took it from 229.0 to
+ * 231.9 KB (a lazy chunk for them split the shared chart modules into more first-load files and
+ * weighed more, 232.5 KB); 233 KB still leaves no room for tfjs-core.
  */
-const FIRST_LOAD_GZIP_BUDGET_KB = 230;
+const FIRST_LOAD_GZIP_BUDGET_KB = 233;
 const KB = 1024;
 
 /** Paths, relative to the build directory, of the module scripts and modulepreloads in the page. */

@@ -46,7 +46,10 @@ async function trainLesson(page: Page, lesson: Lesson): Promise<void> {
   if ((await pause.count()) > 0) await pause.click();
 }
 
-/** The page's own numbers for each run, as the lesson checks read them. */
+/**
+ * The page's own numbers for each run, as the lesson checks read them: the history's steps as
+ * they are, a recurrent run's timeSignalNorm included.
+ */
 async function observedOnPage(
   page: Page,
   letters: RunLetter[],
@@ -64,9 +67,14 @@ async function observedOnPage(
       v === 'NaN' || v === 'Infinity' || v === '-Infinity' ? Number(v) : v,
     ) as ObservedStep[];
     const finite = (s: ObservedStep) =>
-      [s.loss, s.globalNorm, ...s.gradNorm, ...s.signalNorm, ...s.weightNorm].every(
-        Number.isFinite,
-      );
+      [
+        s.loss,
+        s.globalNorm,
+        ...s.gradNorm,
+        ...s.signalNorm,
+        ...(s.timeSignalNorm ?? []),
+        ...s.weightNorm,
+      ].every(Number.isFinite);
     const halted = parsed.find((s) => !finite(s));
     runs.set(letter, {
       steps: parsed,

@@ -153,6 +153,17 @@ export class RecurrentTrainer implements RunTrainer {
     );
   }
 
+  /**
+   * The vanilla cell's recurrent kernel W_h (row-major [units, units]) as it stands now; null for
+   * LSTM and GRU, whose recurrence is not one matrix.
+   */
+  async readRecurrentKernel(): Promise<Float32Array | null> {
+    this.assertUsable();
+    if (this.model.cell !== 'rnn') return null;
+    const i = this.network.tensors.findIndex((info) => info.role === 'recurrent');
+    return i < 0 ? null : ((await this.network.params[i]!.data()) as Float32Array);
+  }
+
   /** The batch of sequences the next step will train on. */
   peekNextBatch(): SequenceBatch {
     const indices = this.chunks.nextBatchIndices(false);

@@ -1,4 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import type { StepMetrics } from '../../engine/metrics';
 import { t } from '../i18n/messages';
 import { sizeBitmap } from './canvasBitmap';
 import { ChartCard } from './ChartCard';
@@ -54,6 +55,9 @@ function paint(
   }
 }
 
+/** A recurrent step's ||dL/dh_t|| per time step (empty for a feed-forward step). */
+const timeSignalOf = (m: StepMetrics) => m.timeSignalNorm;
+
 /** What the pointer is over: the cell and where the readout goes (px in the plot). */
 interface HoveredCell {
   text: string;
@@ -69,23 +73,37 @@ interface HoveredCell {
 export const GradHeatmap = memo(function GradHeatmap(props: {
   /** When runs are compared: the run's name for the title, and the colour domain all share. */
   run?: { name: string; domain: LogDomain };
+  /**
+   * A recurrent run's time steps instead of layers: one row per t = 1..timeSteps of
+   * ||dL/dh_t|| (timeSignalNorm), t = 1 at the bottom, the last step (where the loss is) on top.
+   */
+  timeSteps?: number;
 }) {
-  const { run } = props;
+  const { run, timeSteps } = props;
   const sharedDomain = run?.domain;
   const history = useHistorySnapshot();
-  const quantity = useChartViewStore((s) => s.quantity);
+  const layerQuantity = useChartViewStore((s) => s.quantity);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { width, height } = useElementSize(plotRef);
-  const layerCount = layerCountOf(history.steps);
+  const rowCount = timeSteps ?? layerCountOf(history.steps);
+  const rowsOf = timeSteps === undefined ? layerQuantity : timeSignalOf;
   const grid = useMemo(() => {
-    const built = buildHeatmapGrid(history.steps, quantity, layerCount, width);
+    const built = buildHeatmapGrid(history.steps, rowsOf, rowCount, width);
     return sharedDomain ? { ...built, domain: sharedDomain } : built;
-  }, [history, quantity, layerCount, width, sharedDomain]);
-  const { names } = useLayerLook(layerCount);
+  }, [history, rowsOf, rowCount, width, sharedDomain]);
+  const layerLook = useLayerLook(timeSteps === undefined ? rowCount : 0);
+  const names = useMemo(
+    () =>
+      timeSteps === undefined
+        ? layerLook.names
+        : Array.from({ length: timeSteps }, (_, i) => t('recurrent.timeName', { t: i + 1 })),
+    [layerLook.names, timeSteps],
+  );
   const focus = useLayerFocus();
   const keys = useMemo(() => names.map((_, i) => layerKey(i)), [names]);
-  const focusedKey = focusedLayer(focus, keys);
+  // Layers are singled out on every chart; time steps are not layers.
+  const focusedKey = timeSteps === undefined ? focusedLayer(focus, keys) : null;
   const focused = focusedKey === null ? null : keys.indexOf(focusedKey);
   // One pixel per cell, kept between paints.
   const [cells] = useState(() => document.createElement('canvas'));
@@ -109,7 +127,8 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
     const value = formatMeasured(cell.value);
     setHovered({
       text: t(first === last ? 'chart.heatmapCell' : 'chart.heatmapCellSteps', {
-        layer: layerPlaceName(names, cell.layer),
+        layer:
+          timeSteps === undefined ? layerPlaceName(names, cell.layer) : (names[cell.layer] ?? ''),
         step: first,
         first,
         last,
@@ -118,7 +137,7 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
       x,
       y,
     });
-    hoverLayer(layerKey(cell.layer));
+    if (timeSteps === undefined) hoverLayer(layerKey(cell.layer));
   };
   const onPointerLeave = () => {
     setHovered(null);
@@ -127,18 +146,22 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
 
   const min = formatPow10(grid.domain[0]);
   const max = formatPow10(grid.domain[1]);
-  const label = t('chart.heatmapAria', {
-    quantity: t(`chart.quantity.${quantity}`),
-    first: grid.firstStep,
-    last: grid.lastStep,
-    min,
-    max,
-  });
+  const range = { first: grid.firstStep, last: grid.lastStep, min, max };
+  const label =
+    timeSteps === undefined
+      ? t('chart.heatmapAria', { quantity: t(`chart.quantity.${layerQuantity}`), ...range })
+      : t('recurrent.heatmapAria', range);
+  const what =
+    timeSteps === undefined
+      ? t(`chart.axis.quantity.${layerQuantity}`)
+      : t('recurrent.axis.signal');
+  const title =
+    timeSteps === undefined
+      ? `${t('chart.heatmapTitle')} · ${t(`chart.quantity.${layerQuantity}`)}`
+      : t('recurrent.timeHeatmapTitle');
   const footer = (
     <div className="heatmap-legend">
-      <span className="heatmap-legend-title">
-        {t('chart.axis.colour', { what: t(`chart.axis.quantity.${quantity}`) })}
-      </span>
+      <span className="heatmap-legend-title">{t('chart.axis.colour', { what })}</span>
       <span>{min}</span>
       <span
         className="heatmap-ramp"
@@ -157,21 +180,33 @@ export const GradHeatmap = memo(function GradHeatmap(props: {
   );
   return (
     <ChartCard
-      testId={run ? `grad-heatmap-${run.name.toLowerCase()}` : 'grad-heatmap'}
-      className="chart-heatmap"
-      title={
+      testId={
         run
-          ? t('compare.runTitle', { run: run.name, title: t('chart.heatmapTitle') })
-          : `${t('chart.heatmapTitle')} · ${t(`chart.quantity.${quantity}`)}`
+          ? `grad-heatmap-${run.name.toLowerCase()}`
+          : timeSteps === undefined
+            ? 'grad-heatmap'
+            : 'time-heatmap'
       }
+      className="chart-heatmap"
+      title={run ? t('compare.runTitle', { run: run.name, title }) : title}
       placeholder={grid.columns === 0 ? t('chart.noData') : null}
       footer={footer}
     >
       <div className="heatmap-frame">
         <div className="heatmap-rows" aria-hidden="true">
-          <span>{t('chart.heatmapOutput')}</span>
-          <span className="heatmap-rows-axis">{t('chart.axisLayer')}</span>
-          <span>{t('chart.heatmapInput')}</span>
+          {timeSteps === undefined ? (
+            <>
+              <span>{t('chart.heatmapOutput')}</span>
+              <span className="heatmap-rows-axis">{t('chart.axisLayer')}</span>
+              <span>{t('chart.heatmapInput')}</span>
+            </>
+          ) : (
+            <>
+              <span>{t('recurrent.rowLast', { T: timeSteps })}</span>
+              <span className="heatmap-rows-axis">{t('recurrent.axisTime')}</span>
+              <span>{t('recurrent.rowFirst')}</span>
+            </>
+          )}
         </div>
         <div
           className="heatmap-plot"

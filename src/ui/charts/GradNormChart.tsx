@@ -13,7 +13,7 @@ import {
   type SeriesInput,
 } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
-import { useChartViewStore, type ChartQuantity } from './chartViewStore';
+import { useShownQuantity, type ChartQuantity } from './chartViewStore';
 import { formatMeasured } from './format';
 import { focusLines } from './focusLines';
 import {
@@ -92,7 +92,7 @@ export const GradNormChart = memo(function GradNormChart(props: {
   run?: { name: string; domain: LogDomain; lastStep: number };
 }) {
   const { run } = props;
-  const quantity = useChartViewStore((s) => s.quantity);
+  const { quantity, recurrent } = useShownQuantity();
   const clip = useShownConfig().gradient.clip;
   const event = useOverflowEvent();
   // The threshold bounds parameter gradients, so it has no place on the signal view.
@@ -197,15 +197,16 @@ export const GradNormChart = memo(function GradNormChart(props: {
         })
       : undefined;
 
+  const title = t(
+    recurrent && quantity !== 'signalNorm'
+      ? `recurrent.gradTitle.${quantity}`
+      : `chart.gradTitle.${quantity}`,
+  );
   return (
     <ChartCard
       testId={run ? `grad-norm-chart-${run.name.toLowerCase()}` : 'grad-norm-chart'}
       className="chart-grad"
-      title={
-        run
-          ? t('compare.runTitle', { run: run.name, title: t(`chart.gradTitle.${quantity}`) })
-          : t(`chart.gradTitle.${quantity}`)
-      }
+      title={run ? t('compare.runTitle', { run: run.name, title }) : title}
       aside={run || embedded ? undefined : <SmoothingSlider />}
       summary={summary}
       layerValues={

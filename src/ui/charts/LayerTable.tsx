@@ -20,7 +20,7 @@ export function LayerTable({ values, label }: { values: LayerValues; label: stri
         <caption>{t('access.tableCaption', { step: values.step })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('access.tableLayer')}</th>
+            <th scope="col">{t(values.timeSteps ? 'recurrent.axisTime' : 'access.tableLayer')}</th>
             <th scope="col">{values.quantity}</th>
           </tr>
         </thead>

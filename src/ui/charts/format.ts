@@ -58,6 +58,9 @@ export function layerPlaceName(names: readonly string[], index: number): string 
 /** Label of the red line at the first non-finite step, e.g. "overflow: gradient in hidden3". */
 export function eventLabel(event: NonFiniteEvent, names: readonly string[]): string {
   const what = t(`chart.what.${event.what}`);
+  // A recurrent signal's index is a time step, not a layer.
+  if (event.what === 'timeSignalNorm' && event.layer !== null)
+    return t('recurrent.eventLabelTime', { what, t: event.layer + 1 });
   return event.layer === null
     ? t('chart.eventLabelNoLayer', { what })
     : t('chart.eventLabel', { what, layer: layerName(names, event.layer) });

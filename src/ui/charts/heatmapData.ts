@@ -22,9 +22,12 @@ export interface HeatmapGrid {
   hasNonFinite: boolean;
 }
 
+/** The row values of a step: a per-layer quantity, or any per-row array (e.g. per time step). */
+export type HeatmapRowsOf = LayerQuantity | ((m: StepMetrics) => readonly number[] | undefined);
+
 export function buildHeatmapGrid(
   steps: readonly StepMetrics[],
-  quantity: LayerQuantity,
+  quantity: HeatmapRowsOf,
   layers: number,
   maxColumns: number,
 ): HeatmapGrid {
@@ -44,8 +47,9 @@ export function buildHeatmapGrid(
       to > from ? [(steps[from] as StepMetrics).step, (steps[to - 1] as StepMetrics).step] : before,
     );
   }
+  const rowsOf = typeof quantity === 'function' ? quantity : (m: StepMetrics) => m[quantity];
   for (let l = 0; l < layers; l++) {
-    const series = steps.map((m) => m[quantity][l] ?? 0);
+    const series = steps.map((m) => rowsOf(m)?.[l] ?? 0);
     let previous = 0;
     for (let c = 0; c < columns; c++) {
       const from = starts[c] as number;

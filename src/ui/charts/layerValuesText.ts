@@ -9,6 +9,8 @@ export interface LayerValues {
   quantity: string;
   names: readonly string[];
   values: readonly number[];
+  /** The rows are a recurrent run's time steps (t = 1 first), not layers. */
+  timeSteps?: boolean;
 }
 
 /** A ratio with 2 significant digits ("3,400"), a power of ten from a million on ("4.9e10"). */
@@ -34,8 +36,17 @@ export function formatSpoken(value: number): string {
  * far smaller) from exploding (input far larger); it is left out when either end is zero or not
  * finite, where no ratio exists.
  */
-export function describeLayerValues({ step, quantity, names, values }: LayerValues): string {
+export function describeLayerValues(layerValues: LayerValues): string {
+  const { step, quantity, names, values } = layerValues;
   const count = values.length;
+  if (layerValues.timeSteps)
+    return t('recurrent.summary', {
+      count,
+      step,
+      quantity,
+      first: formatSpoken(values[0] ?? NaN),
+      last: formatSpoken(values[count - 1] ?? NaN),
+    });
   const head = t(count === 1 ? 'access.summaryOneLayer' : 'access.summaryLayers', { count, step });
   if (count < 2) return head;
   const first = values[0] as number;

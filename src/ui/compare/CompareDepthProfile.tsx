@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import type { StepMetrics } from '../../engine/metrics';
 import type { RunView } from '../../store/sessionStore';
 import { ChartCard } from '../charts/ChartCard';
-import { buildSeriesChart, type LayerQuantity } from '../charts/chartData';
+import { buildSeriesChart } from '../charts/chartData';
 import { useTooltipContent } from '../charts/ChartTooltip';
 import { useChartViewStore } from '../charts/chartViewStore';
 import { useLayerXAxisProps, useLogYAxisProps } from '../charts/axes';
@@ -30,22 +30,35 @@ export function commonStep(runs: readonly RunView[], snapshots: RunSnapshots): n
 function metricsAt(
   steps: readonly StepMetrics[],
   step: number,
-  quantity: LayerQuantity,
+  valuesOf: ProfileValues,
 ): StepMetrics | undefined {
   for (let i = steps.length - 1; i >= 0; i--) {
     const m = steps[i]!;
-    if (m.step <= step && m[quantity].every(Number.isFinite)) return m;
+    if (m.step <= step && valuesOf(m).every(Number.isFinite)) return m;
   }
   return undefined;
 }
 
-/** Norm by layer at one step, one line per run: where the runs' depth profiles part. */
+/** The values a profile draws of a step: one per layer, or per time step (recurrent runs). */
+type ProfileValues = (m: StepMetrics) => readonly number[];
+
+const timeSignalOf: ProfileValues = (m) => m.timeSignalNorm ?? [];
+
+/**
+ * Norm by layer at one step, one line per run: where the runs' depth profiles part. For
+ * recurrent runs (variants never change the model kind), ||dL/dh_t|| by time step instead.
+ */
 export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
   runs: readonly RunView[];
   snapshots: RunSnapshots;
 }) {
   const { runs, snapshots } = props;
   const quantity = useChartViewStore((s) => s.quantity);
+  const recurrent = runs[0]?.config.model.kind === 'rnn';
+  const valuesOf = useMemo<ProfileValues>(
+    () => (recurrent ? timeSignalOf : (m) => m[quantity]),
+    [recurrent, quantity],
+  );
   const atStep = useChartViewStore((s) => s.atStep);
   const latest = commonStep(runs, snapshots);
   // A pinned step (`at=` in the link) is shown once every run has reached it.
@@ -53,8 +66,12 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
   const chart = useMemo(() => {
     const perRun = runs.map((run) => {
       const shown =
-        step === null ? undefined : metricsAt(snapshots[run.letter]?.steps ?? [], step, quantity);
-      return { letter: run.letter, step: shown?.step ?? null, values: shown?.[quantity] ?? [] };
+        step === null ? undefined : metricsAt(snapshots[run.letter]?.steps ?? [], step, valuesOf);
+      return {
+        letter: run.letter,
+        step: shown?.step ?? null,
+        values: shown ? valuesOf(shown) : [],
+      };
     });
     const layerCount = Math.max(0, ...perRun.map((r) => r.values.length));
     const xs = Array.from({ length: layerCount }, (_, i) => i + 1);
@@ -68,24 +85,34 @@ export const CompareDepthProfile = memo(function CompareDepthProfile(props: {
     // Runs shown at an earlier step than the others (halted ones), named under the chart.
     const earlier = perRun.filter((r) => r.step !== null && r.step !== step);
     return { ...built, layerCount, earlier };
-  }, [runs, snapshots, quantity, step]);
+  }, [runs, snapshots, valuesOf, step]);
   const { lines, tooltipSeries } = useRunSeries(runs, { dotRadius: 2.5 });
   const renderTooltip = useTooltipContent(tooltipSeries);
   const layerCount = chart.layerCount;
   const xAxis = useLayerXAxisProps(layerCount);
   const yAxis = useLogYAxisProps(chart.domain);
   const axisTitles = useMemo(
-    () => ({
-      x: t('chart.axis.layer'),
-      y: t('chart.axis.log', { what: t(`chart.axis.quantity.${quantity}`) }),
-    }),
-    [quantity],
+    () =>
+      recurrent
+        ? {
+            x: t('recurrent.axis.time'),
+            y: t('chart.axis.log', { what: t('recurrent.axis.signal') }),
+          }
+        : {
+            x: t('chart.axis.layer'),
+            y: t('chart.axis.log', { what: t(`chart.axis.quantity.${quantity}`) }),
+          },
+    [quantity, recurrent],
   );
   return (
     <ChartCard
       testId="compare-depth-profile"
       className="chart-compare-depth"
-      title={t('compare.depthTitle', { quantity: t(`chart.quantity.${quantity}`) })}
+      title={
+        recurrent
+          ? t('recurrent.compareTimeTitle')
+          : t('compare.depthTitle', { quantity: t(`chart.quantity.${quantity}`) })
+      }
       aside={<ShownStepAside step={step} pinned={atStep !== null} />}
       placeholder={layerCount === 0 ? t('chart.noData') : null}
       footer={

@@ -31,14 +31,29 @@ export function CompareView(props: {
 }) {
   const { runs, menu, editable } = props;
   const snapshots = useRunSnapshots();
-  const quantity = useChartViewStore((s) => s.quantity);
-  const distributionsOpen = useInsideViewStore((s) => s.distributionsOpen);
+  const chosen = useChartViewStore((s) => s.quantity);
+  // Variants never change the model kind: the base's is every run's.
+  const recurrent = runs[0]?.config.model.kind === 'rnn';
+  // A recurrent run's signal is per time step: its per-tensor charts show the gradients.
+  const quantity = recurrent && chosen === 'signalNorm' ? 'gradNorm' : chosen;
+  const distributionsOpen = useInsideViewStore((s) => s.distributionsOpen) && !recurrent;
   const domain = useMemo(
     () =>
       logDomain(
         runs.flatMap((run) => (snapshots[run.letter]?.steps ?? []).flatMap((m) => m[quantity])),
       ),
     [runs, snapshots, quantity],
+  );
+  const timeDomain = useMemo(
+    () =>
+      recurrent
+        ? logDomain(
+            runs.flatMap((run) =>
+              (snapshots[run.letter]?.steps ?? []).flatMap((m) => m.timeSignalNorm ?? []),
+            ),
+          )
+        : null,
+    [runs, snapshots, recurrent],
   );
   const lastStep = Math.max(
     0,
@@ -47,7 +62,7 @@ export function CompareView(props: {
   return (
     <div className="compare-layout" data-runs={runs.length} data-testid="compare-view">
       <QuantityToggle>
-        <DistributionsToggle />
+        {recurrent ? null : <DistributionsToggle />}
         {menu}
       </QuantityToggle>
       <RunsLegend runs={runs} editable={editable} />
@@ -69,20 +84,29 @@ export function CompareView(props: {
         {runs.map((run) => (
           <ShownRun key={run.letter} letter={run.letter}>
             <div className="compare-cell" data-run={run.letter}>
-              <GradHeatmap run={{ name: runLook(run.letter).name, domain }} />
+              {run.config.model.kind === 'rnn' && timeDomain ? (
+                <GradHeatmap
+                  run={{ name: runLook(run.letter).name, domain: timeDomain }}
+                  timeSteps={run.config.model.timeSteps}
+                />
+              ) : (
+                <GradHeatmap run={{ name: runLook(run.letter).name, domain }} />
+              )}
             </div>
           </ShownRun>
         ))}
       </div>
-      <div className="compare-multiples compare-predictions">
-        {runs.map((run) => (
-          <ShownRun key={run.letter} letter={run.letter}>
-            <div className="compare-cell" data-run={run.letter}>
-              <PredictionMap run={{ name: runLook(run.letter).name }} />
-            </div>
-          </ShownRun>
-        ))}
-      </div>
+      {recurrent ? null : (
+        <div className="compare-multiples compare-predictions">
+          {runs.map((run) => (
+            <ShownRun key={run.letter} letter={run.letter}>
+              <div className="compare-cell" data-run={run.letter}>
+                <PredictionMap run={{ name: runLook(run.letter).name }} />
+              </div>
+            </ShownRun>
+          ))}
+        </div>
+      )}
       {distributionsOpen && (
         <div className="compare-multiples compare-distributions">
           {runs.map((run, i) => (

@@ -2,6 +2,7 @@ import { DATASET_KINDS, taskOf } from '../../config/schema';
 import { trainSampleCount } from '../../config/validate';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
+import { useEditingRecurrent } from './ModelSelect';
 import { NumberField } from './NumberField';
 import { randomSeed, RANGES } from './ranges';
 import { Section } from './Section';
@@ -33,19 +34,25 @@ export function DataSection() {
   const batchSize = useConfigStore((s) => s.config.training.batchSize);
   const trainSamples = useConfigStore((s) => trainSampleCount(s.config.data));
   const patchData = useSectionPatch('data');
+  // The adding problem (recurrent mode) has no dataset kind or noise.
+  const recurrent = useEditingRecurrent();
   const patchTraining = useSectionPatch('training');
   // A batch never exceeds the training set (the validator would shrink it anyway).
   const batchRange = { ...RANGES.batchSize, max: Math.min(RANGES.batchSize.max, trainSamples) };
 
   return (
     <Section title={t('controls.section.data')}>
-      <SelectField
-        label={t('controls.dataset')}
-        value={kind}
-        options={datasetOptions()}
-        onChange={(value) => patchData({ kind: value })}
-        help={t(`controls.taskHelp.${taskOf(kind)}`)}
-      />
+      {recurrent ? (
+        <p className="field-help">{t('recurrent.control.dataNote')}</p>
+      ) : (
+        <SelectField
+          label={t('controls.dataset')}
+          value={kind}
+          options={datasetOptions()}
+          onChange={(value) => patchData({ kind: value })}
+          help={t(`controls.taskHelp.${taskOf(kind)}`)}
+        />
+      )}
       <NumberField
         label={t('controls.samples')}
         value={samples}
@@ -53,13 +60,15 @@ export function DataSection() {
         step={10}
         onChange={(value) => patchData({ samples: value })}
       />
-      <NumberField
-        label={t('controls.noise')}
-        value={noise}
-        range={RANGES.noise}
-        step={FRACTION_STEP}
-        onChange={(value) => patchData({ noise: value })}
-      />
+      {recurrent ? null : (
+        <NumberField
+          label={t('controls.noise')}
+          value={noise}
+          range={RANGES.noise}
+          step={FRACTION_STEP}
+          onChange={(value) => patchData({ noise: value })}
+        />
+      )}
       <NumberField
         label={t('controls.testFraction')}
         value={testFraction}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useConfigStore } from '../../store/configStore';
 import { t } from '../i18n/messages';
+import { useEditingRecurrent } from './ModelSelect';
 import { CheckboxField } from './CheckboxField';
 import { ClipControls } from './ClipControls';
 import { ClipStats } from './ClipStats';
@@ -28,33 +29,41 @@ export function GradientSection() {
     patch({ maxNorm: on ? (maxNorm ?? lastMaxNorm) : null });
   };
 
+  // Max-norm and pruning act on feed-forward units; the recurrent engine does not apply them.
+  const recurrent = useEditingRecurrent();
   return (
     <Section title={t('controls.section.gradient')}>
       <ClipControls />
       <ClipStats />
       <GradientScaleSlider />
-      <div className="checkbox-row">
-        <CheckboxField
-          label={t('controls.maxNormOn')}
-          checked={maxNorm !== null}
-          onChange={setMaxNormOn}
-        />
-      </div>
-      <LogSlider
-        label={t('controls.maxNorm')}
-        value={maxNorm ?? lastMaxNorm}
-        range={RANGES.maxNorm}
-        disabled={maxNorm === null}
-        onChange={(value) => patch({ maxNorm: value })}
-      />
-      <NumberField
-        label={t('controls.pruneBelow')}
-        value={pruneBelow}
-        range={RANGES.pruneBelow}
-        step={0.001}
-        hint={t('controls.zeroIsOff')}
-        onChange={(value) => patch({ pruneBelow: value })}
-      />
+      {recurrent ? (
+        <p className="field-help">{t('recurrent.control.gradientNote')}</p>
+      ) : (
+        <>
+          <div className="checkbox-row">
+            <CheckboxField
+              label={t('controls.maxNormOn')}
+              checked={maxNorm !== null}
+              onChange={setMaxNormOn}
+            />
+          </div>
+          <LogSlider
+            label={t('controls.maxNorm')}
+            value={maxNorm ?? lastMaxNorm}
+            range={RANGES.maxNorm}
+            disabled={maxNorm === null}
+            onChange={(value) => patch({ maxNorm: value })}
+          />
+          <NumberField
+            label={t('controls.pruneBelow')}
+            value={pruneBelow}
+            range={RANGES.pruneBelow}
+            step={0.001}
+            hint={t('controls.zeroIsOff')}
+            onChange={(value) => patch({ pruneBelow: value })}
+          />
+        </>
+      )}
     </Section>
   );
 }

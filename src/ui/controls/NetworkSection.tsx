@@ -8,6 +8,8 @@ import { CheckboxField } from './CheckboxField';
 import { DepthSlider } from './DepthSlider';
 import { IntSlider } from './IntSlider';
 import { LayerList } from './LayerList';
+import { ModelSelect } from './ModelSelect';
+import { RecurrentFields } from './RecurrentFields';
 import { fitUniformWidth, NEW_LAYER_WIDTH, nearParameterLimit } from './networkEdits';
 import { RANGES } from './ranges';
 import { Section } from './Section';
@@ -21,7 +23,10 @@ const normalizationOptions = () =>
     label: t(`controls.normalization.${n}`),
   }));
 
-/** Depth, widths (uniform and per layer), activation and the architectural remedies. */
+/**
+ * The model kind, then depth, widths (uniform and per layer), activation and the architectural
+ * remedies; for a recurrent network its cell, T, units and recurrent init instead.
+ */
 export function NetworkSection() {
   const depth = useConfigStore((s) => s.config.network.hidden.length);
   // The width slider shows the last layer's width; it sets every layer to one width.
@@ -32,9 +37,31 @@ export function NetworkSection() {
   const parameters = useConfigStore((s) => parameterCount(s.config));
   const patch = useSectionPatch('network');
   const nearLimit = nearParameterLimit(parameters);
+  const model = useConfigStore((s) => s.config.model);
+  const biasBox = (
+    <CheckboxField
+      label={t('controls.bias')}
+      checked={bias}
+      onChange={(on) => patch({ bias: on })}
+    />
+  );
 
+  if (model.kind === 'rnn')
+    return (
+      <Section title={t('controls.section.network')}>
+        <ModelSelect />
+        <RecurrentFields model={model} />
+        <ActivationSelect />
+        <div className="checkbox-row">{biasBox}</div>
+        <p className="field-help">{t('recurrent.control.layersNote')}</p>
+        <p className="parameter-count">
+          {t('controls.parameters', { count: formatCount(parameters) })}
+        </p>
+      </Section>
+    );
   return (
     <Section title={t('controls.section.network')}>
+      <ModelSelect />
       <DepthSlider />
       <IntSlider
         label={t('controls.width')}
@@ -52,11 +79,7 @@ export function NetworkSection() {
         onChange={(value) => patch({ normalization: value })}
       />
       <div className="checkbox-row">
-        <CheckboxField
-          label={t('controls.bias')}
-          checked={bias}
-          onChange={(on) => patch({ bias: on })}
-        />
+        {biasBox}
         <CheckboxField
           label={t('controls.residual')}
           checked={residual}

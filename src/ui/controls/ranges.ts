@@ -51,6 +51,10 @@ export const RANGES = {
   pruneBelow: rangeOf('gradient.pruneBelow'),
   batchSize: rangeOf('training.batchSize'),
   maxSteps: rangeOf('training.maxSteps'),
+  timeSteps: rangeOf('model.timeSteps'),
+  units: rangeOf('model.units'),
+  recurrentGain: rangeOf('model.recurrentInit.gain'),
+  recurrentSigma: rangeOf('model.recurrentInit.sigma'),
 } as const satisfies Record<string, ValueRange>;
 
 /** A seed for the "New seed" buttons: a random whole number in [1, MAX_SEED]. */

@@ -12,6 +12,7 @@ import { offlineMessages } from './en/offline';
 import { repairMessages } from './en/repairs';
 import { weightsMessages } from './en/weights';
 import { fillTemplate } from '../../config/messageTemplate';
+import { recurrentMessages } from './en/recurrent';
 
 /**
  * The one message catalogue every user-facing string goes through. A second language is a
@@ -30,6 +31,7 @@ export const EN_MESSAGES = {
   ...offlineMessages,
   ...repairMessages,
   ...weightsMessages,
+  ...recurrentMessages,
 } as const;
 
 export type MessageKey = keyof typeof EN_MESSAGES;

@@ -25,16 +25,19 @@ function RunExplosionBanner({ run, compared }: { run: RunView; compared: boolean
   const event = run.event;
   if (!event) return null;
   const layer = event.layer === null ? null : run.layers[event.layer];
+  // A recurrent signal's index is a time step, not a layer.
   const where =
-    event.layer !== null && layer
-      ? t('banner.where.layer', {
-          what: t(`what.${event.what}`),
-          layer: event.layer + 1,
-          name: shownLayerName(layer.name),
-        })
-      : event.what === 'loss'
-        ? t('banner.where.loss')
-        : t('banner.where.global');
+    event.what === 'timeSignalNorm' && event.layer !== null
+      ? t('recurrent.bannerWhere', { t: event.layer + 1 })
+      : event.layer !== null && layer
+        ? t('banner.where.layer', {
+            what: t(`what.${event.what}`),
+            layer: event.layer + 1,
+            name: shownLayerName(layer.name),
+          })
+        : event.what === 'loss'
+          ? t('banner.where.loss')
+          : t('banner.where.global');
   const rewindStep = event.step - 1;
   const runName = run.letter.toUpperCase();
   return (

@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import { defaultAxis } from '../../config/sweepSpec';
+import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
 import './viewTabs.css';
@@ -11,7 +13,10 @@ const DEFAULT_SWEEP = { axes: [defaultAxis('gain'), defaultAxis('depth')], steps
  * writes the sweep into the link and closing it takes it out.
  */
 export function ViewTabs() {
-  const open = useViewStore((s) => s.sweep !== null);
+  // The map sweeps feed-forward settings (depth, init gain, ...): not a recurrent network.
+  const recurrent = useConfigStore((s) => s.config.model.kind === 'rnn');
+  const open = useViewStore((s) => s.sweep !== null) && !recurrent;
+  const noteId = useId();
   return (
     <div className="view-tabs" role="group" aria-label={t('sweep.tabsLabel')}>
       <button
@@ -25,12 +30,19 @@ export function ViewTabs() {
         type="button"
         aria-pressed={open}
         data-testid="open-regime-map"
+        disabled={recurrent}
+        aria-describedby={recurrent ? noteId : undefined}
         onClick={() => {
           if (!open) useViewStore.setState({ sweep: DEFAULT_SWEEP });
         }}
       >
         {t('sweep.tabMap')}
       </button>
+      {recurrent ? (
+        <span id={noteId} className="view-tabs-note">
+          {t('recurrent.mapNote')}
+        </span>
+      ) : null}
     </div>
   );
 }

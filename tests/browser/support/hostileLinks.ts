@@ -1,5 +1,4 @@
 import { encodeConfig } from '../../../src/config/codec';
-import { fitPageModels } from '../../../src/config/pageModels';
 import { decodeSweep } from '../../../src/config/sweepSpec';
 import { decodeExperimentLink } from '../../../src/config/variants';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
@@ -7,11 +6,9 @@ import { createPrng } from '../../../src/random/prng';
 import type { Repair } from '../../../src/config/repairs';
 import { readViewFromHash } from '../../../src/store/viewStore';
 
-/** Every repair the page lists for a link: the experiment's, the page's models' and the sweep's. */
+/** Every repair the page lists for a link: the experiment's and the sweep's. */
 export function linkRepairCount(hash: string): number {
-  const { base, variants, repairs } = decodeExperimentLink(hash);
-  const models = fitPageModels(base, variants).repairs;
-  return repairs.length + models.length + decodeSweep(hash).repairs.length;
+  return decodeExperimentLink(hash).repairs.length + decodeSweep(hash).repairs.length;
 }
 
 /** Every repair the page's notice lists for a link, in its order (store/linkSync.ts readLink). */
@@ -19,7 +16,6 @@ export function pageRepairs(hash: string): Repair[] {
   const decoded = decodeExperimentLink(hash);
   return [
     ...decoded.repairs,
-    ...fitPageModels(decoded.base, decoded.variants).repairs,
     ...readViewFromHash(hash).repairs,
     ...decodeSweep(hash).repairs,
   ];
@@ -112,8 +108,8 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&lr=-1&view=%3Cscript%3Ealert(1)%3C%2Fscript%3E&at=-1',
   '#v=1&act=x&at=1e999&lesson=__proto__',
   '#v=1&seed=-1&lesson=<img src=x onerror=alert(1)>',
-  // Recurrent keys: repaired like the rest; a recurrent link opens the feed-forward page.
-  '#v=1&model=rnn',
+  // Recurrent keys: repaired like the rest; a recurrent link opens the page in recurrent mode.
+  '#v=1&model=rnn&T=1&units=0',
   '#v=1&model=<script>alert(1)</script>',
   '#v=1&model=rnn&cell=<img src=x onerror=alert(1)>&T=1e999&units=-4',
   '#v=1&model=rnn&rinit=orthogonal:NaN&b.cell=lstm&c.model=mlp',

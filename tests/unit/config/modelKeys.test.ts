@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeConfig, encodeConfig } from '../../../src/config/codec';
 import { MODEL_LIMITS, type RecurrentModel } from '../../../src/config/modelSchema';
-import { fitPageModels } from '../../../src/config/pageModels';
 import { validateConfig } from '../../../src/config/validate';
 import { decodeExperimentLink } from '../../../src/config/variants';
 
@@ -146,17 +145,5 @@ describe('recurrent link keys', () => {
     expect(hostile.repairs.map((r) => r.path)).toEqual(
       expect.arrayContaining(['model.timeSteps', 'model.units', 'model.forgetBias', 'model.extra']),
     );
-  });
-
-  it('the page opens a recurrent link as its feed-forward network, with one notice', () => {
-    const { base, variants } = decodeExperimentLink('#model=rnn&T=9&b.cell=lstm&b.lr=0.1');
-    const fitted = fitPageModels(base, variants);
-    expect(fitted.base.model).toEqual({ kind: 'mlp' });
-    expect(fitted.variants[0]?.overrides).toEqual({ lr: '0.1' });
-    expect(fitted.repairs).toHaveLength(1);
-    expect(fitted.repairs[0]?.path).toBe('model');
-    expect(fitted.repairs[0]?.reason).toContain('command line');
-    const mlp = decodeExperimentLink('#act=relu&b.lr=0.1');
-    expect(fitPageModels(mlp.base, mlp.variants).repairs).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKED_LESSONS as LESSONS } from '../../../src/config/lessons';
+import { LESSONS } from '../../../src/config/lessons';
 import { accessMessages as enAccess } from '../../../src/ui/i18n/en/access';
 import { chartMessages as enCharts } from '../../../src/ui/i18n/en/charts';
 import { exportMessages as enExport } from '../../../src/ui/i18n/en/export';
 import { offlineMessages as enOffline } from '../../../src/ui/i18n/en/offline';
 import { repairMessages as enRepairs } from '../../../src/ui/i18n/en/repairs';
 import { weightsMessages as enWeights } from '../../../src/ui/i18n/en/weights';
+import { recurrentMessages as enRecurrent } from '../../../src/ui/i18n/en/recurrent';
 import { compareMessages as enCompare } from '../../../src/ui/i18n/en/compare';
 import { controlMessages as enControls } from '../../../src/ui/i18n/en/controls';
 import { insideMessages as enInside } from '../../../src/ui/i18n/en/inside';
@@ -19,6 +20,7 @@ import { exportMessages as zhExport } from '../../../src/ui/i18n/zh-CN/export';
 import { offlineMessages as zhOffline } from '../../../src/ui/i18n/zh-CN/offline';
 import { repairMessages as zhRepairs } from '../../../src/ui/i18n/zh-CN/repairs';
 import { weightsMessages as zhWeights } from '../../../src/ui/i18n/zh-CN/weights';
+import { recurrentMessages as zhRecurrent } from '../../../src/ui/i18n/zh-CN/recurrent';
 import { compareMessages as zhCompare } from '../../../src/ui/i18n/zh-CN/compare';
 import { controlMessages as zhControls } from '../../../src/ui/i18n/zh-CN/controls';
 import { ZH_CN_MESSAGES } from '../../../src/ui/i18n/zh-CN/index';
@@ -40,6 +42,7 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
   ['controls', enControls, zhControls],
   ['inside', enInside, zhInside],
   ['lessons', enLessons, zhLessons],
+  ['recurrent', enRecurrent, zhRecurrent],
   ['run', enRun, zhRun],
   ['sweep', enSweep, zhSweep],
 ];
@@ -50,6 +53,13 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
  */
 const SAME_IN_EVERY_LANGUAGE = [
   'app.title',
+  'recurrent.axis.signal',
+  'recurrent.rowFirst',
+  'recurrent.rowLast',
+  'recurrent.timeName',
+  'recurrent.control.cell.lstm',
+  'recurrent.control.cell.gru',
+  'recurrent.control.cellHelp.rnn',
   'run.autoShort.hardwareWebgl',
   'run.backendName.webgl',
   'run.backendName.wasm',

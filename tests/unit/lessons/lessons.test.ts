@@ -6,7 +6,6 @@ import {
   type RunCheck,
 } from '../../../src/config/lessonChecks';
 import {
-  CHECKED_LESSONS,
   LESSONS,
   START_LESSON,
   lessonById,
@@ -23,7 +22,7 @@ import { lessonRuns, observedRuns, runLesson } from './support';
 setupCpuBackend();
 
 function lesson(id: string): Lesson {
-  const found = CHECKED_LESSONS.find((l) => l.id === id);
+  const found = LESSONS.find((l) => l.id === id);
   if (!found) throw new Error(`no lesson ${id}`);
   return found;
 }
@@ -63,7 +62,7 @@ describe('the lessons catalogue', () => {
     );
   });
 
-  it.each(CHECKED_LESSONS.map((l) => [l.id, l] as const))(
+  it.each(LESSONS.map((l) => [l.id, l] as const))(
     '%s: its link is short, hand-readable and valid as written (no repairs, view keys included)',
     (_id, l) => {
       expect(l.link).toMatch(/^#[a-zA-Z0-9.]+=[^&]+(&[a-zA-Z0-9.]+=[^&]+)*$/);
@@ -74,7 +73,7 @@ describe('the lessons catalogue', () => {
     },
   );
 
-  it.each(CHECKED_LESSONS.map((l) => [l.id, l] as const))(
+  it.each(LESSONS.map((l) => [l.id, l] as const))(
     '%s: has a title, a one-sentence summary, observations that are checked, and what to try next',
     (_id, l) => {
       for (const text of [l.title, l.summary, watchText(l), l.tryNext]) {
@@ -93,7 +92,7 @@ describe('the lessons catalogue', () => {
     },
   );
 
-  it.each(CHECKED_LESSONS.map((l) => [l.id, l] as const))(
+  it.each(LESSONS.map((l) => [l.id, l] as const))(
     '%s: every run its observations name is a run of its link, small enough to check quickly',
     (_id, l) => {
       const configs = lessonRuns(l);
@@ -107,18 +106,6 @@ describe('the lessons catalogue', () => {
     },
   );
 
-  it('the recurrent lessons are checked but kept off the page until it draws recurrent runs', () => {
-    const recurrent = CHECKED_LESSONS.filter((l) => lessonRuns(l).get('a')?.model.kind === 'rnn');
-    expect(recurrent.map((l) => l.id)).toEqual([
-      'rnn-vanishes-lstm-forget-gate',
-      'rnn-gain-explodes-clip',
-    ]);
-    for (const l of recurrent) {
-      expect(LESSONS).not.toContain(l);
-      expect(lessonById(l.id)).toBeUndefined();
-    }
-  });
-
   it('the remedy lessons are the diverging lesson plus one remedy', () => {
     const diverging = lesson('lr-too-large').link;
     for (const id of ['clip-global-norm', 'gradient-scaling', 'max-norm', 'l2-and-pruning']) {
@@ -128,7 +115,7 @@ describe('the lessons catalogue', () => {
 });
 
 describe("every lesson's observations hold on its link's runs (cpu backend)", () => {
-  it.each(CHECKED_LESSONS.map((l) => [l.id, l] as const))('%s', async (_id, l) => {
+  it.each(LESSONS.map((l) => [l.id, l] as const))('%s', async (_id, l) => {
     const records = await runLesson(l);
     for (const record of records.values()) expect(record.backend).toBe('cpu');
     expect(checkObservations(l.observations, observedRuns(records))).toEqual([]);

@@ -28,6 +28,31 @@ describe('planRunChanges: the one place that decides restart or live', () => {
     });
   });
 
+  it('restarts when the model changes: its kind, or a recurrent cell, T, units or init', () => {
+    const rnn = configWith({
+      ...BASE,
+      model: {
+        kind: 'rnn',
+        cell: 'rnn',
+        timeSteps: 10,
+        units: 8,
+        recurrentInit: { kind: 'orthogonal', gain: 1 },
+        forgetBias: 1,
+      },
+    });
+    const restart = { kind: 'restart', reason: 'config' };
+    expect(planRunChanges([run('a')], [run('a', rnn)])).toMatchObject(restart);
+    for (const model of [
+      { cell: 'lstm' as const },
+      { timeSteps: 11 },
+      { units: 9 },
+      { recurrentInit: { kind: 'orthogonal' as const, gain: 1.1 } },
+    ]) {
+      const next = configWith({ ...rnn, model: { ...rnn.model, ...model } as typeof rnn.model });
+      expect(planRunChanges([run('a', rnn)], [run('a', next)])).toMatchObject(restart);
+    }
+  });
+
   it('restarts every run when a variant is added, so all start at step 0', () => {
     expect(planRunChanges([run('a')], [run('a'), run('c')])).toMatchObject({
       kind: 'restart',

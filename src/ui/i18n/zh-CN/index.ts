@@ -17,6 +17,7 @@ import { exportMessages } from './export';
 import { offlineMessages } from './offline';
 import { repairMessages } from './repairs';
 import { weightsMessages } from './weights';
+import { recurrentMessages } from './recurrent';
 
 export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...runMessages,
@@ -31,6 +32,7 @@ export const ZH_CN_MESSAGES: Catalogue['messages'] = {
   ...offlineMessages,
   ...repairMessages,
   ...weightsMessages,
+  ...recurrentMessages,
 };
 
 export const ZH_CN_CATALOGUE: Catalogue = {

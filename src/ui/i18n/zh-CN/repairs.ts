@@ -66,8 +66,6 @@ export const repairMessages: Record<keyof typeof en, string> = {
   'repair.smoothingBelowMin': '{text} 低于下限 0；已设为 0',
   'repair.smoothingAboveMax': '{text} 超过上限 {max}；已设为 {max}',
   'repair.smoothingDecimals': '{text} 的小数超过两位；已舍入为 {rounded}',
-  'repair.recurrentOnPage':
-    "循环模式（model=rnn）目前只能在命令行中运行（npm run simulate -- --link '...'）；页面改为打开前馈网络",
   'repair.sweepBoundNotNumber': '{text} 不是数字；使用 {fallback}',
   'repair.sweepKeyUnknown': '{text} 不是扫描可以改变的设置（{keys}）；已忽略这条轴',
   'repair.sweepExtraText': '已忽略多余的文字 {text}',

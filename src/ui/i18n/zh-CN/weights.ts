@@ -9,6 +9,14 @@ export const weightsMessages: Record<keyof typeof en, string> = {
   'weights.otherBatches': '{name} 的批次划分不同（{settings}），所以它的批次与 A 不同',
   'weights.otherSeed': '{name} 的种子不同（{settings}），所以它的初始权重和批次顺序都与 A 不同',
   'weights.otherSeedBatchOrder': '{name} 的种子不同（{settings}），所以它的批次顺序与 A 不同',
+  'weights.otherLength': '{name} 训练用的序列长度不同（{settings}），所以它的训练批次与 A 不同',
+  'weights.otherCell':
+    '{name} 的循环单元类型或隐藏单元数不同（{settings}），所以它的权重形状与 A 不同',
+  'weights.otherForgetBias':
+    '{name} 的遗忘门偏置初值不同（{settings}），所以它的初始权重在 b_f 上与 A 不同',
+  'weights.otherRecurrentInit': '{name} 的循环权重初始化方式不同（{settings}），所以它们与 A 不同',
+  'weights.scaledRecurrent': '{name} 的循环权重是 A 的同一组随机数，只是缩放不同（{settings}）',
+  'weights.scaledRecurrentIdentity': '{name} 的循环权重是 A 的单位矩阵，只是缩放不同（{settings}）',
   'weights.otherWidths': '{name} 的层宽度不同（{settings}），所以它的初始权重与 A 不同',
   'weights.otherInputWidth': '{name} 的数据输入维度不同，所以它第一层的初始权重与 A 不同',
   'weights.otherFamily':
