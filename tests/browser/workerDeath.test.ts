@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+import {
+  answersWithin,
+  currentStep,
+  openApp,
+  screenshot,
+  serveBuiltApp,
+  waitForStep,
+} from './support/app';
 
 const app = serveBuiltApp();
 
@@ -16,14 +23,6 @@ function runHistory(page: import('playwright-core').Page, letter: 'a' | 'b'): Pr
     (l) => JSON.parse(JSON.stringify(window.__gradscope!.history!(l))) as Step[],
     letter,
   );
-}
-
-/** Whether the page runs a script within `ms` (a page whose thread spins never does). */
-function answersWithin(page: import('playwright-core').Page, ms: number): Promise<boolean> {
-  return Promise.race([
-    page.evaluate(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
-  ]);
 }
 
 describe('a training worker that dies', () => {
