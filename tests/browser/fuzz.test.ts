@@ -32,6 +32,11 @@ const BASELINE_LINK = '#layers=16x4&act=tanh&steps=100000';
 const LOG_FILE = join(tmpdir(), `gradscope-fuzz-${SEED}.log`);
 /** A page that runs no script for this long has stopped answering (its thread is stuck). */
 const ANSWER_WITHIN_MS = 30_000;
+/**
+ * An action that has not ended after this long never will: longer than any of its own waits
+ * (Playwright's default timeout is 30 s), so only a stuck page gets here.
+ */
+const ACTION_STUCK_MS = 60_000;
 
 type Page = import('playwright-core').Page;
 
@@ -106,7 +111,7 @@ describe('the page under random abuse', () => {
         while (Date.now() < until && errors.length === 0) {
           // A page that stopped answering fails at once, naming the action, rather than time
           // out every later one (an action on a stuck page may never end by itself).
-          const action = await Promise.race([fuzzer.act(), stuckAfter(ANSWER_WITHIN_MS)]);
+          const action = await Promise.race([fuzzer.act(), stuckAfter(ACTION_STUCK_MS)]);
           if (action === null || !(await answersWithin(page, ANSWER_WITHIN_MS)))
             throw new Error(
               action === null
@@ -118,9 +123,10 @@ describe('the page under random abuse', () => {
         console.log(`[fuzz] ${fuzzer.log.length} actions`);
         expect(errors).toEqual([]);
 
-        // Back to the starting link (and so the automatic backend), at rest.
+        // Back to the starting link (and so the automatic backend), at rest, in English (the
+        // fuzzer may have picked another language, and what follows reads English names).
         await page.evaluate(() => (window.location.hash = '#'));
-        await page.evaluate((h) => (window.location.hash = h), BASELINE_LINK);
+        await page.evaluate((h) => (window.location.hash = h), `${BASELINE_LINK}&lang=en`);
         await page.getByRole('button', { name: 'Live charts' }).click();
         // The link's change waits in line behind the chunk under way.
         await page.waitForTimeout(1000);

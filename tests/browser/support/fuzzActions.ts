@@ -44,24 +44,29 @@ interface ControlFacts {
 }
 
 async function factsOf(control: Locator): Promise<ControlFacts> {
-  return control.evaluate((el) => {
-    const input = el as HTMLInputElement;
-    const label =
-      el.getAttribute('aria-label') ??
-      (input.labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 40);
-    return {
-      tag: el.tagName.toLowerCase(),
-      type: input.type ?? '',
-      label,
-      disabled: input.disabled === true,
-      options:
-        el instanceof HTMLSelectElement
-          ? [...el.options].filter((o) => !o.disabled).map((o) => o.value)
-          : [],
-      min: Number(input.min || 0),
-      max: Number(input.max || 100),
-    };
-  });
+  return control.evaluate(
+    (el) => {
+      const input = el as HTMLInputElement;
+      const label =
+        el.getAttribute('aria-label') ??
+        (input.labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 40);
+      return {
+        tag: el.tagName.toLowerCase(),
+        type: input.type ?? '',
+        label,
+        disabled: input.disabled === true,
+        options:
+          el instanceof HTMLSelectElement
+            ? [...el.options].filter((o) => !o.disabled).map((o) => o.value)
+            : [],
+        min: Number(input.min || 0),
+        max: Number(input.max || 100),
+      };
+    },
+    undefined,
+    // The control may have gone since it was listed: skip it rather than wait for it.
+    { timeout: ACTION_TIMEOUT_MS },
+  );
 }
 
 export class Fuzzer {
