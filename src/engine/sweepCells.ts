@@ -74,17 +74,21 @@ export class SweepCache {
 export async function measureCells(
   configs: readonly ExperimentConfig[],
   steps: number,
-  options: Pick<TrainerOptions, 'normMode'> & { cache?: SweepCache } = {},
+  options: Pick<TrainerOptions, 'normMode' | 'betweenSteps'> & { cache?: SweepCache } = {},
 ): Promise<CellMeasure[]> {
   const cache = options.cache ?? new SweepCache();
   const trainers: Trainer[] = [];
   const chunks: (IssuedChunk | null)[] = [];
   try {
     for (const config of configs) {
+      // On the page's own thread a call may take seconds: let frames and input in between
+      // cells as between steps (the cells' numbers do not depend on it).
+      if (trainers.length > 0 && options.betweenSteps) await options.betweenSteps();
       const trainer = new Trainer(config, {
         normMode: options.normMode,
         dataset: cache.dataset(config),
         kernelDraws: cache.kernelDraws,
+        betweenSteps: options.betweenSteps,
       });
       trainers.push(trainer);
       chunks.push(await trainer.issueChunk(steps, { skipLastUpdate: true }));

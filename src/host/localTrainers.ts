@@ -42,10 +42,17 @@ export class LocalTrainers {
     return createTrainer(config, { normMode, ...this.trainerOptions });
   }
 
-  /** Sweep cells, each from its own initial weights (engine/sweepCells.ts). */
+  /**
+   * Sweep cells, each from its own initial weights (engine/sweepCells.ts), yielding between
+   * steps as the trainers do.
+   */
   measureCells(configs: readonly ExperimentConfig[], steps: number): Promise<CellMeasure[]> {
     const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
-    return measureCells(configs, steps, { normMode, cache: this.sweepCache });
+    return measureCells(configs, steps, {
+      normMode,
+      cache: this.sweepCache,
+      betweenSteps: this.trainerOptions.betweenSteps,
+    });
   }
 
   /** Calls `onLost` (once) when the WebGL context of the current backend is lost. */

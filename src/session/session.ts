@@ -117,6 +117,14 @@ export class Session {
     if (this.playing || this.disposed) return;
     // Runs still being built can be played: the loop waits for them.
     if (!this.runs.some((r) => r.state === 'training')) return;
+    if (!this.host && this.queue.operationsWaiting === 0) {
+      // No host and none on its way: the session gave up on training workers that kept dying
+      // (onHostDied), or none could start. Play tries a new one, as Reset does, and plays once
+      // the runs are rebuilt.
+      this.resumeAfterRestart = true;
+      void this.reset();
+      return;
+    }
     this.playing = true;
     // The rate counts from Play, so it includes the wait for the first steps, as a person
     // timing the step counter would.
@@ -368,7 +376,8 @@ export class Session {
       await operation();
       if (!this.resumeAfterRestart) return;
       this.resumeAfterRestart = false;
-      this.play();
+      // Without a host (it could not be started) there is nothing to play on.
+      if (this.host) this.play();
     });
   }
 
@@ -464,6 +473,13 @@ export class Session {
     const landings: Promise<void>[] = [];
     while (this.playing && token === this.loopToken) {
       if (!this.host || this.queue.operationsWaiting > 0) {
+        if (this.queue.operationsWaiting === 0) {
+          // No host and no operation bringing one: nothing can train. Waiting on an empty line
+          // would resolve at once, and this loop would spin on the page's thread for ever.
+          this.playing = false;
+          this.setStatus();
+          return;
+        }
         // A queued operation (or the first trainers being built) goes first.
         await this.queue.enqueue(async () => undefined);
         continue;

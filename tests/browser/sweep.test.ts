@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
 
@@ -5,6 +6,25 @@ const app = serveBuiltApp();
 
 /** A 6 x 6 map: gain across (log), depth up; tanh at width 16, so the boundary is at gain 1. */
 const SMALL_MAP = '#layers=16x4&act=tanh&init=lecunNormal&sweep=gain:0.25..4:6,depth:2..12:6';
+
+/**
+ * The longest wait of a timer asking to run every 20 ms, from when this was called until
+ * `done` resolves: how long the page's thread was held at a time.
+ */
+async function longestHold(page: Page, done: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longestHoldMs: number };
+    w.longestHoldMs = 0;
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      w.longestHoldMs = Math.max(w.longestHoldMs, now - last);
+      last = now;
+    }, 20);
+  });
+  await done();
+  return page.evaluate(() => (window as unknown as { longestHoldMs: number }).longestHoldMs);
+}
 
 describe('regime map', () => {
   it('a sweep link opens the map, which fills with progress; a click loads the cell as the base', async () => {
@@ -145,4 +165,26 @@ describe('regime map closed while it measures', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 300_000);
+
+  it("computed on the page's own thread (no worker can train) lets the page in between steps", async () => {
+    // It held the thread for the whole sweep: 35 s for this map at 200 steps per cell.
+    const { page, errors } = await openApp(app, '#layers=32x8&act=tanh', undefined, {
+      initScript: 'delete globalThis.OffscreenCanvas;',
+    });
+    expect(await page.evaluate(() => window.__gradscope!.trainingThread!())).toBe('main');
+    const held = await longestHold(page, async () => {
+      await page.evaluate(
+        () =>
+          (location.hash = '#layers=32x8&act=tanh&sweep=gain:0.25..4:5,depth:2..8:3&sweepsteps=50'),
+      );
+      await page
+        .getByTestId('sweep-progress-text')
+        .filter({ hasText: '15 of 15 cells' })
+        .waitFor({ timeout: 120_000 });
+    });
+    // One step of these networks takes milliseconds; a second allows for a loaded machine.
+    expect(held).toBeLessThan(1000);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });

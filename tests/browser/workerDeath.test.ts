@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentStep, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
+import {
+  answersWithin,
+  currentStep,
+  openApp,
+  screenshot,
+  serveBuiltApp,
+  waitForStep,
+} from './support/app';
 
 const app = serveBuiltApp();
 
@@ -64,6 +71,35 @@ describe('a training worker that dies', () => {
     expect(errors).toEqual([]);
     expect(fresh.errors).toEqual([]);
     await fresh.page.context().close();
+    await page.context().close();
+  });
+
+  it('that keeps dying is given up on with an error, and Play then trains on a new one without freezing the page', async () => {
+    // Found by the UI fuzz test: once the session gave up, Play spun the page's thread for ever
+    // (its loop waited for a worker that nothing was starting).
+    const { page, errors } = await openApp(app, '#layers=16x4&act=tanh&steps=100000');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await waitForStep(page, 3);
+    // Four deaths within the minute: the fourth is one too many (each kill waits for the new
+    // worker, which the diagnostics hook can terminate only once it is there).
+    for (let death = 1; death <= 4; death++)
+      await page.waitForFunction(() => window.__gradscope!.terminateTrainingWorker!(), undefined, {
+        timeout: 60_000,
+        polling: 100,
+      });
+    await page
+      .getByTestId('error-notice')
+      .filter({ hasText: 'terminated' })
+      .waitFor({ timeout: 60_000 });
+    await expect(page.getByRole('button', { name: 'Play' }).isVisible()).resolves.toBe(true);
+
+    await page.getByRole('button', { name: 'Play' }).click({ timeout: 10_000 });
+    expect(await answersWithin(page, 10_000)).toBe(true);
+    await waitForStep(page, 3, 60_000);
+    await expect(page.getByTestId('error-notice').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Pause' }).click({ timeout: 10_000 });
+    expect(await page.evaluate(() => window.__gradscope!.trainingThread!())).toBe('worker');
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 });

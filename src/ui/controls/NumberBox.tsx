@@ -35,12 +35,20 @@ export function NumberBox({
 }: NumberBoxProps) {
   // null while not editing: the box then shows the config's value, so it never goes stale.
   const [draft, setDraft] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  // A clamp note speaks of the value it set: once the value changes otherwise (a new link, a
+  // slider, a lesson), it is stale and goes (React's "adjusting state when a prop changes").
+  const [note, setNote] = useState<{ text: string; value: number } | null>(null);
+  const [valueSeen, setValueSeen] = useState(value);
+  if (value !== valueSeen) {
+    setValueSeen(value);
+    if (note !== null && note.value !== value) setNote(null);
+  }
 
   const commit = (text: string) => {
     setDraft(null);
-    setNote(clampNote(text, range));
     const next = parseInRange(text, range);
+    const noteText = clampNote(text, range);
+    setNote(noteText === null ? null : { text: noteText, value: next ?? value });
     if (next !== null && next !== value) onCommit(next);
   };
 
@@ -80,7 +88,7 @@ export function NumberBox({
     <>
       {input}
       <span className="number-note" role="status" data-testid="clamp-note">
-        {note}
+        {note.text}
       </span>
     </>
   );

@@ -106,6 +106,18 @@ export async function currentStep(page: Page): Promise<number> {
   return Number(await page.getByTestId('step-counter').getAttribute('data-step'));
 }
 
+/**
+ * Whether the page runs a script within `ms`. A page whose main thread is stuck (a loop that
+ * never yields) never does, and Playwright's own calls on it would wait without end.
+ */
+export function answersWithin(page: Page, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    page.evaluate(() => true),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms))),
+  ]).finally(() => clearTimeout(timer));
+}
+
 export async function waitForStep(page: Page, atLeast: number, timeout = 60_000): Promise<void> {
   await page.waitForFunction(
     (n) =>

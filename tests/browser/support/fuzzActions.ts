@@ -6,6 +6,10 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import type { Prng } from '../../../src/random/prng';
+import { compareMessages as compareEn } from '../../../src/ui/i18n/en/compare';
+import { runMessages as runEn } from '../../../src/ui/i18n/en/run';
+import { compareMessages as compareZh } from '../../../src/ui/i18n/zh-CN/compare';
+import { runMessages as runZh } from '../../../src/ui/i18n/zh-CN/run';
 import { generatedHostileLinks, HAND_WRITTEN_LINKS } from './hostileLinks';
 
 /** How long one action may wait for its element: the page is busy, so skip rather than stall. */
@@ -18,6 +22,27 @@ const VALID_LINKS = [
   '#layers=16x6&act=sigmoid&c.init=heNormal&b.lr=0.5',
   '#layers=32x8&act=tanh&sweep=gain:0.25..4:5,depth:2..8:3',
 ];
+
+type RunKey = keyof typeof runEn;
+type CompareKey = keyof typeof compareEn;
+
+/**
+ * A control's name in either of the page's languages (the fuzzer may switch to Chinese), as an
+ * exact match: any of the run bar's `run` keys and the compare view's `compare` keys.
+ */
+function named(run: RunKey[], compare: CompareKey[] = []): RegExp {
+  const names = [
+    ...run.flatMap((key) => [runEn[key], runZh[key]]),
+    ...compare.flatMap((key) => [compareEn[key], compareZh[key]]),
+  ];
+  const escaped = names.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(${escaped.join('|')})$`);
+}
+
+const PLAY_OR_PAUSE = named(['run.play', 'run.pause']);
+const BACKEND_MENU = named(['run.backendSelect']);
+const COMPARE_CLIPPING = named([], ['compare.withClipping', 'compare.withoutClipping']);
+const COMPARE_MENU = named([], ['compare.withMenu']);
 
 const KEYS = [
   ' ',
@@ -44,24 +69,29 @@ interface ControlFacts {
 }
 
 async function factsOf(control: Locator): Promise<ControlFacts> {
-  return control.evaluate((el) => {
-    const input = el as HTMLInputElement;
-    const label =
-      el.getAttribute('aria-label') ??
-      (input.labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 40);
-    return {
-      tag: el.tagName.toLowerCase(),
-      type: input.type ?? '',
-      label,
-      disabled: input.disabled === true,
-      options:
-        el instanceof HTMLSelectElement
-          ? [...el.options].filter((o) => !o.disabled).map((o) => o.value)
-          : [],
-      min: Number(input.min || 0),
-      max: Number(input.max || 100),
-    };
-  });
+  return control.evaluate(
+    (el) => {
+      const input = el as HTMLInputElement;
+      const label =
+        el.getAttribute('aria-label') ??
+        (input.labels?.[0]?.textContent ?? el.textContent ?? '').trim().slice(0, 40);
+      return {
+        tag: el.tagName.toLowerCase(),
+        type: input.type ?? '',
+        label,
+        disabled: input.disabled === true,
+        options:
+          el instanceof HTMLSelectElement
+            ? [...el.options].filter((o) => !o.disabled).map((o) => o.value)
+            : [],
+        min: Number(input.min || 0),
+        max: Number(input.max || 100),
+      };
+    },
+    undefined,
+    // The control may have gone since it was listed: skip it rather than wait for it.
+    { timeout: ACTION_TIMEOUT_MS },
+  );
 }
 
 export class Fuzzer {
@@ -168,7 +198,7 @@ export class Fuzzer {
   private async backend(): Promise<string> {
     const name = this.pick(BACKENDS);
     await this.page
-      .getByRole('combobox', { name: 'Backend' })
+      .getByRole('combobox', { name: BACKEND_MENU })
       .selectOption(name, { timeout: ACTION_TIMEOUT_MS });
     return `backend ${name}`;
   }
@@ -182,11 +212,11 @@ export class Fuzzer {
     }
     if (this.prng.int(2) === 0) {
       await this.page
-        .getByRole('button', { name: /^Compare with(out)? clipping$/ })
+        .getByRole('button', { name: COMPARE_CLIPPING })
         .click({ timeout: ACTION_TIMEOUT_MS });
       return 'add variant: Compare with clipping';
     }
-    const menu = this.page.getByRole('combobox', { name: /Compare with/ });
+    const menu = this.page.getByRole('combobox', { name: COMPARE_MENU });
     const options = await menu
       .locator('option:not([disabled])')
       .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
@@ -203,7 +233,7 @@ export class Fuzzer {
   }
 
   private async playPause(): Promise<string> {
-    const button = this.page.getByRole('button', { name: /^(Play|Pause)$/ });
+    const button = this.page.getByRole('button', { name: PLAY_OR_PAUSE });
     const name = (await button.textContent({ timeout: ACTION_TIMEOUT_MS })) ?? '';
     await button.click({ timeout: ACTION_TIMEOUT_MS });
     return `click ${name}`;
