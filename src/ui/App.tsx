@@ -19,6 +19,8 @@ import './layout/reducedMotion.css';
 
 /** The regime map is its own chunk, loaded when a link or the tab opens it. */
 const SweepPanel = lazy(() => import('./sweep/SweepPanel'));
+/** The seed bands likewise (`seeds=` in the link, or the tab). */
+const SeedBandPanel = lazy(() => import('./seeds/SeedBandPanel'));
 
 /**
  * The page in the language shown. Switching language draws it afresh (components, memoised
@@ -39,6 +41,7 @@ export function App() {
   useKeyboardShortcuts();
   const embedded = useViewStore((s) => s.embed !== null);
   const mapOpen = useViewStore((s) => s.sweep !== null && s.embed === null);
+  const bandsOpen = useViewStore((s) => s.seeds !== null && s.embed === null);
   return (
     <div className="app" data-embed={embedded ? '1' : undefined}>
       <RunBar />
@@ -60,6 +63,10 @@ export function App() {
           {mapOpen ? (
             <Suspense fallback={null}>
               <SweepPanel />
+            </Suspense>
+          ) : bandsOpen ? (
+            <Suspense fallback={null}>
+              <SeedBandPanel />
             </Suspense>
           ) : (
             <ChartsPanel embedded={embedded} />

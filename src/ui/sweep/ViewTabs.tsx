@@ -1,3 +1,4 @@
+import { DEFAULT_SEEDS } from '../../config/seedBands';
 import { defaultAxis } from '../../config/sweepSpec';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';
@@ -7,17 +8,18 @@ import './viewTabs.css';
 const DEFAULT_SWEEP = { axes: [defaultAxis('gain'), defaultAxis('depth')], steps: 1 };
 
 /**
- * Live charts or the regime map. The map is a view of the link (`&sweep=`), so opening it
- * writes the sweep into the link and closing it takes it out.
+ * Live charts, the regime map or the seed bands. The map and the bands are views of the link
+ * (`&sweep=`, `&seeds=`), so opening one writes it into the link and closing it takes it out.
  */
 export function ViewTabs() {
   const open = useViewStore((s) => s.sweep !== null);
+  const bandsOpen = useViewStore((s) => s.seeds !== null && s.sweep === null);
   return (
     <div className="view-tabs" role="group" aria-label={t('sweep.tabsLabel')}>
       <button
         type="button"
-        aria-pressed={!open}
-        onClick={() => useViewStore.setState({ sweep: null })}
+        aria-pressed={!open && !bandsOpen}
+        onClick={() => useViewStore.setState({ sweep: null, seeds: null })}
       >
         {t('sweep.tabLive')}
       </button>
@@ -26,10 +28,20 @@ export function ViewTabs() {
         aria-pressed={open}
         data-testid="open-regime-map"
         onClick={() => {
-          if (!open) useViewStore.setState({ sweep: DEFAULT_SWEEP });
+          if (!open) useViewStore.setState({ sweep: DEFAULT_SWEEP, seeds: null });
         }}
       >
         {t('sweep.tabMap')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={bandsOpen}
+        data-testid="open-seed-bands"
+        onClick={() => {
+          if (!bandsOpen) useViewStore.setState({ sweep: null, seeds: DEFAULT_SEEDS });
+        }}
+      >
+        {t('sweep.tabSeeds')}
       </button>
     </div>
   );
