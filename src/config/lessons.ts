@@ -391,6 +391,52 @@ export const LESSONS: readonly Lesson[] = [
       'if so, does the loss really fall, or have the weights been shrunk and pruned until the ' +
       'network can hardly learn?',
   },
+  {
+    id: 'narrow-relu-seed-bands',
+    title: 'Narrow ReLU nets: the seed matters',
+    link: '#layers=8x12&act=relu&init=heNormal&view=signal&b.layers=32x12&seeds=16',
+    summary:
+      'He init keeps the typical ReLU signal flat at any width, but how far one initialization ' +
+      'strays from it grows with depth over width: the seed bands compare 16 seeds of a narrow ' +
+      'net (A, 12 layers of 8) with a wider one (B, 12 layers of 32).',
+    observations: [
+      {
+        text:
+          "Seed bands, signal view: at the input layer, run A's band is more than twice as " +
+          "wide on the log scale as run B's,",
+        checks: [
+          {
+            kind: 'seedBandWider',
+            quantity: 'signalNorm',
+            layer: 'input',
+            than: 'b',
+            thanLayer: 'input',
+            factor: 2,
+          },
+        ],
+      },
+      {
+        text: "and A's band widens toward the input: over three times as wide there as at the output layer.",
+        checks: [
+          {
+            kind: 'seedBandWider',
+            quantity: 'signalNorm',
+            layer: 'input',
+            thanLayer: 'output',
+            factor: 3,
+          },
+        ],
+      },
+    ],
+    why:
+      'Each ReLU layer multiplies the signal by a random factor whose log varies by about 5/n ' +
+      '(n its width; Hanin 2018): over the layers the signal crosses these add up to about 5β, ' +
+      'β = Σ 1/n, so 12 layers of 8 (β = 1.5) scatter it far more than 12 layers of 32 ' +
+      '(β = 0.375). One run of a narrow net can mislead: compare bands, not single seeds.',
+    tryNext:
+      'Make A deeper (layers=8x24): β doubles and its band widens further; or as wide as B ' +
+      '(layers=32x12), and the two bands coincide.',
+  },
 ];
 
 const LESSON_BY_ID = new Map(LESSONS.map((lesson) => [lesson.id, lesson]));

@@ -91,6 +91,9 @@ export function quantile(values: readonly number[], q: number): number {
   return lo === hi ? lo : lo + (hi - lo) * (at - below);
 }
 
+/** The step-1 quantities a seed band shows: parameter gradients or the signal dL/dz. */
+export type BandQuantity = 'gradNorm' | 'signalNorm';
+
 /** One layer's number across the seeds. */
 export interface LayerBand {
   median: number;

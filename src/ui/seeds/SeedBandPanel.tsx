@@ -35,17 +35,18 @@ export default function SeedBandPanel() {
   // The signal view of the live charts shows the signal here too; the others the gradient.
   const quantity: BandQuantity = gradientView === 'signalNorm' ? 'signalNorm' : 'gradNorm';
 
-  useEffect(() => {
-    if (count !== null && backend !== '') runSeedBands(count);
-  }, [count, backend]);
-  // Bands nobody sees must not keep the worker busy: closing the view stops them.
-  useEffect(() => cancelSeedBands, []);
-
   const key = useMemo(
     () =>
       count !== null && backend !== '' ? seedBandKey({ base, variants }, count, backend) : null,
     [base, variants, count, backend],
   );
+  // Step-1 runs are cheap: the bands follow the setup (a change cancels the ones under way,
+  // and setups measured before come from the cache at once).
+  useEffect(() => {
+    if (count !== null && key !== null) runSeedBands(count);
+  }, [count, key]);
+  // Bands nobody sees must not keep the worker busy: closing the view stops them.
+  useEffect(() => cancelSeedBands, []);
   const runs = useMemo(
     () => (result ? result.runs.map((run) => runBands(run, quantity)) : []),
     [result, quantity],

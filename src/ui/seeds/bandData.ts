@@ -2,11 +2,17 @@
  * What the seed-band chart and table draw: per run, each layer's median and band of the chosen
  * step-1 quantity over the seeds measured so far, and Hanin's beta of the run's network.
  */
-import { haninBeta, layerBands, logSpread, type LayerBand } from '../../config/seedBands';
+import {
+  haninBeta,
+  layerBands,
+  logSpread,
+  type BandQuantity,
+  type LayerBand,
+} from '../../config/seedBands';
 import type { RunLetter } from '../../session/sessionTypes';
 import type { SeedBandRun } from '../../store/seedBandStore';
 
-export type BandQuantity = 'gradNorm' | 'signalNorm';
+export type { BandQuantity };
 
 export interface RunBands {
   letter: RunLetter;
