@@ -1,4 +1,4 @@
-import { MAX_SEEDS, MIN_SEEDS } from '../config/seedBands';
+import { MAX_SEEDS, MIN_SEEDS } from '../config/seedsKey';
 import { RUN_LETTERS, type RunLetter } from '../config/variants';
 
 /** Which runs of the link's experiment to simulate: one by its letter, or all of them. */

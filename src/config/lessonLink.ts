@@ -7,7 +7,7 @@ import { parseHashParams } from './codec';
 import type { Lesson } from './lessons';
 import type { ExperimentConfig } from './schema';
 import { decodeExperimentLink, encodeExperimentLink, type VariantSpec } from './variants';
-import { readSeedsKey } from './seedBands';
+import { readSeedsKey } from './seedsKey';
 import { readLinkedView, type LinkedView } from './viewKeys';
 
 export interface LessonExperiment {

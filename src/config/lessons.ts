@@ -396,14 +396,11 @@ export const LESSONS: readonly Lesson[] = [
     title: 'Narrow ReLU nets: the seed matters',
     link: '#layers=8x12&act=relu&init=heNormal&view=signal&b.layers=32x12&seeds=16',
     summary:
-      'He init keeps the typical ReLU signal flat at any width, but how far one initialization ' +
-      'strays from it grows with depth over width: the seed bands compare 16 seeds of a narrow ' +
-      'net (A, 12 layers of 8) with a wider one (B, 12 layers of 32).',
+      'He init keeps the typical ReLU signal flat at any width, but one seed strays further ' +
+      'the deeper and narrower the net: 16 seeds of 12 layers of 8 (A) and of 32 (B).',
     observations: [
       {
-        text:
-          "Seed bands, signal view: at the input layer, run A's band is more than twice as " +
-          "wide on the log scale as run B's,",
+        text: "Seed bands, signal view: at the input layer A's band is over twice as wide as B's (log scale),",
         checks: [
           {
             kind: 'seedBandWider',
@@ -416,7 +413,7 @@ export const LESSONS: readonly Lesson[] = [
         ],
       },
       {
-        text: "and A's band widens toward the input: over three times as wide there as at the output layer.",
+        text: 'and it widens toward the input: over three times as wide there as at the output.',
         checks: [
           {
             kind: 'seedBandWider',
@@ -428,14 +425,9 @@ export const LESSONS: readonly Lesson[] = [
         ],
       },
     ],
-    why:
-      'Each ReLU layer multiplies the signal by a random factor whose log varies by about 5/n ' +
-      '(n its width; Hanin 2018): over the layers the signal crosses these add up to about 5β, ' +
-      'β = Σ 1/n, so 12 layers of 8 (β = 1.5) scatter it far more than 12 layers of 32 ' +
-      '(β = 0.375). One run of a narrow net can mislead: compare bands, not single seeds.',
     tryNext:
-      'Make A deeper (layers=8x24): β doubles and its band widens further; or as wide as B ' +
-      '(layers=32x12), and the two bands coincide.',
+      "Make A deeper (layers=8x24): Hanin's β = Σ 1/width doubles and the band widens; or as " +
+      'wide as B (layers=32x12): the bands coincide.',
   },
 ];
 

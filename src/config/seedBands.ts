@@ -7,26 +7,12 @@
  * vanishing gradients?"): for a ReLU net with He init, the log of the squared gradient norm
  * fluctuates from one initialization to the next with a variance that grows with
  * beta = sum over hidden layers of 1/n_l. A deep narrow net's band is wide, a wide one's narrow.
+ * The link key is config/seedsKey.ts (kept apart: the page's first chunk reads links).
  */
-import { formatNumber, parseDecimal } from './numberText';
-import { checkNumber, type NumberRange } from './numberRanges';
-import { quoteText, type Repair } from './repairs';
 import { LIMITS, type ExperimentConfig } from './schema';
-
-export const MIN_SEEDS = 2;
-export const MAX_SEEDS = 64;
-/** What the Seed bands tab opens with. */
-export const DEFAULT_SEEDS = 8;
 
 /** The band drawn around the median: the 10th to the 90th percentile of the seeds. */
 export const BAND_QUANTILES = [0.1, 0.9] as const;
-
-const SEEDS_RANGE: NumberRange = {
-  label: 'seeds',
-  min: MIN_SEEDS,
-  max: MAX_SEEDS,
-  integer: true,
-};
 
 /**
  * The seeds of a band of `count` runs: the setup's own seed s, then s + 1, ..., s + count - 1,
@@ -43,35 +29,6 @@ export function seedConfigs(base: ExperimentConfig, count: number): ExperimentCo
     ...base,
     init: { ...base.init, seed },
   }));
-}
-
-/**
- * Reads `seeds` from a link's parameters: null when absent; otherwise a whole number from
- * MIN_SEEDS to MAX_SEEDS by the links' one clamping rule (not a number: the default; beyond a
- * limit: that limit), every change noted.
- */
-export function readSeedsKey(params: ReadonlyMap<string, string>): {
-  seeds: number | null;
-  repairs: Repair[];
-} {
-  const text = params.get('seeds');
-  if (text === undefined) return { seeds: null, repairs: [] };
-  const repairs: Repair[] = [];
-  const x = parseDecimal(text.trim());
-  if (x === undefined) {
-    repairs.push({
-      path: 'seeds',
-      reason: `${quoteText(text)} is not a number; used ${DEFAULT_SEEDS}`,
-    });
-    return { seeds: DEFAULT_SEEDS, repairs };
-  }
-  const seeds = checkNumber(x, 'seeds', DEFAULT_SEEDS, repairs, SEEDS_RANGE);
-  return { seeds, repairs };
-}
-
-/** The link suffix of the seed-band view ('' when closed). */
-export function seedsHashSuffix(seeds: number | null): string {
-  return seeds === null ? '' : `&seeds=${formatNumber(seeds)}`;
 }
 
 /**

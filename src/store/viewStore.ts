@@ -3,7 +3,7 @@ import { isBackendName, type BackendName } from '../config/backends';
 import { parseHashParams } from '../config/codec';
 import { languageSuffix, readLinkedLanguage, type Language } from '../config/languageKey';
 import type { Repair } from '../config/repairs';
-import { readSeedsKey, seedsHashSuffix } from '../config/seedBands';
+import { readSeedsKey, seedsHashSuffix } from '../config/seedsKey';
 import { decodeSweep, sweepHashSuffix, type SweepSpec } from '../config/sweepSpec';
 import { linkedViewSuffix, readLinkedView, type GradientView } from '../config/viewKeys';
 
@@ -80,7 +80,7 @@ export function readViewFromHash(hash: string): { view: ViewState; repairs: Repa
   if (seeds !== null && sweep !== null) {
     seedRepairs.push({
       path: 'seeds',
-      reason: 'the regime map and the seed bands are shown one at a time; showing the regime map',
+      reason: 'not shown with a sweep; ignored',
     });
   }
   return {

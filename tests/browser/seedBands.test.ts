@@ -62,7 +62,7 @@ describe('seed bands', () => {
     await expect(page.getByTestId('seed-band-area').count()).resolves.toBe(1);
     await expect(page.getByTestId('seed-band-median').count()).resolves.toBe(1);
     await expect(page.getByTestId('seed-band-note').textContent()).resolves.toMatch(
-      /10th to 90th percentile.*Seeds 1 to 8/,
+      /10th–90th percentile \(linear\) of seeds 1–8/,
     );
     await expect(page.getByTestId('seed-band-beta-a').textContent()).resolves.toMatch(
       /β = Σ 1\/width = 1\.5/,

@@ -73,7 +73,7 @@ export function SeedBandChart(props: { runs: readonly RunBands[]; axisTitle: str
         </text>
       ))}
       <text x={M.left + plotW / 2} y={H - 6} textAnchor="middle" className="seed-band-axis-title">
-        {t('seeds.axisLayer')}
+        {t('chart.axis.layer')}
       </text>
       <text
         transform={`translate(12 ${M.top + plotH / 2}) rotate(-90)`}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { bandLayerNames, MAX_SEEDS, MIN_SEEDS } from '../../config/seedBands';
+import { bandLayerNames } from '../../config/seedBands';
+import { MAX_SEEDS, MIN_SEEDS } from '../../config/seedsKey';
 import { useConfigStore } from '../../store/configStore';
 import { cancelSeedBands, runSeedBands, seedBandKey } from '../../store/seedBands';
 import { useSeedBandStore } from '../../store/seedBandStore';
@@ -8,7 +9,6 @@ import { useViewStore } from '../../store/viewStore';
 import { formatFixed, formatSignificant } from '../i18n/numberFormat';
 import { t } from '../i18n/messages';
 import { runLook } from '../compare/runLook';
-import { formatMeasured } from '../charts/format';
 import { ChoiceSelect } from '../sweep/SweepToolbar';
 import { runBands, type BandQuantity } from './bandData';
 import { SeedBandChart } from './SeedBandChart';
@@ -56,24 +56,8 @@ export default function SeedBandPanel() {
   const names = bandLayerNames(result?.runs[0]?.config.network.hidden ?? base.network.hidden);
   const seeds = result?.runs[0]?.seeds ?? [];
   const measuredAny = runs.some((r) => r.measured > 0);
-  const quantityName = t(`seeds.quantity.${quantity}`);
+  const quantityName = t(`chart.axis.quantity.${quantity}`);
   const chartTitle = t('seeds.chartTitle', { count: result?.count ?? count });
-  const summary = t('seeds.summary', {
-    count: result?.count ?? count,
-    runs: runs
-      .filter((r) => r.bands[0] !== undefined)
-      .map((r) => {
-        const b = r.bands[0]!;
-        return t('seeds.summaryRun', {
-          run: runLook(r.letter).name,
-          median: formatMeasured(b.median),
-          low: formatMeasured(b.low),
-          high: formatMeasured(b.high),
-          ratio: formatSignificant(b.high / b.low, 3),
-        });
-      })
-      .join(' '),
-  });
 
   return (
     <section
@@ -96,7 +80,7 @@ export default function SeedBandPanel() {
         <ChoiceSelect
           label={t('seeds.quantity')}
           value={quantity}
-          choices={QUANTITIES.map((q) => ({ value: q, label: t(`seeds.quantity.${q}`) }))}
+          choices={QUANTITIES.map((q) => ({ value: q, label: t(`chart.axis.quantity.${q}`) }))}
           testId="seed-quantity"
           onChange={(value) =>
             useViewStore.setState({
@@ -146,15 +130,11 @@ export default function SeedBandPanel() {
                   backend: result?.backend ?? backend,
                 })}
         </span>
-        {stale && status !== 'running' && <span className="sweep-stale">{t('seeds.stale')}</span>}
       </div>
-      <figure className="chart-card seed-band-figure" aria-describedby="seed-band-summary">
+      <figure className="chart-card seed-band-figure">
         <figcaption className="chart-title">
           <span className="chart-title-text">{chartTitle}</span>
         </figcaption>
-        <p id="seed-band-summary" className="sr-only" data-testid="seed-band-summary">
-          {summary}
-        </p>
         <div className="seed-band-body">
           {measuredAny ? (
             <SeedBandChart runs={runs} axisTitle={quantityName} />

@@ -26,12 +26,12 @@ export function SeedBandTable(props: {
         <caption>{label}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('seeds.layer')}</th>
+            <th scope="col">{t('access.tableLayer')}</th>
             {runs.map((run) =>
               (['median', 'low', 'high'] as const).map((what) => (
                 <th scope="col" key={`${run.letter}-${what}`}>
                   {runs.length > 1
-                    ? `${t('seeds.runName', { run: runLook(run.letter).name })} `
+                    ? `${t('compare.runName', { run: runLook(run.letter).name })} `
                     : ''}
                   {t(`seeds.${what}`)}
                 </th>

@@ -1,4 +1,4 @@
-import { DEFAULT_SEEDS } from '../../config/seedBands';
+import { DEFAULT_SEEDS } from '../../config/seedsKey';
 import { defaultAxis } from '../../config/sweepSpec';
 import { useViewStore } from '../../store/viewStore';
 import { t } from '../i18n/messages';

@@ -7,10 +7,9 @@ import {
   layerBands,
   logSpread,
   quantile,
-  readSeedsKey,
   seedConfigs,
-  seedsHashSuffix,
 } from '../../../src/config/seedBands';
+import { readSeedsKey, seedsHashSuffix } from '../../../src/config/seedsKey';
 import { parseHashParams } from '../../../src/config/codec';
 import { DEFAULT_VIEW, readViewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
 

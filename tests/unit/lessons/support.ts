@@ -1,7 +1,8 @@
 import type { Lesson } from '../../../src/config/lessons';
 import { stepsPerRun, type ObservedRun } from '../../../src/config/lessonChecks';
 import { encodeConfig, parseHashParams } from '../../../src/config/codec';
-import { layerBands, readSeedsKey, seedConfigs } from '../../../src/config/seedBands';
+import { layerBands, seedConfigs } from '../../../src/config/seedBands';
+import { readSeedsKey } from '../../../src/config/seedsKey';
 import { measureCells } from '../../../src/engine/sweepCells';
 import type { ExperimentConfig } from '../../../src/config/schema';
 import { decodeExperimentLink, resolveVariant, type RunLetter } from '../../../src/config/variants';
