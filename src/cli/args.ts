@@ -1,3 +1,4 @@
+import { MAX_SEEDS, MIN_SEEDS } from '../config/seedsKey';
 import { RUN_LETTERS, type RunLetter } from '../config/variants';
 
 /** Which runs of the link's experiment to simulate: one by its letter, or all of them. */
@@ -19,11 +20,13 @@ export interface SimulateArgs {
   help: boolean;
   /** `--sweep "gain:0.25..4:13,depth:2..48:12"`: write the sweep's cells instead of a run. */
   sweep: string | null;
+  /** `--seeds N`: write the seed bands (step 1, N seeds per run) instead of a run. */
+  seeds: number | null;
 }
 
 export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--variant a|b|c|d|all]
                            [--steps N] [--format json|csv] [--out FILE] [--dump] [--strict]
-                           [--sweep "key:from..to:count,..."]
+                           [--sweep "key:from..to:count,..."] [--seeds N]
                            [--distributions]
   --link    a Gradscope share link (full URL, #hash or bare query); default config without it
   --variant which run of the link: a = the base (default), b, c or d = a variant the link
@@ -39,6 +42,10 @@ export const USAGE = `Usage: npm run simulate -- [--link "<URL or #hash>"] [--va
             weights, training --steps steps (default 1); one row per cell: the swept values,
             logSlope, globalNorm (step 1, pre-clip), loss (last step), haltedStep, ...
             (json: {"axes": [...], "cells": [...]})
+  --seeds   N (2 to 64): the seed bands of the selected run(s): each from the link's seed s,
+            s+1, ..., s+N-1, its step-1 gradient and signal norms per layer, and per layer
+            their median and 10th/90th percentiles (csv: run,seed,layer,gradNorm,signalNorm,
+            the statistics as seed median, p10, p90; json: {"runs": [...]})
   --distributions
             each step also gets saturation (per layer, the share of the batch's (example,
             unit) pairs that are saturated, or for ReLU of dead units) and histograms (per
@@ -61,6 +68,7 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
     strict: false,
     help: false,
     sweep: null,
+    seeds: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -121,6 +129,17 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
       case '--sweep':
         args.sweep = value();
         break;
+      case '--seeds': {
+        const text = value();
+        const n = Number(text);
+        if (!/^\d+$/.test(text) || n < MIN_SEEDS || n > MAX_SEEDS) {
+          throw new UsageError(
+            `--seeds must be a whole number from ${MIN_SEEDS} to ${MAX_SEEDS}, got "${text}"`,
+          );
+        }
+        args.seeds = n;
+        break;
+      }
       case '--help':
       case '-h':
         args.help = true;
@@ -132,6 +151,13 @@ export function parseSimulateArgs(argv: readonly string[]): SimulateArgs {
   if (args.dump && args.format === 'csv') throw new UsageError('--dump needs --format json');
   if (args.sweep !== null && (args.dump || args.variant !== 'a'))
     throw new UsageError('--sweep sweeps the base: it takes neither --dump nor --variant');
+  if (
+    args.seeds !== null &&
+    (args.dump || args.sweep !== null || args.distributions || args.steps !== null)
+  )
+    throw new UsageError(
+      '--seeds measures step 1: it takes no --steps, --dump, --sweep or --distributions',
+    );
   if (args.distributions && args.format === 'csv')
     throw new UsageError('--distributions needs --format json');
   return args;

@@ -7,9 +7,19 @@ import { writeFileSync } from 'node:fs';
 import { encodeConfig } from '../config/codec';
 import { repairText, type Repair } from '../config/repairs';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/schema';
+import { seedConfigs } from '../config/seedBands';
+import { seedsHashSuffix } from '../config/seedsKey';
 import { sweepGrid } from '../config/sweepGrid';
 import { formatSweep, parseSweepAxes, sweepHashSuffix } from '../config/sweepSpec';
 import { SweepCache, measureCells } from '../engine/sweepCells';
+import {
+  seedBandRecordHeader,
+  seedBandRecordToCsv,
+  seedBandRecordToJson,
+  seedBandRunRecord,
+  type SeedBandRecord,
+  type SeedBandRunRecord,
+} from '../record/seedBandRecord';
 import { sweepRecordToCsv, sweepRecordToJson, type SweepRecord } from '../record/sweepRecord';
 import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
 import { recordRun } from '../record/recordRun';
@@ -123,10 +133,37 @@ async function recordSweep(
   return { link: link + sweepHashSuffix(spec), backend, steps: spec.steps, axes, cells };
 }
 
-/** What recurrent runs do not measure yet: sweeps and distributions are feed-forward only. */
+/** Measures the seed bands of the planned runs, seed by seed, with progress on stderr. */
+async function recordSeedBands(
+  runs: readonly PlannedRun[],
+  link: string,
+  count: number,
+  backend: string,
+): Promise<SeedBandRecord> {
+  const cache = new SweepCache();
+  const records: SeedBandRunRecord[] = [];
+  for (const run of runs) {
+    const configs = seedConfigs(run.config, count);
+    const seeds = configs.map((c) => c.init.seed);
+    process.stderr.write(
+      `simulate: seed bands of run ${run.letter}: seeds ${seeds[0]}..${seeds[seeds.length - 1]}, step 1 on ${backend}\n`,
+    );
+    const cells = [];
+    for (const [i, config] of configs.entries()) {
+      const [cell] = await measureCells([config], 1, { cache });
+      cells.push(cell!);
+      process.stderr.write(`simulate: run ${run.letter}: seed ${i + 1}/${count}\n`);
+    }
+    records.push(seedBandRunRecord(run.letter, run.config, seeds, cells));
+  }
+  return seedBandRecordHeader(link + seedsHashSuffix(count), backend, count, records);
+}
+
+/** What recurrent runs do not measure yet: sweeps, seed bands and distributions are feed-forward only. */
 function refuseRecurrentOnly(base: ExperimentConfig, args: SimulateArgs): void {
   if (base.model.kind !== 'rnn') return;
   if (args.sweep !== null) throw new UsageError('--sweep runs feed-forward links only (model=mlp)');
+  if (args.seeds !== null) throw new UsageError('--seeds runs feed-forward links only (model=mlp)');
   if (args.distributions) {
     throw new UsageError('--distributions runs feed-forward links only (model=mlp)');
   }
@@ -161,6 +198,13 @@ async function simulate(argv: readonly string[]): Promise<number> {
       return sweep;
     }
     const text = args.format === 'csv' ? sweepRecordToCsv(sweep) : sweepRecordToJson(sweep);
+    if (args.out) writeFileSync(args.out, text);
+    else process.stdout.write(text);
+    return 0;
+  }
+  if (args.seeds !== null) {
+    const bands = await recordSeedBands(runs, link, args.seeds, backend);
+    const text = args.format === 'csv' ? seedBandRecordToCsv(bands) : seedBandRecordToJson(bands);
     if (args.out) writeFileSync(args.out, text);
     else process.stdout.write(text);
     return 0;

@@ -13,6 +13,7 @@ export const KNOWN_VIEW_KEYS: ReadonlySet<string> = new Set([
   'backend',
   'sweep',
   'sweepsteps',
+  'seeds',
   'view',
   'at',
   'smooth',

@@ -8,6 +8,7 @@
  * Bounds are stated robustly (within N steps, factors rather than exact values) because a
  * diverging run overflows at another step and layer on WebGL than on the cpu backend.
  */
+import type { BandQuantity, LayerBand } from './seedBands';
 import type { RunLetter } from './variantKeys';
 
 /** One step's measurements, as a run record and the page's history hold them. */
@@ -32,7 +33,15 @@ export interface ObservedRun {
   haltedAt: number | null;
   /** Units per layer, forward order, output last. */
   units: readonly number[];
+  /**
+   * The run's seed bands at step 1 (config/seedBands.ts), per quantity, when the lesson's link
+   * opens them (`seeds=N`): what the seed-band view draws.
+   */
+  seedBands?: Partial<Record<BandQuantity, readonly LayerBand[]>>;
 }
+
+/** A layer a seed-band check looks at: the first hidden layer or the output layer. */
+export type BandLayer = 'input' | 'output';
 
 /** float32 slack for bounds that hold exactly in real arithmetic (clipping, max-norm, scaling). */
 export const FLOAT_SLACK = 1e-5;
@@ -82,7 +91,20 @@ export type ObservationCheck =
    * last, ||dL/dh_1|| / ||dL/dh_T||, lies in `range`. The loss is taken at the last step only,
    * so below 1 the gradient fades going back in time, above 1 it grows.
    */
-  | { kind: 'timeSignalRatio'; atStep: number; range: readonly [number, number] };
+  | { kind: 'timeSignalRatio'; atStep: number; range: readonly [number, number] }
+  /**
+   * In the seed bands the link opens: the width of this run's band at `layer`, measured as
+   * ln(90th / 10th percentile) of `quantity`, is more than `factor` times the width of run
+   * `than`'s band (this run's when left out) at `thanLayer`.
+   */
+  | {
+      kind: 'seedBandWider';
+      quantity: BandQuantity;
+      layer: BandLayer;
+      than?: RunLetter;
+      thanLayer: BandLayer;
+      factor: number;
+    };
 
 /** A check on one run of a lesson's link: 'a' (the base) unless it names B, C or D. */
 export type RunCheck = ObservationCheck & { run?: RunLetter };
@@ -111,6 +133,7 @@ export function stepsNeeded(check: ObservationCheck): number {
       return check.atStep;
     case 'band':
     case 'signalStaircase':
+    case 'seedBandWider':
       return 1;
     case 'clippedGlobalNormAtMost':
     case 'unitNormAtMost':
@@ -144,6 +167,7 @@ const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toStri
  * line per broken part, or [] when it holds.
  */
 export function checkRun(check: RunCheck, runs: ReadonlyMap<RunLetter, ObservedRun>): string[] {
+  if (check.kind === 'seedBandWider') return checkSeedBand(check, runs);
   const letter = check.run ?? 'a';
   const run = runs.get(letter);
   if (!run) return [`no run ${letter.toUpperCase()}`];
@@ -307,6 +331,39 @@ export function checkRun(check: RunCheck, runs: ReadonlyMap<RunLetter, ObservedR
     }
   }
   return failures;
+}
+
+/** ln(high / low) of a run's seed band at a layer; a string saying what is missing otherwise. */
+function bandWidth(
+  runs: ReadonlyMap<RunLetter, ObservedRun>,
+  letter: RunLetter,
+  quantity: BandQuantity,
+  layer: BandLayer,
+): number | string {
+  const bands = runs.get(letter)?.seedBands?.[quantity];
+  if (!bands || bands.length === 0) return `no seed bands of run ${letter.toUpperCase()}`;
+  const band = bands[layer === 'input' ? 0 : bands.length - 1]!;
+  const width = Math.log(band.high / band.low);
+  return Number.isFinite(width) ? width : `run ${letter.toUpperCase()}'s band is not finite`;
+}
+
+/** The seed-band checks (the runs' `seedBands`), kept apart from the checks on steps. */
+function checkSeedBand(
+  check: Extract<RunCheck, { kind: 'seedBandWider' }>,
+  runs: ReadonlyMap<RunLetter, ObservedRun>,
+): string[] {
+  const letter = check.run ?? 'a';
+  const than = check.than ?? letter;
+  const mine = bandWidth(runs, letter, check.quantity, check.layer);
+  const theirs = bandWidth(runs, than, check.quantity, check.thanLayer);
+  if (typeof mine === 'string') return [mine];
+  if (typeof theirs === 'string') return [theirs];
+  return mine > check.factor * theirs
+    ? []
+    : [
+        `run ${letter.toUpperCase()}'s band at the ${check.layer} layer is ${fmt(mine / theirs)} x ` +
+          `run ${than.toUpperCase()}'s at the ${check.thanLayer} layer, not above ${check.factor}`,
+      ];
 }
 
 /** Every observation checked: the broken ones with their reasons (empty when all hold). */

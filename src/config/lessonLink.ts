@@ -7,6 +7,7 @@ import { parseHashParams } from './codec';
 import type { Lesson } from './lessons';
 import type { ExperimentConfig } from './schema';
 import { decodeExperimentLink, encodeExperimentLink, type VariantSpec } from './variants';
+import { readSeedsKey } from './seedsKey';
 import { readLinkedView, type LinkedView } from './viewKeys';
 
 export interface LessonExperiment {
@@ -22,11 +23,13 @@ export function lessonExperiment(lesson: Lesson): LessonExperiment {
 
 /**
  * The gradient view, step and smoothing a lesson's link opens (the lesson id itself is not in
- * it; a lesson shows the measured lines unless its link asks for smoothing).
+ * it; a lesson shows the measured lines unless its link asks for smoothing), and the seed
+ * bands (`seeds=N`) where its text talks about them (null: the live charts).
  */
-export function lessonView(lesson: Lesson): Omit<LinkedView, 'lesson'> {
-  const { gradientView, atStep, smoothing } = readLinkedView(parseHashParams(lesson.link)).view;
-  return { gradientView, atStep, smoothing };
+export function lessonView(lesson: Lesson): Omit<LinkedView, 'lesson'> & { seeds: number | null } {
+  const params = parseHashParams(lesson.link);
+  const { gradientView, atStep, smoothing } = readLinkedView(params).view;
+  return { gradientView, atStep, smoothing, seeds: readSeedsKey(params).seeds };
 }
 
 /**

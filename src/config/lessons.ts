@@ -392,6 +392,44 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'if so, does the loss really fall, or have the weights been shrunk and pruned until the ' +
       'network can hardly learn?',
   },
+  {
+    id: 'narrow-relu-seed-bands',
+    title: 'Narrow ReLU nets: the seed matters',
+    link: '#layers=8x12&act=relu&init=heNormal&view=signal&b.layers=32x12&seeds=16',
+    summary:
+      'He init keeps the typical ReLU signal flat at any width, but one seed strays further ' +
+      'the deeper and narrower the net: 16 seeds of 12 layers of 8 (A) and of 32 (B).',
+    observations: [
+      {
+        text: "Seed bands, signal view: at the input layer A's band is over twice as wide as B's (log scale),",
+        checks: [
+          {
+            kind: 'seedBandWider',
+            quantity: 'signalNorm',
+            layer: 'input',
+            than: 'b',
+            thanLayer: 'input',
+            factor: 2,
+          },
+        ],
+      },
+      {
+        text: 'and it widens toward the input: over three times as wide there as at the output.',
+        checks: [
+          {
+            kind: 'seedBandWider',
+            quantity: 'signalNorm',
+            layer: 'input',
+            thanLayer: 'output',
+            factor: 3,
+          },
+        ],
+      },
+    ],
+    tryNext:
+      "Make A deeper (layers=8x24): Hanin's β = Σ 1/width doubles and the band widens; or as " +
+      'wide as B (layers=32x12): the bands coincide.',
+  },
 ];
 
 /** Every lesson, in the menu's order: the feed-forward ones, then the recurrent ones. */

@@ -12,6 +12,7 @@ export const REPAIR_LABELS_EN = {
   'repair.label.recurrentInitGain': 'recurrent init gain',
   'repair.label.recurrentInitSigma': 'recurrent init sigma',
   'repair.label.forgetBias': 'LSTM forget-gate bias',
+  'repair.label.seeds': 'seed count',
   'repair.label.samples': 'sample count',
   'repair.label.noise': 'noise',
   'repair.label.testFraction': 'test fraction',

@@ -81,6 +81,8 @@ export const REPAIR_MESSAGES_EN = {
   'repair.notGradientView': '{text} is not a gradient view ({views}); showing grad',
   'repair.notStep': '{text} is not a step from 1 to {max}; the depth profile shows the latest step',
   'repair.noLesson': 'there is no lesson {text}; opened the settings without one',
+  'repair.seedsNotNumber': '{text} is not a number; used {fallback}',
+  'repair.seedsWithSweep': 'not shown with a sweep; ignored',
   'repair.smoothingNotNumber': '{text} is not a number; smoothing is off (0)',
   'repair.smoothingBelowMin': '{text} is below the minimum 0; set to 0',
   'repair.smoothingAboveMax': '{text} is above the maximum {max}; set to {max}',

@@ -26,6 +26,17 @@ export interface CellMeasure {
   meanClipFactor: number;
 }
 
+/**
+ * A cell's measure with step 1's per-layer norms (forward order, output layer last), which the
+ * seed bands draw. NaN where a step-1 value was not finite as a number (never measured).
+ */
+export interface CellProfile extends CellMeasure {
+  /** Step 1's gradient norm per layer, before clipping. */
+  step1GradNorm: number[];
+  /** Step 1's signal norm ||dL/dz_l|| per layer. */
+  step1SignalNorm: number[];
+}
+
 /** Log slopes within this of zero count as stable: under 5% change of the norm per layer. */
 export const STABLE_LOG_SLOPE = Math.log(1.05);
 

@@ -10,7 +10,7 @@
  * serves all the cells of a call.
  */
 import type { ExperimentConfig } from '../config/schema';
-import { logSlope, type CellMeasure } from '../config/sweepCell';
+import { logSlope, type CellProfile } from '../config/sweepCell';
 import { generateDataset, type Dataset } from '../data/datasets';
 import { KernelDrawCache } from './initializers';
 import type { StepMetrics } from './metrics';
@@ -21,7 +21,7 @@ import { Trainer, type IssuedChunk, type TrainerOptions } from './trainer';
 export function summarizeCell(
   steps: readonly StepMetrics[],
   haltedStep: number | null,
-): CellMeasure {
+): CellProfile {
   const first = steps[0];
   const last = steps[steps.length - 1];
   let clipped = 0;
@@ -43,6 +43,8 @@ export function summarizeCell(
     haltedStep,
     clippedShare: steps.length > 0 ? clipped / steps.length : 0,
     meanClipFactor: factorCount > 0 ? factorSum / factorCount : 1,
+    step1GradNorm: first ? [...first.gradNorm] : [],
+    step1SignalNorm: first ? [...first.signalNorm] : [],
   };
 }
 
@@ -75,7 +77,7 @@ export async function measureCells(
   configs: readonly ExperimentConfig[],
   steps: number,
   options: Pick<TrainerOptions, 'normMode' | 'betweenSteps'> & { cache?: SweepCache } = {},
-): Promise<CellMeasure[]> {
+): Promise<CellProfile[]> {
   const cache = options.cache ?? new SweepCache();
   const trainers: Trainer[] = [];
   const chunks: (IssuedChunk | null)[] = [];

@@ -6,7 +6,7 @@
 import type { BackendChoice } from '../backend/tfBackend';
 import type { BackendPreference } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
-import type { CellMeasure } from '../config/sweepCell';
+import type { CellProfile } from '../config/sweepCell';
 import type { RunTrainer } from '../engine/trainer';
 
 export type TrainingThread = 'worker' | 'main';
@@ -41,7 +41,7 @@ export interface TrainerHost extends TrainerSource {
   /** Drops a lost WebGL backend and starts afresh (WebGL again, or the CPU). */
   restartAfterContextLoss(): Promise<BackendChoice>;
   /** Trains each config `steps` steps from its own initial weights and sums it up. */
-  measureCells(configs: ExperimentConfig[], steps: number): Promise<CellMeasure[]>;
+  measureCells(configs: ExperimentConfig[], steps: number): Promise<CellProfile[]>;
   numTensors(): Promise<number>;
   /** For tests: lose the WebGL context as a driver reset would. */
   loseWebglContext(): Promise<boolean>;

@@ -4,7 +4,7 @@
  * The training worker uses it, and so does the page's main thread where there is no worker.
  */
 import type { ExperimentConfig } from '../config/schema';
-import type { CellMeasure } from '../config/sweepCell';
+import type { CellProfile } from '../config/sweepCell';
 import { SweepCache, measureCells } from '../engine/sweepCells';
 import { createTrainer } from '../engine/createTrainer';
 import type { RunTrainer, TrainerOptions } from '../engine/trainer';
@@ -46,7 +46,7 @@ export class LocalTrainers {
    * Sweep cells, each from its own initial weights (engine/sweepCells.ts), yielding between
    * steps as the trainers do.
    */
-  measureCells(configs: readonly ExperimentConfig[], steps: number): Promise<CellMeasure[]> {
+  measureCells(configs: readonly ExperimentConfig[], steps: number): Promise<CellProfile[]> {
     const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
     return measureCells(configs, steps, {
       normMode,

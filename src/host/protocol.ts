@@ -6,7 +6,7 @@
 import type { BackendChoice } from '../backend/tfBackend';
 import type { BackendPreference } from '../config/backends';
 import type { ExperimentConfig } from '../config/schema';
-import type { CellMeasure } from '../config/sweepCell';
+import type { CellProfile } from '../config/sweepCell';
 import type { LayerInfo } from '../engine/network';
 import type { ChunkResult } from '../engine/trainer';
 
@@ -39,7 +39,7 @@ export interface WorkerRequests {
    * The page sends a sweep a few cells at a time, so a sweep waits its turn like a chunk and
    * stopping it between requests is cancelling it.
    */
-  measureCells: { args: { configs: ExperimentConfig[]; steps: number }; result: CellMeasure[] };
+  measureCells: { args: { configs: ExperimentConfig[]; steps: number }; result: CellProfile[] };
   numTensors: { args: Record<string, never>; result: number };
   /** For tests: lose the WebGL context as a driver reset would. False when not on WebGL. */
   loseWebglContext: { args: Record<string, never>; result: boolean };

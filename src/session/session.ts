@@ -15,7 +15,7 @@
 import type { BackendPreference } from '../config/backends';
 import type { BackendChoice } from '../backend/tfBackend';
 import type { ExperimentConfig } from '../config/schema';
-import type { CellMeasure } from '../config/sweepCell';
+import type { CellProfile } from '../config/sweepCell';
 import { validateConfig } from '../config/validate';
 import type { VariantLetter, VariantSpec } from '../config/variants';
 import type { ChunkResult } from '../engine/trainer';
@@ -277,7 +277,7 @@ export class Session {
    * from its own initial weights. The runs are not touched; in the worker the request waits its
    * turn behind the chunk under way (session/sweepRun.ts sends a sweep a few cells at a time).
    */
-  async measureCells(configs: ExperimentConfig[], steps: number): Promise<CellMeasure[]> {
+  async measureCells(configs: ExperimentConfig[], steps: number): Promise<CellProfile[]> {
     await this.queue;
     if (!this.host) throw new Error('the training backend has not started');
     return this.host.measureCells(configs, steps);

@@ -10,20 +10,24 @@ import type { CellMeasure } from '../config/sweepCell';
 const TARGET_REQUEST_MS = 150;
 const MAX_CELLS_PER_REQUEST = 32;
 
-export type MeasureCells = (configs: ExperimentConfig[], steps: number) => Promise<CellMeasure[]>;
+export type MeasureCells<M extends CellMeasure = CellMeasure> = (
+  configs: ExperimentConfig[],
+  steps: number,
+) => Promise<M[]>;
 
 export type SweepOutcome = 'done' | 'cancelled';
 
-export class SweepRun {
+/** M: what each cell gives (the seed bands read the step-1 profile of CellProfile). */
+export class SweepRun<M extends CellMeasure = CellMeasure> {
   private cancelled = false;
   /** The cells measured so far, in grid order; null where not yet measured. */
-  readonly cells: (CellMeasure | null)[];
+  readonly cells: (M | null)[];
 
   constructor(
-    private readonly measure: MeasureCells,
+    private readonly measure: MeasureCells<M>,
     private readonly configs: readonly ExperimentConfig[],
     private readonly steps: number,
-    private readonly onProgress: (done: number, cells: readonly (CellMeasure | null)[]) => void,
+    private readonly onProgress: (done: number, cells: readonly (M | null)[]) => void,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.cells = configs.map(() => null);

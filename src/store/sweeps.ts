@@ -5,6 +5,7 @@
  */
 import { encodeConfig } from '../config/codec';
 import type { ExperimentConfig } from '../config/schema';
+import type { CellMeasure } from '../config/sweepCell';
 import { cellConfig, sweepGrid } from '../config/sweepGrid';
 import { formatSweep, type SweepKey, type SweepSpec } from '../config/sweepSpec';
 import { SweepRun } from '../session/sweepRun';
@@ -70,7 +71,7 @@ export function runSweep(spec: SweepSpec, force = false): void {
     backend,
     elapsedMs: 0,
   };
-  const run = new SweepRun(
+  const run = new SweepRun<CellMeasure>(
     (configs, steps) => session.measureCells(configs, steps),
     grid.configs,
     spec.steps,

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { isBackendName, type BackendName } from '../config/backends';
 import { parseHashParams } from '../config/codec';
 import { languageSuffix, readLinkedLanguage, type Language } from '../config/languageKey';
-import type { Repair } from '../config/repairs';
+import { repair, type Repair } from '../config/repairs';
+import { readSeedsKey, seedsHashSuffix } from '../config/seedsKey';
 import { decodeSweep, sweepHashSuffix, type SweepSpec } from '../config/sweepSpec';
 import { linkedViewSuffix, readLinkedView, type GradientView } from '../config/viewKeys';
 
@@ -22,6 +23,8 @@ export type EmbedControl = (typeof EMBED_CONTROLS)[number];
  * - smoothing: `smooth=0.6`: EMA weight of the gradient chart's lines (0, the default: off).
  * - sweep: `sweep=gain:0.25..4:13,depth:2..48:12` (and `sweepsteps=K`) opens the regime map of
  *   the experiment over those settings (config/sweepSpec.ts).
+ * - seeds: `seeds=8` opens the seed bands: the runs on screen with that many seeds each
+ *   (config/seedBands.ts). One of the two at a time: a link with both opens the regime map.
  * - lang: `lang=zh-CN` or `lang=en` shows the page in that language (config/languageKey.ts);
  *   null: the link names none, and the page follows the viewer's choice. It is set by a link
  *   that carries it or by picking a language in the page, so Copy link carries it exactly then.
@@ -34,6 +37,8 @@ export interface ViewState {
   atStep: number | null;
   smoothing: number;
   sweep: SweepSpec | null;
+  /** Seeds per run of the seed-band view, or null when it is closed. */
+  seeds: number | null;
   lang: Language | null;
 }
 
@@ -45,6 +50,7 @@ export const DEFAULT_VIEW: ViewState = {
   atStep: null,
   smoothing: 0,
   sweep: null,
+  seeds: null,
   lang: null,
 };
 
@@ -70,9 +76,13 @@ export function readViewFromHash(hash: string): { view: ViewState; repairs: Repa
   const { sweep } = decodeSweep(hash);
   const { view, repairs } = readLinkedView(params);
   const { language, repairs: languageRepairs } = readLinkedLanguage(params);
+  const { seeds, repairs: seedRepairs } = readSeedsKey(params);
+  if (seeds !== null && sweep !== null) {
+    seedRepairs.push(repair('seeds', 'repair.seedsWithSweep'));
+  }
   return {
-    view: { embed, backend, sweep, ...view, lang: language },
-    repairs: [...repairs, ...languageRepairs],
+    view: { embed, backend, sweep, seeds: sweep === null ? seeds : null, ...view, lang: language },
+    repairs: [...repairs, ...languageRepairs, ...seedRepairs],
   };
 }
 
@@ -86,5 +96,7 @@ export function viewToHashSuffix(view: ViewState): string {
   let suffix = linkedViewSuffix(view);
   if (view.embed) suffix += `&embed=${view.embed.length > 0 ? view.embed.join(',') : '1'}`;
   if (view.backend) suffix += `&backend=${view.backend}`;
-  return suffix + sweepHashSuffix(view.sweep) + languageSuffix(view.lang);
+  return (
+    suffix + sweepHashSuffix(view.sweep) + seedsHashSuffix(view.seeds) + languageSuffix(view.lang)
+  );
 }

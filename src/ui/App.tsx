@@ -20,6 +20,8 @@ import './layout/reducedMotion.css';
 
 /** The regime map is its own chunk, loaded when a link or the tab opens it. */
 const SweepPanel = lazy(() => import('./sweep/SweepPanel'));
+/** The seed bands likewise (`seeds=` in the link, or the tab). */
+const SeedBandPanel = lazy(() => import('./seeds/SeedBandPanel'));
 
 /**
  * The page in the language shown. Switching language draws it afresh (components, memoised
@@ -42,6 +44,7 @@ export function App() {
   // The regime map sweeps feed-forward networks only (ViewTabs says so in recurrent mode).
   const recurrent = useConfigStore((s) => s.config.model.kind === 'rnn');
   const mapOpen = useViewStore((s) => s.sweep !== null && s.embed === null) && !recurrent;
+  const bandsOpen = useViewStore((s) => s.seeds !== null && s.embed === null) && !recurrent;
   return (
     <div className="app" data-embed={embedded ? '1' : undefined}>
       <RunBar />
@@ -63,6 +66,10 @@ export function App() {
           {mapOpen ? (
             <Suspense fallback={null}>
               <SweepPanel />
+            </Suspense>
+          ) : bandsOpen ? (
+            <Suspense fallback={null}>
+              <SeedBandPanel />
             </Suspense>
           ) : (
             <ChartsPanel embedded={embedded} />

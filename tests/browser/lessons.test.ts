@@ -7,6 +7,7 @@ import {
   type ObservedStep,
 } from '../../src/config/lessonChecks';
 import { lessonView } from '../../src/config/lessonLink';
+import type { GradientView } from '../../src/config/viewKeys';
 import { LESSONS, START_LESSON, watchText, type Lesson } from '../../src/config/lessons';
 import type { RunLetter } from '../../src/config/variants';
 import { drawnLines, openApp, screenshot, serveBuiltApp, waitForStep } from './support/app';
@@ -85,6 +86,33 @@ async function observedOnPage(
   return runs;
 }
 
+/**
+ * The seed bands as the page's table shows them (the quantity on screen), added to the runs:
+ * per layer the median and the 10th and 90th percentiles, for every run.
+ */
+async function addShownSeedBands(
+  page: Page,
+  runs: Map<RunLetter, ObservedRun>,
+  gradientView: GradientView,
+): Promise<void> {
+  await page.getByTestId('seed-table-toggle').click();
+  const table = page.getByTestId('seed-band-table');
+  for (const [letter, run] of runs) {
+    const bands = await table.evaluate(
+      (t, l) =>
+        [...t.querySelectorAll('tbody tr')].map((row) => {
+          const stat = (s: string) =>
+            Number(row.querySelector(`td[data-run="${l}"][data-stat="${s}"]`)?.textContent);
+          return { median: stat('median'), low: stat('low'), high: stat('high') };
+        }),
+      letter,
+    );
+    const quantity = gradientView === 'signalNorm' ? 'signalNorm' : 'gradNorm';
+    runs.set(letter, { ...run, seedBands: { [quantity]: bands } });
+  }
+  await page.getByTestId('seed-table-toggle').click();
+}
+
 describe('lessons', () => {
   it('every lesson opens from the menu with its text, its view and its runs, and its observations hold on the page', async () => {
     const { page, errors, foreignRequests } = await openApp(app);
@@ -98,11 +126,19 @@ describe('lessons', () => {
       await expect(panel.textContent()).resolves.toContain(watchText(lesson));
       await expect.poll(() => page.evaluate(() => location.hash)).toContain(`lesson=${lesson.id}`);
       expect(await page.getByTestId('lesson-left').count()).toBe(0);
-      // The gradient view its text talks about.
-      const { gradientView } = lessonView(lesson);
-      expect(
-        await page.getByRole('radio', { name: VIEW_LABELS[gradientView], exact: true }).isChecked(),
-      ).toBe(true);
+      // The gradient view its text talks about (in the seed bands, the quantity they show).
+      const { gradientView, seeds } = lessonView(lesson);
+      if (seeds === null) {
+        expect(
+          await page
+            .getByRole('radio', { name: VIEW_LABELS[gradientView], exact: true })
+            .isChecked(),
+        ).toBe(true);
+      } else {
+        await expect
+          .poll(() => page.getByTestId('seed-quantity').inputValue(), { timeout: 30_000 })
+          .toBe(gradientView === 'signalNorm' ? 'signalNorm' : 'gradNorm');
+      }
       // A comparison shows every run side by side. The runs on screen change when the session
       // has restarted on the new link: after the rounds the previous lesson asked for before
       // its Pause have landed and the new trainers are built (about 1.6 s after the choice,
@@ -110,7 +146,13 @@ describe('lessons', () => {
       // machine). The old view lingers only that long, so this waits generously for it.
       const letters = lettersOf(lesson);
       const restart = { timeout: 30_000 };
-      if (letters.length > 1) {
+      if (seeds !== null) {
+        // The seed bands of every run, measured in the worker.
+        const total = seeds * letters.length;
+        await expect
+          .poll(() => page.getByTestId('seed-progress-text').textContent(), { timeout: 120_000 })
+          .toMatch(new RegExp(`^${total} of ${total} seeds`));
+      } else if (letters.length > 1) {
         await expect
           .poll(() => page.getByTestId('runs-legend').locator('li').count(), restart)
           .toBe(letters.length);
@@ -129,6 +171,7 @@ describe('lessons', () => {
       // Every observation on the page's own numbers, on the page's default backend. Layer
       // widths are not on the page's history; the one check that needs them is unit-tested.
       const runs = await observedOnPage(page, letters);
+      if (seeds !== null) await addShownSeedBands(page, runs, gradientView);
       const observations = lesson.observations.map((o) => ({
         ...o,
         checks: o.checks.filter((c) => c.kind !== 'unitNormAtMost'),

@@ -12,7 +12,13 @@ import { useViewStore } from '../../store/viewStore';
 export function openLesson(id: string): void {
   const lesson = lessonById(id);
   if (lesson === undefined) return;
-  useViewStore.setState({ lesson: lesson.id, ...lessonView(lesson) });
+  const view = lessonView(lesson);
+  // A lesson about seed bands opens them in place of the regime map.
+  useViewStore.setState({
+    lesson: lesson.id,
+    ...view,
+    ...(view.seeds !== null && { sweep: null }),
+  });
   void pageSession()?.openLesson(lessonExperiment(lesson));
 }
 

@@ -15,7 +15,7 @@ function setSpec(spec: SweepSpec): void {
   useViewStore.setState({ sweep: spec });
 }
 
-interface Choice {
+export interface Choice {
   value: string;
   label: string;
 }
@@ -24,7 +24,7 @@ interface Choice {
  * One labelled select of the toolbar. A value the choices lack (a hand-edited link's count,
  * say) is offered too, so the select shows what the sweep uses.
  */
-function ChoiceSelect(props: {
+export function ChoiceSelect(props: {
   label: string;
   value: string;
   choices: readonly Choice[];

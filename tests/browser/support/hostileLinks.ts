@@ -124,6 +124,11 @@ export const HAND_WRITTEN_LINKS: readonly string[] = [
   '#v=1&act=x&lang=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
   '#v=1&seed=-1&lang=__proto__&lang=' + 'zh'.repeat(400),
   MANY_REPAIRS_LINK,
+  // Seed bands: a count from 2 to 64, clamped; not shown together with the regime map.
+  '#v=1&lr=banana&seeds=1e999',
+  '#v=1&act=x&seeds=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+  '#v=1&seed=-1&seeds=1&seeds=-5',
+  '#v=1&gain=0&seeds=8&sweep=gain',
 ];
 
 /** Distinct seeded mutations of valid links, kept only where decoding reports a repair. */

@@ -289,6 +289,7 @@ describe('decodeConfig on well-formed links', () => {
       'embed',
       'lang',
       'lesson',
+      'seeds',
       'smooth',
       'sweep',
       'sweepsteps',

@@ -82,13 +82,18 @@ describe('the view keys view=, at= and lesson=', () => {
 });
 
 describe('a lesson link and the page', () => {
-  it('opens the view its text talks about: signal at step 1 for the explosion, clipped for clipping', () => {
+  it('opens the view its text talks about: signal at step 1 for the explosion, clipped for clipping, the seed bands for the seed lesson', () => {
     expect(lessonView(lessonById('too-large-init')!)).toEqual({
       gradientView: 'signalNorm',
       atStep: 1,
       smoothing: 0,
+      seeds: null,
     });
     expect(lessonView(lessonById('clip-global-norm')!).gradientView).toBe('clippedGradNorm');
+    expect(lessonView(lessonById('narrow-relu-seed-bands')!)).toMatchObject({
+      gradientView: 'signalNorm',
+      seeds: 16,
+    });
   });
 
   it('is on the lesson while the experiment is the lesson’s, and left after any change', () => {

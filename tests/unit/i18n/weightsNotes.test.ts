@@ -15,6 +15,7 @@ import { ZH_CN_MESSAGES } from '../../../src/ui/i18n/zh-CN/index';
 afterEach(() => setCatalogue(EN_MESSAGES));
 
 const BASE = '#layers=8x3&batch=16';
+const RNN = '#model=rnn&T=10&units=6&batch=16';
 
 /** A base and a change to it (the variant's link is the base with these set), giving every note. */
 const CASES: [string, string][] = [
@@ -35,6 +36,13 @@ const CASES: [string, string][] = [
   [BASE, 'bias=0&init=orthogonal:1'],
   [`${BASE}&bias=0`, 'bias=1'],
   [BASE, 'seed=3&batch=8&binit=0.2&layers=4x3'],
+  // Recurrent runs (config/recurrentStart.ts).
+  [RNN, 'T=12'],
+  [RNN, 'units=8'],
+  [RNN, 'rinit=identity:1'],
+  [RNN, 'rinit=orthogonal:1.5'],
+  [`${RNN}&rinit=identity:1`, 'rinit=identity:2'],
+  [`${RNN}&cell=lstm`, 'fbias=3'],
 ];
 
 const verdicts = CASES.map(([baseLink, change]) => {

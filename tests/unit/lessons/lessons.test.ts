@@ -17,7 +17,7 @@ import { parseHashParams } from '../../../src/config/codec';
 import { readLinkedView } from '../../../src/config/viewKeys';
 import type { RunLetter } from '../../../src/config/variants';
 import { setupCpuBackend } from '../../support/tfCpu';
-import { lessonRuns, observedRuns, runLesson } from './support';
+import { lessonRuns, observedRuns, runLesson, withSeedBands } from './support';
 
 setupCpuBackend();
 
@@ -28,7 +28,7 @@ function lesson(id: string): Lesson {
 }
 
 async function runsOf(id: string): Promise<Map<RunLetter, ObservedRun>> {
-  return observedRuns(await runLesson(lesson(id)));
+  return withSeedBands(lesson(id), observedRuns(await runLesson(lesson(id))));
 }
 
 describe('the lessons catalogue', () => {
@@ -118,7 +118,8 @@ describe("every lesson's observations hold on its link's runs (cpu backend)", ()
   it.each(LESSONS.map((l) => [l.id, l] as const))('%s', async (_id, l) => {
     const records = await runLesson(l);
     for (const record of records.values()) expect(record.backend).toBe('cpu');
-    expect(checkObservations(l.observations, observedRuns(records))).toEqual([]);
+    const runs = await withSeedBands(l, observedRuns(records));
+    expect(checkObservations(l.observations, runs)).toEqual([]);
   });
 });
 
@@ -192,6 +193,24 @@ describe('the checks can fail', () => {
     expect(await fails('lr-too-large', { kind: 'unitNormAtMost', maxNorm: 0.5 })).not.toEqual([]);
     expect(await fails('clip-global-norm', { run: 'c', kind: 'staysFinite', steps: 1 })).toEqual([
       'no run C',
+    ]);
+  });
+
+  it('"seedBandWider" fails the other way round: the wide run B\'s band is not wider than A\'s', async () => {
+    const runs = await runsOf('narrow-relu-seed-bands');
+    const check: RunCheck = {
+      run: 'b',
+      kind: 'seedBandWider',
+      quantity: 'signalNorm',
+      layer: 'input',
+      than: 'a',
+      thanLayer: 'input',
+      factor: 1,
+    };
+    expect(checkRun(check, runs)).not.toEqual([]);
+    // A lesson whose link opens no seed bands has none to check.
+    expect(await fails('he-relu-stable', { ...check, run: 'a', than: 'a' })).toEqual([
+      'no seed bands of run A',
     ]);
   });
 });

@@ -1,6 +1,9 @@
 import type { Lesson } from '../../../src/config/lessons';
 import { stepsPerRun, type ObservedRun } from '../../../src/config/lessonChecks';
-import { encodeConfig } from '../../../src/config/codec';
+import { encodeConfig, parseHashParams } from '../../../src/config/codec';
+import { layerBands, seedConfigs } from '../../../src/config/seedBands';
+import { readSeedsKey } from '../../../src/config/seedsKey';
+import { measureCells } from '../../../src/engine/sweepCells';
 import type { ExperimentConfig } from '../../../src/config/schema';
 import { decodeExperimentLink, resolveVariant, type RunLetter } from '../../../src/config/variants';
 import { recordRun } from '../../../src/record/recordRun';
@@ -60,4 +63,27 @@ export async function runLesson(lesson: Lesson): Promise<Map<RunLetter, RunRecor
 /** The records as the checks see them. */
 export function observedRuns(records: Map<RunLetter, RunRecord>): Map<RunLetter, ObservedRun> {
   return new Map([...records].map(([letter, record]) => [letter, observedRun(record)]));
+}
+
+/**
+ * The runs with the seed bands the lesson's link opens (`seeds=N`), measured headless as the
+ * page measures them: every run of the link with N seeds at step 1.
+ */
+export async function withSeedBands(
+  lesson: Lesson,
+  runs: Map<RunLetter, ObservedRun>,
+): Promise<Map<RunLetter, ObservedRun>> {
+  const { seeds } = readSeedsKey(parseHashParams(lesson.link));
+  if (seeds === null) return runs;
+  const out = new Map(runs);
+  for (const [letter, config] of lessonRuns(lesson)) {
+    const cells = await measureCells(seedConfigs(config, seeds), 1);
+    const seedBands = {
+      gradNorm: layerBands(cells.map((c) => c.step1GradNorm)),
+      signalNorm: layerBands(cells.map((c) => c.step1SignalNorm)),
+    };
+    const run = out.get(letter) ?? { steps: [], haltedAt: null, units: [] };
+    out.set(letter, { ...run, seedBands });
+  }
+  return out;
 }

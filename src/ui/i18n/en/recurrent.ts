@@ -58,7 +58,7 @@ export const recurrentMessages = {
     'Adding problem: samples, test share and data seed apply; dataset and noise do not.',
   'recurrent.control.gradientNote': 'Max-norm and pruning: feed-forward only.',
   'recurrent.compareTimeTitle': 'Signal through time ‖dL/dh_t‖, runs overlaid',
-  'recurrent.mapNote': 'The regime map sweeps feed-forward networks only.',
+  'recurrent.mapNote': 'The regime map and the seed bands measure feed-forward networks only.',
   'recurrent.summary':
     '{count} time steps at step {step}; {quantity} {first} at t = 1, {last} at t = T.',
 } as const;

@@ -162,4 +162,16 @@ export const ZH_CN_LESSON_TEXTS: LessonTexts = {
       '还是权重被缩小、剪掉到网络几乎学不动了？',
   },
   ...ZH_CN_RECURRENT_LESSON_TEXTS,
+  'narrow-relu-seed-bands': {
+    title: '窄 ReLU 网络：随机种子很重要',
+    summary:
+      'He 初始化让 ReLU 的典型信号在任何宽度下都保持平稳，但网络越深越窄，单个种子偏离它越远：' +
+      '比较 12 层、每层 8 个单元（A）和 32 个单元（B）各 16 个种子。',
+    observations: [
+      '种子带，信号视图：在输入层，A 的带比 B 的宽两倍以上（对数尺度），',
+      '而且越靠近输入越宽：那里的宽度是输出层的三倍以上。',
+    ],
+    tryNext:
+      '把 A 加深（layers=8x24）：Hanin 的 β = Σ 1/宽度 翻倍，带变宽；或让它和 B 一样宽（layers=32x12）：两条带重合。',
+  },
 };

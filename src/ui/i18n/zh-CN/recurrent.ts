@@ -56,7 +56,7 @@ export const recurrentMessages: Record<keyof typeof en, string> = {
   'recurrent.control.dataNote': '加法问题：使用样本数、测试比例和数据种子；不使用数据集和噪声。',
   'recurrent.control.gradientNote': '最大范数约束和剪枝：仅用于前馈网络。',
   'recurrent.compareTimeTitle': '随时间传播的信号 ‖dL/dh_t‖，各运行叠加',
-  'recurrent.mapNote': '机制图只扫描前馈网络。',
+  'recurrent.mapNote': '机制图和种子带只测量前馈网络。',
   'recurrent.summary':
     '第 {step} 步，共 {count} 个时间步；{quantity} 在 t = 1 为 {first}，在 t = T 为 {last}。',
 };

@@ -1,0 +1,118 @@
+/**
+ * The seed bands' actions: measure every run on screen (A and its variants) with N seeds at
+ * step 1, in the training worker a few seeds per request like a sweep (session/sweepRun.ts),
+ * cancel it, and reuse a finished band of the same runs, seeds and backend.
+ */
+import { seedConfigs } from '../config/seedBands';
+import type { CellProfile } from '../config/sweepCell';
+import { encodeExperimentLink } from '../config/variants';
+import { resolveRuns } from '../session/experimentRuns';
+import type { Experiment } from '../session/sessionTypes';
+import { SweepRun } from '../session/sweepRun';
+import { pageSession } from './pageSession';
+import { useSeedBandStore, type SeedBandResult, type SeedBandRun } from './seedBandStore';
+import { useSessionStore } from './sessionStore';
+
+/** Finished bands kept, by key: reopening the view (or a link) shows them at once. */
+const MAX_CACHED_BANDS = 8;
+const cache = new Map<string, SeedBandResult>();
+let running: SweepRun<CellProfile> | null = null;
+
+/** What decides the bands' numbers: the experiment's link, the seed count and the backend. */
+export function seedBandKey(experiment: Experiment, count: number, backend: string): string {
+  return [encodeExperimentLink(experiment.base, experiment.variants), count, backend].join('|');
+}
+
+/** The runs' cells, split back out of the flat list the sweep measured (run by run). */
+function withCells(runs: readonly SeedBandRun[], cells: readonly (CellProfile | null)[]) {
+  let offset = 0;
+  return runs.map((run) => {
+    const mine = cells.slice(offset, offset + run.seeds.length);
+    offset += run.seeds.length;
+    return { ...run, cells: mine };
+  });
+}
+
+/**
+ * Shows the bands of the current experiment with `count` seeds per run: cached ones at once,
+ * the ones under way if they are these, or new ones (cancelling any other).
+ */
+export function runSeedBands(count: number, force = false): void {
+  const session = pageSession();
+  if (!session) return;
+  const experiment = session.current;
+  const backend = useSessionStore.getState().backend?.name ?? '';
+  const key = seedBandKey(experiment, count, backend);
+  const state = useSeedBandStore.getState();
+  if (!force && state.result?.key === key && state.status === 'running') return;
+  const cached = cache.get(key);
+  if (!force && cached) {
+    running?.cancel();
+    running = null;
+    useSeedBandStore.setState({ status: 'done', result: cached, error: null });
+    return;
+  }
+  running?.cancel();
+  const runs: SeedBandRun[] = resolveRuns(experiment).map(({ letter, config }) => {
+    const configs = seedConfigs(config, count);
+    return {
+      letter,
+      config,
+      seeds: configs.map((c) => c.init.seed),
+      cells: configs.map(() => null),
+    };
+  });
+  const configs = runs.flatMap((run) => seedConfigs(run.config, count));
+  const started = performance.now();
+  const result: SeedBandResult = {
+    key,
+    count,
+    runs,
+    done: 0,
+    total: configs.length,
+    backend,
+    elapsedMs: 0,
+  };
+  const run = new SweepRun<CellProfile>(
+    (batch, steps) => session.measureCells(batch, steps),
+    configs,
+    1,
+    (done, cells) => {
+      if (running !== run) return;
+      const elapsedMs = performance.now() - started;
+      useSeedBandStore.setState({
+        result: { ...result, runs: withCells(runs, cells), done, elapsedMs },
+      });
+    },
+  );
+  running = run;
+  useSeedBandStore.setState({ status: 'running', result, error: null });
+  run.run().then(
+    (outcome) => {
+      if (running !== run) return;
+      running = null;
+      const finished = useSeedBandStore.getState().result;
+      if (outcome === 'done' && finished) {
+        if (cache.size >= MAX_CACHED_BANDS) cache.delete(cache.keys().next().value as string);
+        cache.set(key, finished);
+      }
+      useSeedBandStore.setState({ status: outcome });
+    },
+    (error: unknown) => {
+      if (running !== run) return;
+      running = null;
+      useSeedBandStore.setState({
+        status: 'error',
+        error: error instanceof Error ? error.message : String(error),
+      });
+    },
+  );
+}
+
+/** Stops the bands under way at the end of the current request; the seeds so far stay. */
+export function cancelSeedBands(): void {
+  if (!running) return;
+  running.cancel();
+  running = null;
+  useSeedBandStore.setState({ status: 'cancelled' });
+}
