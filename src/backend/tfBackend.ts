@@ -9,6 +9,7 @@ import {
   type BackendPreference,
 } from '../config/backends';
 import { chooseAutoBackend, probeWebglRenderer } from './autoBackend';
+import { registerHostDistributions } from './hostDistributions';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
 import { registerWebglSegmentCounts } from './webglSegmentCounts';
@@ -19,6 +20,7 @@ import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 registerWebglSumsOfSquares();
 registerWebglSegmentCounts();
 registerHostSumsOfSquares('cpu');
+registerHostDistributions('cpu');
 
 export { PAGE_BACKENDS, type BackendName };
 

@@ -16,6 +16,7 @@ import { applyActivation } from './activations';
 import { flatConcat, histogramCounts } from './histograms';
 import { segmentCounts } from './segmentCounts';
 import { activationInput } from './network';
+import { runOptionalKernel } from './optionalKernel';
 import * as tf from './tf';
 
 /** Packed after the norms on every step: saturation per layer. */
@@ -30,6 +31,16 @@ export function histogramsVectorLength(layerCount: number): number {
 
 /** Packed for a layer whose saturation is not defined (see saturationShares). */
 const NOT_DEFINED = -1;
+
+/**
+ * A backend may measure saturationShares in one kernel registered under this name (on cpu and
+ * wasm one pass of plain JavaScript: src/backend/hostDistributions.ts). Its contract: inputs
+ * x0..x{n-1}, float32 [batch, units], one per layer; attr `rule`, 'magnitude' (the share of
+ * elements with |u| > attr `threshold`) or 'dead' (the share of columns whose every entry is
+ * <= 0; a NaN entry is not <= 0); output float32 [n], the shares.
+ */
+export const SATURATION_SHARES_KERNEL = 'GradscopeSaturationShares';
+export type SaturationRule = 'magnitude' | 'dead';
 
 /**
  * |u| beyond which a unit is saturated: tanh'(u) = 1 - tanh(u)^2 < s (its maximum is 1) where
@@ -55,20 +66,37 @@ export function saturationShares(
   const layers = inputs.length;
   if (layers === 0) return tf.zeros([0]);
   const threshold = SATURATION_THRESHOLD[activation];
+  if (threshold === undefined && activation !== 'relu') {
+    return tf.fill([layers], NOT_DEFINED) as tf.Tensor1D;
+  }
+  const rule: SaturationRule = threshold === undefined ? 'dead' : 'magnitude';
+  return runOptionalKernel(
+    SATURATION_SHARES_KERNEL,
+    inputs,
+    { rule, threshold: threshold ?? 0 },
+    () => sharesWithOps(inputs, rule, threshold ?? 0),
+  );
+}
+
+/** saturationShares with plain tfjs ops and segmentCounts. */
+function sharesWithOps(
+  inputs: readonly tf.Tensor[],
+  rule: SaturationRule,
+  threshold: number,
+): tf.Tensor1D {
+  const layers = inputs.length;
   let flags: tf.Tensor1D;
   let sizes: number[];
-  if (threshold !== undefined) {
+  if (rule === 'magnitude') {
     flags = tf.cast(tf.greater(tf.abs(flatConcat(inputs)), threshold), 'float32') as tf.Tensor1D;
     sizes = inputs.map((u) => u.size);
-  } else if (activation === 'relu') {
+  } else {
     // A unit's largest u over the batch; dead where it is <= 0.
     flags = tf.cast(
       tf.lessEqual(flatConcat(inputs.map((u) => tf.max(u, 0))), 0),
       'float32',
     ) as tf.Tensor1D;
     sizes = inputs.map((u) => u.shape[1] ?? 1);
-  } else {
-    return tf.fill([layers], NOT_DEFINED) as tf.Tensor1D;
   }
   // Per layer [not saturated, saturated] counts; the second over the layer's size.
   const counts = tf.reshape(segmentCounts(flags, sizes, 2), [layers, 2]);
