@@ -12,6 +12,7 @@ import { chooseAutoBackend, probeWebglRenderer } from './autoBackend';
 import { registerHostDistributions } from './hostDistributions';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
+import { registerWebglSaturationShares } from './webglSaturationShares';
 import { registerWebglSegmentCounts } from './webglSegmentCounts';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 
@@ -19,6 +20,7 @@ import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 // and on WebGL the distributions' counting on the GPU (engine/segmentCounts.ts).
 registerWebglSumsOfSquares();
 registerWebglSegmentCounts();
+registerWebglSaturationShares();
 registerHostSumsOfSquares('cpu');
 registerHostDistributions('cpu');
 

@@ -218,6 +218,9 @@ export interface DistributionsCheck {
   /** tanh saturation shares per tensor on this backend, and counted from the values. */
   saturation: number[];
   expectedSaturation: number[];
+  /** ReLU dead-unit shares of the matrices, every third column non-positive, and counted. */
+  dead: number[];
+  expectedDead: number[];
   tensorsLeaked: number;
 }
 
@@ -253,9 +256,23 @@ export async function checkDistributionsOnWebgl(): Promise<DistributionsCheck> {
   );
   const counted = tf.tidy(() => histogramCounts(tensors));
   const saturated = tf.tidy(() => saturationShares(tensors, 'tanh'));
+  // Dead ReLU units: the matrices, every third column made non-positive (a NaN stays NaN, and
+  // a column holding one is not dead).
+  const reluInputs = tf.tidy(() =>
+    tensors
+      .filter((t) => t.rank === 2)
+      .map((t) => {
+        const columns = t.shape[1]!;
+        const sign = Array.from({ length: columns }, (_, j) => (j % 3 === 0 ? -1 : 1));
+        return tf.mul(tf.abs(t), tf.tensor2d(sign, [1, columns]));
+      }),
+  );
+  const dead = tf.tidy(() => saturationShares(reluInputs, 'relu'));
   const counts = (await counted.array()) as number[][];
   const saturation = Array.from(await saturated.data());
   const read = await Promise.all(tensors.map((t) => t.data()));
+  const reluRead = await Promise.all(reluInputs.map((t) => t.data()));
+  const deadShares = Array.from(await dead.data());
   const threshold = SATURATION_THRESHOLD.tanh as number;
   const result = {
     backend: tf.getBackend(),
@@ -270,7 +287,19 @@ export async function checkDistributionsOnWebgl(): Promise<DistributionsCheck> {
     expectedSaturation: read.map(
       (v) => Array.from(v).filter((x) => Math.abs(x) > threshold).length / v.length,
     ),
+    dead: deadShares,
+    expectedDead: reluInputs.map((t, m) => {
+      const [rows, columns] = t.shape as [number, number];
+      const v = reluRead[m]!;
+      let deadColumns = 0;
+      for (let j = 0; j < columns; j++) {
+        let alive = false;
+        for (let r = 0; r < rows; r++) if (!((v[r * columns + j] as number) <= 0)) alive = true;
+        if (!alive) deadColumns++;
+      }
+      return deadColumns / columns;
+    }),
   };
-  tf.dispose([...tensors, counted, saturated]);
+  tf.dispose([...tensors, ...reluInputs, counted, saturated, dead]);
   return { ...result, tensorsLeaked: tf.memory().numTensors - before };
 }

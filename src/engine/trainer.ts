@@ -6,12 +6,7 @@ import { AUTO_CLIP_MAX_PENDING_STEPS, AutoClipHistory } from './autoClip';
 import { applyWeightConstraints } from './constraints';
 import { histogramsVector, saturationVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
-import {
-  chunkVectorLength,
-  decodeStepMetrics,
-  type HistogramSteps,
-  type StepMetrics,
-} from './metrics';
+import { decodeStepMetrics, type HistogramSteps, type StepMetrics } from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -265,8 +260,8 @@ export class Trainer implements RunTrainer {
     const { steps, histograms, wantTest, wantPrediction } = chunk;
     const firstStep = this.stepsDone + 1;
     this.stepsDone += steps;
-    const metrics = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
-    const tail = chunkVectorLength(this.layers.length, steps, histograms);
+    const decoded = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
+    const { steps: metrics, end: tail } = decoded;
     const prediction = wantPrediction
       ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.stepsDone)
       : null;

@@ -133,6 +133,10 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
     check.saturation.forEach((share, t) =>
       expect(share, `tensor ${t}`).toBeCloseTo(check.expectedSaturation[t]!, 6),
     );
+    expect(check.expectedDead.some((share) => share > 0)).toBe(true);
+    check.dead.forEach((share, m) =>
+      expect(share, `matrix ${m}`).toBeCloseTo(check.expectedDead[m]!, 6),
+    );
     expect(check.tensorsLeaked).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
