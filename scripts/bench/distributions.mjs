@@ -44,10 +44,11 @@ async function benchOne(page, backend, network, settings, log) {
   }
   const profile = await callBench(page, 'profileStep', network.hash, k, true);
   const perRep = (a, b) => rates[a].map((v, i) => v / rates[b][i]);
-  // Milliseconds per step the distributions add: histograms once (from every step vs once per
-  // chunk: k - 1 more), and the rest (saturation and keeping z) on every step.
+  // Milliseconds the distributions add: per step, dist = engine + rest + H / k and every step
+  // = engine + rest + H, so one histogram H = (every step - dist) k / (k - 1); the rest
+  // (saturation and keeping z) on every step.
   const ms = (key) => 1000 / median(rates[key]);
-  const histogramMs = (ms('everyStep') - ms('dist')) / (k - 1);
+  const histogramMs = ((ms('everyStep') - ms('dist')) * k) / (k - 1);
   const restMs = ms('dist') - ms('engine') - histogramMs / k;
   return {
     backend,
@@ -125,7 +126,9 @@ export async function benchDistributions(browser, url, backends, networks, setti
       ].join(' '),
     );
   }
-  console.log('where the time goes (ms): engine step, histograms per chunk, the rest per step');
+  console.log(
+    'where the time goes (ms): engine step, one histogram (once per chunk), the rest per step',
+  );
   for (const r of rows) {
     console.log(
       `  ${r.backend} ${r.network}: ${r.engineMsPerStep}, ${r.histogramsMsPerChunk}, ` +
