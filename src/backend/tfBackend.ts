@@ -12,6 +12,7 @@ import { chooseAutoBackend, probeWebglRenderer } from './autoBackend';
 import { registerHostDistributions } from './hostDistributions';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
+import { registerWebglFlatConcat } from './webglFlatConcat';
 import { registerWebglSaturationShares } from './webglSaturationShares';
 import { registerWebglSegmentCounts } from './webglSegmentCounts';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
@@ -21,6 +22,7 @@ import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 registerWebglSumsOfSquares();
 registerWebglSegmentCounts();
 registerWebglSaturationShares();
+registerWebglFlatConcat();
 registerHostSumsOfSquares('cpu');
 registerHostDistributions('cpu');
 

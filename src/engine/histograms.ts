@@ -25,10 +25,23 @@ import * as tf from './tf';
 
 export const HISTOGRAM_COUNTS_KERNEL = 'GradscopeHistogramCounts';
 
+/**
+ * A backend may lay many tensors end to end in one kernel registered under this name (WebGL,
+ * where plain ops reshape and unpack each packed tensor in programs of their own:
+ * src/backend/webglFlatConcat.ts). Its contract: inputs x0..x{n-1}, float32 of rank 1 or 2;
+ * output float32 [sum of sizes], each input's elements in row-major order, one after another.
+ */
+export const FLAT_CONCAT_KERNEL = 'GradscopeFlatConcat';
+
 /** All elements of `tensors`, flattened and laid end to end. */
 export function flatConcat(tensors: readonly tf.Tensor[]): tf.Tensor1D {
-  const flat = tensors.map((t) => tf.reshape(t, [-1]));
-  return (flat.length === 1 ? flat[0] : tf.concat(flat)) as tf.Tensor1D;
+  const plain = () => {
+    const flat = tensors.map((t) => tf.reshape(t, [-1]));
+    return (flat.length === 1 ? flat[0] : tf.concat(flat)) as tf.Tensor1D;
+  };
+  const fits = tensors.every((t) => t.dtype === 'float32' && (t.rank === 1 || t.rank === 2));
+  if (tensors.length < 2 || !fits) return plain();
+  return runOptionalKernel(FLAT_CONCAT_KERNEL, tensors, {}, plain);
 }
 
 /**
