@@ -26,6 +26,7 @@ async function benchOne(page, backend, network, settings, log) {
   const raw = (probe.stepsPerSec * settings.secondsPerMeasurement) / k;
   const steps = Math.max(k * 5, Math.min(5000, Math.ceil(raw) * k));
   const rates = { bare: [], engine: [], dist: [], everyStep: [] };
+  const interleaved = [];
   for (let rep = 1; rep <= settings.repetitions; rep++) {
     const warmUp = rep === 1 ? 'full' : 'short';
     rates.bare.push((await callBench(page, 'runBare', network.hash, steps, warmUp)).stepsPerSec);
@@ -35,11 +36,14 @@ async function benchOne(page, backend, network, settings, log) {
     rates.dist.push(dist.stepsPerSec);
     const every = await callBench(page, 'runEngine', network.hash, steps, k, warmUp, 'everyStep');
     rates.everyStep.push(every.stepsPerSec);
+    const pair = await callBench(page, 'runEngineInterleaved', network.hash, steps, k);
+    interleaved.push(pair.distributions.stepsPerSec / pair.engine.stepsPerSec);
     const [b, e, d, h] = ['bare', 'engine', 'dist', 'everyStep'].map((key) => rates[key].at(-1));
     log(
       `  ${backend} ${network.id} rep ${rep}: bare ${b.toFixed(1)}, engine@${k} ${e.toFixed(1)}, ` +
         `dist@${k} ${d.toFixed(1)}, histograms every step ${h.toFixed(1)} steps/s; ` +
-        `dist/bare ${fixed(d / b)}, dist/engine ${fixed(d / e)}`,
+        `dist/bare ${fixed(d / b)}, dist/engine ${fixed(d / e)}, ` +
+        `interleaved dist/engine ${fixed(interleaved.at(-1))}`,
     );
   }
   const profile = await callBench(page, 'profileStep', network.hash, k, true);
@@ -61,6 +65,9 @@ async function benchOne(page, backend, network, settings, log) {
     distOverEngine: round3(median(rates.dist) / median(rates.engine)),
     engineOverBare: round3(median(rates.engine) / median(rates.bare)),
     distOverBarePerRep: perRep('dist', 'bare').map(round3),
+    // Chunk by chunk, engine and dist alternating: the steadiest figure on a loaded machine.
+    interleavedDistOverEngine: round3(median(interleaved)),
+    interleavedPerRep: interleaved.map(round3),
     engineMsPerStep: round3(ms('engine')),
     histogramsMsPerChunk: round3(histogramMs),
     saturationMsPerStep: round3(restMs),
@@ -124,6 +131,14 @@ export async function benchDistributions(browser, url, backends, networks, setti
         `${r.kernels.engine} / ${r.kernels.dist}`.padEnd(17),
         r.programs.engine == null ? 'n/a' : `${r.programs.engine} / ${r.programs.dist}`,
       ].join(' '),
+    );
+  }
+  console.log('dist/engine interleaved chunk by chunk (per rep), and x engine/bare from above:');
+  for (const r of rows) {
+    console.log(
+      `  ${r.backend} ${r.network}: ${fixed(r.interleavedDistOverEngine)} ` +
+        `(${r.interleavedPerRep.map((v) => fixed(v)).join(' ')}); ` +
+        `x ${fixed(r.engineOverBare)} = ${fixed(r.interleavedDistOverEngine * r.engineOverBare)}`,
     );
   }
   console.log(

@@ -135,6 +135,39 @@ export async function runEngine(
 }
 
 /**
+ * The engine with and without the distributions, interleaved chunk by chunk (each chunk of
+ * `stepsPerReadback` ends in its readback and is timed on its own), so that a machine whose
+ * load drifts slows both alike: their ratio is what the distributions cost.
+ */
+export async function runEngineInterleaved(
+  hash: string,
+  steps: number,
+  stepsPerReadback: number,
+): Promise<{ engine: LoopTiming; distributions: LoopTiming }> {
+  const before = numTensors();
+  const config = configOf(hash);
+  const runs = [new ChunkedTrainer(config, normMode), new ChunkedTrainer(config, normMode, true)];
+  const ms = [0, 0];
+  const last: (StepMetrics | undefined)[] = [undefined, undefined];
+  try {
+    for (const run of runs) await run.train(warmUpSteps(stepsPerReadback), stepsPerReadback);
+    for (let done = 0; done < steps; done += stepsPerReadback) {
+      for (const [i, run] of runs.entries()) {
+        const started = performance.now();
+        await run.train(stepsPerReadback, stepsPerReadback, (chunk) => (last[i] = chunk.at(-1)));
+        ms[i]! += performance.now() - started;
+      }
+    }
+  } finally {
+    for (const run of runs) run.dispose();
+  }
+  const leaked = numTensors() - before;
+  const timed = (i: number) =>
+    timing(steps, { ms: ms[i]!, finalLoss: last[i]?.loss ?? NaN }, leaked);
+  return { engine: timed(0), distributions: timed(1) };
+}
+
+/**
  * Kernels and WebGL programs per step of the bare loop and of the engine (chunks of
  * `stepsPerReadback`), after a full warm-up so that nothing is compiled while profiled; with
  * `distributions`, also of the engine measuring them.
