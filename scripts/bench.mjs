@@ -18,6 +18,7 @@
 // `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
 // `--limit` and `--scaling` (or `npm run bench:scaling`) measure only those parts and merge them
 // into an existing bench/results.json (and README's table), leaving its other figures as they are.
+// `--dist` (with `--reps N`) measures only bare, engine and dist side by side and prints them.
 /* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,7 @@ import {
 } from './bench/browser.mjs';
 import { measureBundle } from './bench/bundleSize.mjs';
 import { benchCompare } from './bench/compare.mjs';
+import { benchDistributions } from './bench/distributions.mjs';
 import { benchLimitSetting } from './bench/limitSetting.mjs';
 import { benchScaling } from './bench/scaling.mjs';
 import { networkFigures } from './bench/figures.mjs';
@@ -43,7 +45,7 @@ import { fastestBackend, timeSweepMap } from './bench/sweepMap.mjs';
 
 const QUICK = process.argv.includes('--quick');
 /** Only these parts, merged into the results already on disk (none: the whole bench). */
-const ONLY = ['limit', 'scaling'].filter((part) => process.argv.includes(`--${part}`));
+const ONLY = ['limit', 'scaling', 'dist'].filter((part) => process.argv.includes(`--${part}`));
 const RESULTS_FILE = 'bench/results.json';
 const README_FILE = 'README.md';
 
@@ -314,6 +316,10 @@ async function mainPartial() {
     const { page } = await openPage(browser, server.url);
     const backends = await callBench(page, 'pageBackends');
     await page.context().close();
+    if (ONLY.includes('dist')) {
+      await benchDistributions(browser, server.url, backends, NETWORKS, SETTINGS, log);
+      return;
+    }
     await measureExtras(browser, server.url, backends, results, ONLY);
   } finally {
     await browser.close();

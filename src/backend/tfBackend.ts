@@ -9,8 +9,11 @@ import {
   type BackendPreference,
 } from '../config/backends';
 import { chooseAutoBackend, probeWebglRenderer } from './autoBackend';
+import { registerHostDistributions } from './hostDistributions';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 import { registerWasmBackend } from './wasmBackend';
+import { registerWebglFlatConcat } from './webglFlatConcat';
+import { registerWebglSaturationShares } from './webglSaturationShares';
 import { registerWebglSegmentCounts } from './webglSegmentCounts';
 import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 
@@ -18,7 +21,10 @@ import { registerWebglSumsOfSquares } from './webglSumsOfSquares';
 // and on WebGL the distributions' counting on the GPU (engine/segmentCounts.ts).
 registerWebglSumsOfSquares();
 registerWebglSegmentCounts();
+registerWebglSaturationShares();
+registerWebglFlatConcat();
 registerHostSumsOfSquares('cpu');
+registerHostDistributions('cpu');
 
 export { PAGE_BACKENDS, type BackendName };
 

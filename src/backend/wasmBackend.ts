@@ -1,4 +1,5 @@
 import * as tf from '../engine/tf';
+import { registerHostDistributions } from './hostDistributions';
 import { registerHostSumsOfSquares } from './hostSumsOfSquares';
 // `?url` makes Vite copy each binary into the build as a hashed asset and hand back its URL
 // (in dev, a URL the dev server answers), so the page never fetches tfjs from a CDN. Only the
@@ -30,6 +31,7 @@ async function loadWasmBackend(): Promise<void> {
   // bundle, which requires a second tfjs-core copy (see tfjsEsmAliases.ts).
   const wasm = await import('@tensorflow/tfjs-backend-wasm/dist/index.js');
   registerHostSumsOfSquares('wasm');
+  registerHostDistributions('wasm');
 
   // Multithreaded wasm needs SharedArrayBuffer, i.e. COOP/COEP headers we do not serve, and
   // it hung in a minified Vite build here (../shared/machine.md). With the flag false tfjs

@@ -20,10 +20,16 @@ import {
 import * as tf from '../engine/tf';
 
 /** One input of a group program: its sampler name and logical shape. */
-interface GroupInput {
+export interface GroupInput {
   name: string;
   shape: number[];
 }
+
+/**
+ * GLSL that adds one input's contribution to `total` (declared 0.0 before it, returned after
+ * it), sampling the input packed or not: what a group program reduces each input to.
+ */
+export type InputReduction = (input: GroupInput, packed: boolean) => string;
 
 /** GLSL that returns the sum of squares of one input, sampled as tfjs generates it. */
 function sumSquaresBody(input: GroupInput, packed: boolean): string {
@@ -78,7 +84,7 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
   // Loop bounds are baked into the shader; a network's tensors keep their shapes for a run.
   enableShapeUniforms = false;
 
-  constructor(shapes: number[][], packed: boolean, root: boolean) {
+  constructor(shapes: number[][], packed: boolean, root: boolean, reduce: InputReduction) {
     const inputs = shapes.map((shape, i) => ({ name: `T${i}`, shape }));
     this.variableNames = inputs.map((input) => input.name);
     this.outputShape = [shapes.length];
@@ -87,7 +93,7 @@ class GroupSumsOfSquaresProgram implements GPGPUProgram {
       .map(
         (input, i) => `float sumSquares${i}() {
       float total = 0.0;
-      ${sumSquaresBody(input, packed)}
+      ${reduce(input, packed)}
       return total;
     }`,
       )
@@ -145,8 +151,28 @@ function groupInputs(packedFlags: boolean[], maxPerGroup: number): Group[] {
 }
 
 function sumsOfSquaresWebgl(args: SumsOfSquaresKernelArgs<TensorInfo>): TensorInfo {
-  const webgl = args.backend as MathBackendWebGL;
   const { inputs: tensors, segments, root } = readSumsOfSquaresCall(args);
+  return reduceInputsWebgl(
+    args.backend as MathBackendWebGL,
+    tensors,
+    segments,
+    root,
+    sumSquaresBody,
+  );
+}
+
+/**
+ * Output [segments.length]: entry j the sum over the inputs in segments[j] of what `reduce`
+ * makes of each (or its square root, with `root`), in one program per group of inputs stored
+ * alike plus at most a few that gather the segments.
+ */
+export function reduceInputsWebgl(
+  webgl: MathBackendWebGL,
+  tensors: TensorInfo[],
+  segments: number[][],
+  root: boolean,
+  reduce: InputReduction,
+): TensorInfo {
   // A tensor not yet on the GPU is uploaded unpacked by an unpacked program.
   const packedFlags = tensors.map((t) => webgl.texData.get(t.dataId)?.isPacked === true);
   const maxTextures = tf.env().getNumber('WEBGL_MAX_TEXTURES_IN_SHADER');
@@ -163,6 +189,7 @@ function sumsOfSquaresWebgl(args: SumsOfSquaresKernelArgs<TensorInfo>): TensorIn
         group.members.map((i) => tensors[i]!.shape),
         group.packed,
         root && groupIsFinal,
+        reduce,
       ),
       group.members.map((i) => tensors[i]!),
       'float32',

@@ -12,7 +12,7 @@ import {
   histogramBinOf,
 } from '../config/distributionBins';
 import { SATURATION_THRESHOLD, saturationShares } from '../engine/distributions';
-import { histogramCounts } from '../engine/histograms';
+import { flatConcat, histogramCounts } from '../engine/histograms';
 import { segmentCountsFailure } from '../engine/segmentCounts';
 import { configOf } from './benchConfig';
 import type { StepMetrics } from '../engine/metrics';
@@ -183,10 +183,14 @@ function buildCheckTensors(labels: string[]): tf.Tensor[] {
   return built;
 }
 
-/** The same run's first `steps` steps of metrics on the CPU backend and on WebGL. */
+/**
+ * The same run's first `steps` steps of metrics on the CPU backend and on WebGL; with
+ * `distributions`, saturation and histograms on every step too.
+ */
 export async function engineOnCpuAndWebgl(
   hash: string,
   steps: number,
+  distributions = false,
 ): Promise<{
   cpu: StepMetrics[];
   webgl: StepMetrics[];
@@ -198,7 +202,8 @@ export async function engineOnCpuAndWebgl(
     await startBackend(name);
     const trainer = new Trainer(config);
     try {
-      return (await trainer.train(steps)).steps;
+      return (await trainer.train(steps, { distributions, histogramsEveryStep: distributions }))
+        .steps;
     } finally {
       trainer.dispose();
     }
@@ -218,6 +223,12 @@ export interface DistributionsCheck {
   /** tanh saturation shares per tensor on this backend, and counted from the values. */
   saturation: number[];
   expectedSaturation: number[];
+  /** The tensors laid end to end by flatConcat, and as read back one by one. */
+  flat: number[];
+  expectedFlat: number[];
+  /** ReLU dead-unit shares of the matrices, every third column non-positive, and counted. */
+  dead: number[];
+  expectedDead: number[];
   tensorsLeaked: number;
 }
 
@@ -253,9 +264,25 @@ export async function checkDistributionsOnWebgl(): Promise<DistributionsCheck> {
   );
   const counted = tf.tidy(() => histogramCounts(tensors));
   const saturated = tf.tidy(() => saturationShares(tensors, 'tanh'));
+  // Dead ReLU units: the matrices, every third column made non-positive (a NaN stays NaN, and
+  // a column holding one is not dead).
+  const reluInputs = tf.tidy(() =>
+    tensors
+      .filter((t) => t.rank === 2)
+      .map((t) => {
+        const columns = t.shape[1]!;
+        const sign = Array.from({ length: columns }, (_, j) => (j % 3 === 0 ? -1 : 1));
+        return tf.mul(tf.abs(t), tf.tensor2d(sign, [1, columns]));
+      }),
+  );
+  const dead = tf.tidy(() => saturationShares(reluInputs, 'relu'));
+  const flat = tf.tidy(() => flatConcat(tensors));
   const counts = (await counted.array()) as number[][];
   const saturation = Array.from(await saturated.data());
   const read = await Promise.all(tensors.map((t) => t.data()));
+  const reluRead = await Promise.all(reluInputs.map((t) => t.data()));
+  const deadShares = Array.from(await dead.data());
+  const flatValues = Array.from(await flat.data());
   const threshold = SATURATION_THRESHOLD.tanh as number;
   const result = {
     backend: tf.getBackend(),
@@ -270,7 +297,21 @@ export async function checkDistributionsOnWebgl(): Promise<DistributionsCheck> {
     expectedSaturation: read.map(
       (v) => Array.from(v).filter((x) => Math.abs(x) > threshold).length / v.length,
     ),
+    flat: flatValues,
+    expectedFlat: read.flatMap((v) => Array.from(v)),
+    dead: deadShares,
+    expectedDead: reluInputs.map((t, m) => {
+      const [rows, columns] = t.shape as [number, number];
+      const v = reluRead[m]!;
+      let deadColumns = 0;
+      for (let j = 0; j < columns; j++) {
+        let alive = false;
+        for (let r = 0; r < rows; r++) if (!((v[r * columns + j] as number) <= 0)) alive = true;
+        if (!alive) deadColumns++;
+      }
+      return deadColumns / columns;
+    }),
   };
-  tf.dispose([...tensors, counted, saturated]);
+  tf.dispose([...tensors, ...reluInputs, counted, saturated, dead, flat]);
   return { ...result, tensorsLeaked: tf.memory().numTensors - before };
 }

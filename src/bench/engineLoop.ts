@@ -13,15 +13,26 @@ import { TEST_LOSS_EVERY_STEPS as PAGE_TEST_LOSS_EVERY_STEPS } from '../session/
 export { PAGE_TEST_LOSS_EVERY_STEPS };
 
 /**
+ * What the loop asks of the distributions: none, what the open panel asks (true: saturation
+ * every step, histograms on each chunk's last), or histograms on every step too (to tell the
+ * two parts' costs apart).
+ */
+export type DistributionsLoad = boolean | 'everyStep';
+
+/**
  * A trainer (feed-forward or recurrent, as the link says) driven in fixed-size chunks, as the
  * page's training loop drives it.
  */
 export class ChunkedTrainer {
   readonly trainer: AnyTrainer;
   private lastTestLossStep = 0;
-  private readonly distributions: boolean;
+  private readonly distributions: DistributionsLoad;
 
-  constructor(config: ExperimentConfig, normMode: NormMode, distributions = false) {
+  constructor(
+    config: ExperimentConfig,
+    normMode: NormMode,
+    distributions: DistributionsLoad = false,
+  ) {
     this.trainer = createTrainer(config, { normMode });
     this.distributions = distributions;
   }
@@ -40,7 +51,11 @@ export class ChunkedTrainer {
     while (trainer.step < target && !trainer.halted) {
       const chunk = Math.min(stepsPerReadback, target - trainer.step);
       const testLoss = trainer.step + chunk - this.lastTestLossStep >= PAGE_TEST_LOSS_EVERY_STEPS;
-      const result = await trainer.train(chunk, { testLoss, distributions: this.distributions });
+      const result = await trainer.train(chunk, {
+        testLoss,
+        distributions: this.distributions !== false,
+        histogramsEveryStep: this.distributions === 'everyStep',
+      });
       if (testLoss) this.lastTestLossStep = trainer.step;
       onChunk(result.steps, result.testLoss);
     }

@@ -14,7 +14,7 @@ import type { NormMode } from '../engine/norms';
 import * as tf from '../engine/tf';
 import { BareLoop } from './bareLoop';
 import { configOf } from './benchConfig';
-import { ChunkedTrainer, warmUpSteps } from './engineLoop';
+import { ChunkedTrainer, warmUpSteps, type DistributionsLoad } from './engineLoop';
 import { measureHistoryHeap, type HistoryHeapResult, type RecordedRun } from './historyHeap';
 import { profileSteps, type StepProfile } from './stepProfile';
 
@@ -108,14 +108,15 @@ export async function runBare(
 
 /**
  * The engine with full per-layer metrics, read back every `stepsPerReadback` steps; with
- * `distributions`, also measuring what the open distributions panel asks for.
+ * `distributions`, also measuring what the open distributions panel asks for (or, with
+ * 'everyStep', histograms on every step as well).
  */
 export async function runEngine(
   hash: string,
   steps: number,
   stepsPerReadback: number,
   warmUp: WarmUp = 'full',
-  distributions = false,
+  distributions: DistributionsLoad = false,
 ): Promise<LoopTiming> {
   const before = numTensors();
   const run = new ChunkedTrainer(configOf(hash), normMode, distributions);
@@ -134,26 +135,66 @@ export async function runEngine(
 }
 
 /**
+ * The engine with and without the distributions, interleaved chunk by chunk (each chunk of
+ * `stepsPerReadback` ends in its readback and is timed on its own), so that a machine whose
+ * load drifts slows both alike: their ratio is what the distributions cost.
+ */
+export async function runEngineInterleaved(
+  hash: string,
+  steps: number,
+  stepsPerReadback: number,
+): Promise<{ engine: LoopTiming; distributions: LoopTiming }> {
+  const before = numTensors();
+  const config = configOf(hash);
+  const runs = [new ChunkedTrainer(config, normMode), new ChunkedTrainer(config, normMode, true)];
+  const ms = [0, 0];
+  const last: (StepMetrics | undefined)[] = [undefined, undefined];
+  try {
+    for (const run of runs) await run.train(warmUpSteps(stepsPerReadback), stepsPerReadback);
+    for (let done = 0; done < steps; done += stepsPerReadback) {
+      for (const [i, run] of runs.entries()) {
+        const started = performance.now();
+        await run.train(stepsPerReadback, stepsPerReadback, (chunk) => (last[i] = chunk.at(-1)));
+        ms[i]! += performance.now() - started;
+      }
+    }
+  } finally {
+    for (const run of runs) run.dispose();
+  }
+  const leaked = numTensors() - before;
+  const timed = (i: number) =>
+    timing(steps, { ms: ms[i]!, finalLoss: last[i]?.loss ?? NaN }, leaked);
+  return { engine: timed(0), distributions: timed(1) };
+}
+
+/**
  * Kernels and WebGL programs per step of the bare loop and of the engine (chunks of
- * `stepsPerReadback`), after a full warm-up so that nothing is compiled while profiled.
+ * `stepsPerReadback`), after a full warm-up so that nothing is compiled while profiled; with
+ * `distributions`, also of the engine measuring them.
  */
 export async function profileStep(
   hash: string,
   stepsPerReadback: number,
-): Promise<{ bare: StepProfile; engine: StepProfile }> {
+  distributions = false,
+): Promise<{ bare: StepProfile; engine: StepProfile; distributions?: StepProfile }> {
   const config = configOf(hash);
   const loop = new BareLoop(config);
-  const run = new ChunkedTrainer(config, normMode);
+  const runs = [new ChunkedTrainer(config, normMode)];
+  if (distributions) runs.push(new ChunkedTrainer(config, normMode, true));
   try {
     await loop.run(BARE_WARM_UP_STEPS);
-    await run.train(warmUpSteps(stepsPerReadback), stepsPerReadback);
+    for (const run of runs) await run.train(warmUpSteps(stepsPerReadback), stepsPerReadback);
+    const [engine, measuring] = runs.map(
+      (run) => (steps: number) => run.train(steps, stepsPerReadback),
+    );
     return {
       bare: await profileSteps(stepsPerReadback, (steps) => loop.run(steps)),
-      engine: await profileSteps(stepsPerReadback, (steps) => run.train(steps, stepsPerReadback)),
+      engine: await profileSteps(stepsPerReadback, engine!),
+      ...(measuring ? { distributions: await profileSteps(stepsPerReadback, measuring) } : {}),
     };
   } finally {
     loop.dispose();
-    run.dispose();
+    for (const run of runs) run.dispose();
   }
 }
 

@@ -1,4 +1,5 @@
 import '@tensorflow/tfjs-backend-cpu';
+import { registerHostDistributions } from '../backend/hostDistributions';
 import { registerHostSumsOfSquares } from '../backend/hostSumsOfSquares';
 import * as tf from '../engine/tf';
 
@@ -10,6 +11,7 @@ import * as tf from '../engine/tf';
 export async function startNodeCpuBackend(): Promise<string> {
   tf.enableProdMode();
   registerHostSumsOfSquares('cpu');
+  registerHostDistributions('cpu');
   await tf.setBackend('cpu');
   return tf.getBackend();
 }

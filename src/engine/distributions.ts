@@ -7,15 +7,16 @@
  */
 import {
   DISTRIBUTION_QUANTITIES,
-  HISTOGRAM_BINS,
   SATURATION_DERIVATIVE_SHARE,
   type DistributionQuantity,
 } from '../config/distributionBins';
 import type { Activation, NetworkConfig } from '../config/schema';
 import { applyActivation } from './activations';
-import { flatConcat, histogramCounts } from './histograms';
-import { segmentCounts } from './segmentCounts';
+import { flatConcat } from './histograms';
+import { histogramSection } from './histogramSection';
+import { KERNEL_MAX_SEGMENT, segmentCounts } from './segmentCounts';
 import { activationInput } from './network';
+import { runOptionalKernel } from './optionalKernel';
 import * as tf from './tf';
 
 /** Packed after the norms on every step: saturation per layer. */
@@ -23,13 +24,19 @@ export function saturationVectorLength(layerCount: number): number {
   return layerCount;
 }
 
-/** Packed after the saturation on a step with histograms: per quantity and layer, the bins. */
-export function histogramsVectorLength(layerCount: number): number {
-  return DISTRIBUTION_QUANTITIES.length * layerCount * HISTOGRAM_BINS;
-}
-
 /** Packed for a layer whose saturation is not defined (see saturationShares). */
 const NOT_DEFINED = -1;
+
+/**
+ * A backend may measure saturationShares in one kernel registered under this name (on cpu and
+ * wasm one pass of plain JavaScript: src/backend/hostDistributions.ts). Its contract: inputs
+ * x0..x{n-1}, float32 [batch, units], one per layer; attr `rule`, 'magnitude' (the share of
+ * elements with |u| > attr `threshold`) or 'dead' (the share of columns whose every entry is
+ * <= 0; a NaN entry is not <= 0); output float32 [n], the shares. Inputs are at most
+ * KERNEL_MAX_SEGMENT elements (a shader loops over a whole input); larger ones take plain ops.
+ */
+export const SATURATION_SHARES_KERNEL = 'GradscopeSaturationShares';
+export type SaturationRule = 'magnitude' | 'dead';
 
 /**
  * |u| beyond which a unit is saturated: tanh'(u) = 1 - tanh(u)^2 < s (its maximum is 1) where
@@ -55,20 +62,39 @@ export function saturationShares(
   const layers = inputs.length;
   if (layers === 0) return tf.zeros([0]);
   const threshold = SATURATION_THRESHOLD[activation];
+  if (threshold === undefined && activation !== 'relu') {
+    return tf.fill([layers], NOT_DEFINED) as tf.Tensor1D;
+  }
+  const rule: SaturationRule = threshold === undefined ? 'dead' : 'magnitude';
+  if (inputs.some((u) => u.size > KERNEL_MAX_SEGMENT))
+    return sharesWithOps(inputs, rule, threshold ?? 0);
+  return runOptionalKernel(
+    SATURATION_SHARES_KERNEL,
+    inputs,
+    { rule, threshold: threshold ?? 0 },
+    () => sharesWithOps(inputs, rule, threshold ?? 0),
+  );
+}
+
+/** saturationShares with plain tfjs ops and segmentCounts. */
+function sharesWithOps(
+  inputs: readonly tf.Tensor[],
+  rule: SaturationRule,
+  threshold: number,
+): tf.Tensor1D {
+  const layers = inputs.length;
   let flags: tf.Tensor1D;
   let sizes: number[];
-  if (threshold !== undefined) {
+  if (rule === 'magnitude') {
     flags = tf.cast(tf.greater(tf.abs(flatConcat(inputs)), threshold), 'float32') as tf.Tensor1D;
     sizes = inputs.map((u) => u.size);
-  } else if (activation === 'relu') {
+  } else {
     // A unit's largest u over the batch; dead where it is <= 0.
     flags = tf.cast(
       tf.lessEqual(flatConcat(inputs.map((u) => tf.max(u, 0))), 0),
       'float32',
     ) as tf.Tensor1D;
     sizes = inputs.map((u) => u.shape[1] ?? 1);
-  } else {
-    return tf.fill([layers], NOT_DEFINED) as tf.Tensor1D;
   }
   // Per layer [not saturated, saturated] counts; the second over the layer's size.
   const counts = tf.reshape(segmentCounts(flags, sizes, 2), [layers, 2]);
@@ -92,8 +118,8 @@ export function saturationVector(
 }
 
 /**
- * A step's histograms, packed: for each quantity of DISTRIBUTION_QUANTITIES its
- * [layers, HISTOGRAM_BINS] counts. `preActivations` and `signals` are z and dL/dz per layer,
+ * A step's histograms, packed (histogramSection.ts): for each quantity of
+ * DISTRIBUTION_QUANTITIES its [layers, HISTOGRAM_BINS] counts, or the values to count. `preActivations` and `signals` are z and dL/dz per layer,
  * [batch, units], and `parameterGradients` each layer's gradients (kernel, then bias if any),
  * all in forward order (the output layer last).
  */
@@ -114,8 +140,7 @@ export function histogramsVector(
     parameterGradient: parameterGradients,
   };
   // Every quantity and layer in one histogram call: the kernel count stays flat with depth.
-  const all = DISTRIBUTION_QUANTITIES.flatMap((q) => byQuantity[q]);
-  return tf.reshape(histogramCounts(all), [-1]);
+  return histogramSection(DISTRIBUTION_QUANTITIES.flatMap((q) => byQuantity[q]));
 }
 
 export function decodeSaturation(
@@ -127,21 +152,4 @@ export function decodeSaturation(
     const v = data[start + l] as number;
     return v === NOT_DEFINED ? null : v;
   });
-}
-
-export function decodeHistograms(
-  data: ArrayLike<number>,
-  start: number,
-  layerCount: number,
-): Record<DistributionQuantity, number[][]> {
-  let at = start;
-  const histogramsOut = {} as Record<DistributionQuantity, number[][]>;
-  for (const q of DISTRIBUTION_QUANTITIES) {
-    histogramsOut[q] = Array.from({ length: layerCount }, () => {
-      const counts = Array.from({ length: HISTOGRAM_BINS }, (_, b) => data[at + b] as number);
-      at += HISTOGRAM_BINS;
-      return counts;
-    });
-  }
-  return histogramsOut;
 }

@@ -1,9 +1,5 @@
-import {
-  decodeHistograms,
-  decodeSaturation,
-  histogramsVectorLength,
-  saturationVectorLength,
-} from './distributions';
+import { decodeSaturation, saturationVectorLength } from './distributions';
+import { readHistogramSection } from './histogramSection';
 import type { DistributionQuantity } from '../config/distributionBins';
 
 /**
@@ -153,37 +149,20 @@ function hasHistograms(histograms: HistogramSteps | null, index: number, count: 
   return histograms === 'everyStep' || (histograms === 'lastStep' && index === count - 1);
 }
 
-/** The packed length of one step, with the distributions after the norms or not. */
-export function stepVectorLength(
-  layerCount: number,
-  parts: { saturation: boolean; histograms: boolean },
-): number {
+/**
+ * The packed length of one step without histograms (their section's length depends on the
+ * step: histogramSection.ts), with the saturation after the norms or not.
+ */
+export function stepVectorLength(layerCount: number, parts: { saturation: boolean }): number {
   return (
-    metricsVectorLength(layerCount) +
-    (parts.saturation ? saturationVectorLength(layerCount) : 0) +
-    (parts.histograms ? histogramsVectorLength(layerCount) : 0)
+    metricsVectorLength(layerCount) + (parts.saturation ? saturationVectorLength(layerCount) : 0)
   );
-}
-
-/** The packed length of a chunk of `count` steps; `histograms` null: distributions off. */
-export function chunkVectorLength(
-  layerCount: number,
-  count: number,
-  histograms: HistogramSteps | null,
-): number {
-  let length = 0;
-  for (let s = 0; s < count; s++) {
-    length += stepVectorLength(layerCount, {
-      saturation: histograms !== null,
-      histograms: hasHistograms(histograms, s, count),
-    });
-  }
-  return length;
 }
 
 /**
  * Decodes `count` consecutive step vectors from `data`, numbering them from `firstStep`.
  * `histograms` says which steps carry distributions (null: none, the distributions were off).
+ * Returns the steps and where their vectors end in `data`.
  */
 export function decodeStepMetrics(
   data: ArrayLike<number>,
@@ -191,24 +170,23 @@ export function decodeStepMetrics(
   count: number,
   firstStep: number,
   histograms: HistogramSteps | null = null,
-): StepMetrics[] {
-  const out: StepMetrics[] = [];
-  let base = 0;
+): { steps: StepMetrics[]; end: number } {
+  const steps: StepMetrics[] = [];
+  let at = 0;
   for (let s = 0; s < count; s++) {
-    const n = decodeNorms(data, base, layerCount, layerCount);
+    const n = decodeNorms(data, at, layerCount, layerCount);
     const metrics = stepFields(firstStep + s, n, n.signals);
-    const parts = {
-      saturation: histograms !== null,
-      histograms: hasHistograms(histograms, s, count),
-    };
-    let at = base + metricsVectorLength(layerCount);
-    if (parts.saturation) {
+    at += metricsVectorLength(layerCount);
+    if (histograms !== null) {
       metrics.saturation = decodeSaturation(data, at, layerCount);
       at += saturationVectorLength(layerCount);
     }
-    if (parts.histograms) metrics.histograms = decodeHistograms(data, at, layerCount);
-    out.push(metrics);
-    base += stepVectorLength(layerCount, parts);
+    if (hasHistograms(histograms, s, count)) {
+      const section = readHistogramSection(data, at, layerCount);
+      metrics.histograms = section.histograms;
+      at = section.end;
+    }
+    steps.push(metrics);
   }
-  return out;
+  return { steps, end: at };
 }

@@ -5,12 +5,7 @@ import { generateDataset, type Dataset } from '../data/datasets';
 import { applyWeightConstraints } from './constraints';
 import { histogramsVector, saturationVector } from './distributions';
 import { measureAndClip, type MeasuredStep } from './measureStep';
-import {
-  chunkVectorLength,
-  decodeStepMetrics,
-  type HistogramSteps,
-  type StepMetrics,
-} from './metrics';
+import { decodeStepMetrics, type HistogramSteps, type StepMetrics } from './metrics';
 import {
   createNetwork,
   dataLoss,
@@ -254,10 +249,13 @@ export class Trainer implements RunTrainer {
   /** train()'s second half: decodes an issued chunk's values, read back from its `packed`. */
   finishChunk(chunk: IssuedChunk, data: ArrayLike<number>): ChunkResult {
     const { steps, histograms, wantTest, wantPrediction } = chunk;
-    const finished = this.chunks.finish(steps, (firstStep) =>
-      decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms),
-    );
-    const tail = chunkVectorLength(this.layers.length, steps, histograms);
+    // Where the step metrics end in `data`: the test loss and the prediction follow.
+    let tail = 0;
+    const finished = this.chunks.finish(steps, (firstStep) => {
+      const decoded = decodeStepMetrics(data, this.layers.length, steps, firstStep, histograms);
+      tail = decoded.end;
+      return decoded.steps;
+    });
     const prediction = wantPrediction
       ? decodePrediction(this.grid, this.loss, data, tail + (wantTest ? 1 : 0), this.chunks.step)
       : null;

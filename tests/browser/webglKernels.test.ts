@@ -121,6 +121,45 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
     await page.context().close();
   });
 
+  it('measures the distributions in training as the CPU backend does: histograms of the values read back, saturation', async () => {
+    const { page, errors } = await openApp(app, '#layers=8x3');
+    for (const link of ['#layers=8x3&batch=16', '#layers=8x3&batch=16&act=relu&init=heNormal']) {
+      const run = await callBench<{
+        cpu: StepMetrics[];
+        webgl: StepMetrics[];
+        webglBackend: string;
+      }>(page, 'engineOnCpuAndWebgl', link, 3, true);
+      expect(run.webglBackend).toBe('webgl');
+      run.webgl.forEach((step, i) => {
+        const cpu = run.cpu[i]!;
+        // The same values up to float32 rounding on each backend (see above): a value within
+        // that of a bin edge may land on its other side, a rare event.
+        for (const [quantity, layers] of Object.entries(step.histograms!)) {
+          layers.forEach((counts, l) => {
+            const want = cpu.histograms![quantity as keyof typeof cpu.histograms]![l]!;
+            const total = (c: number[]) => c.reduce((a, b) => a + b, 0);
+            expect(total(counts), `${link} ${quantity}[${l}]`).toBe(total(want));
+            const moved = counts.reduce((sum, c, b) => sum + Math.abs(c - want[b]!), 0);
+            expect(moved, `${link} step ${step.step} ${quantity}[${l}]`).toBeLessThanOrEqual(2);
+          });
+        }
+        step.saturation!.forEach((share, l) => {
+          const want = cpu.saturation![l]!;
+          // At most two (example, unit) pairs of 16 x 8 on either side of the tanh threshold,
+          // or one ReLU unit of 8 (a z of exactly 0 on one backend).
+          const tolerance = link.includes('relu') ? 1 / 8 : 2 / (16 * 8);
+          if (want === null) expect(share).toBeNull();
+          else
+            expect(Math.abs(share! - want), `${link} saturation[${l}]`).toBeLessThanOrEqual(
+              tolerance,
+            );
+        });
+      });
+    }
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('counts the distributions exactly: histograms and saturation shares as a direct count of the values', async () => {
     const { page, errors } = await openApp(app, '#layers=8x2');
     const check = await callBench<DistributionsCheck>(page, 'checkDistributionsOnWebgl');
@@ -132,6 +171,11 @@ describe('the fused sums-of-squares kernel on WebGL', () => {
     expect(totals.every((n) => n > 0)).toBe(true);
     check.saturation.forEach((share, t) =>
       expect(share, `tensor ${t}`).toBeCloseTo(check.expectedSaturation[t]!, 6),
+    );
+    expect(check.flat).toEqual(check.expectedFlat);
+    expect(check.expectedDead.some((share) => share > 0)).toBe(true);
+    check.dead.forEach((share, m) =>
+      expect(share, `matrix ${m}`).toBeCloseTo(check.expectedDead[m]!, 6),
     );
     expect(check.tensorsLeaked).toBe(0);
     expect(errors).toEqual([]);

@@ -1,4 +1,5 @@
 import '@tensorflow/tfjs-backend-cpu';
+import { registerHostDistributions } from '../../src/backend/hostDistributions';
 import { registerHostSumsOfSquares } from '../../src/backend/hostSumsOfSquares';
 import * as tf from '../../src/engine/tf';
 import { beforeAll } from 'vitest';
@@ -11,6 +12,7 @@ export function setupCpuBackend(): void {
   beforeAll(async () => {
     tf.enableProdMode();
     registerHostSumsOfSquares('cpu');
+    registerHostDistributions('cpu');
     await tf.setBackend('cpu');
   });
 }
