@@ -25,29 +25,11 @@ import * as tf from '../engine/tf';
 
 export type HostBackendName = 'cpu' | 'wasm';
 
-/** tfjs-backend-wasm's view of a tensor's bytes in its heap (no copy). */
-interface WasmHeapView {
-  typedArrayFromHeap(tensor: TensorInfo): Float32Array;
-}
-
-/**
- * The input's values as the kernel reads them. On wasm, a view of the backend's heap: readSync
- * there copies every tensor out of the heap (a fresh ArrayBuffer per tensor per call, about
- * 130 KB per step on the 8 x 32 network), which made this kernel most of the engine's extra
- * time per step. The view is read at once, before any other call into wasm could grow (and so
- * detach) the heap. The cpu backend's readSync already returns its own array.
- */
-function valuesOf(host: KernelBackend, input: TensorInfo): Float32Array {
-  const wasm = host as Partial<WasmHeapView>;
-  if (typeof wasm.typedArrayFromHeap === 'function') return wasm.typedArrayFromHeap(input);
-  return host.readSync(input.dataId) as Float32Array;
-}
-
 function sumsOfSquaresOnHost(args: SumsOfSquaresKernelArgs<TensorInfo>): TensorInfo {
   const host = args.backend as KernelBackend;
   const { inputs, segments, root } = readSumsOfSquaresCall(args);
   const sums = inputs.map((input) => {
-    const values = valuesOf(host, input);
+    const values = host.readSync(input.dataId) as Float32Array;
     let total = 0;
     for (let k = 0; k < values.length; k++) {
       const v = values[k] as number;
