@@ -335,10 +335,12 @@ async function measureExtras(browser, url, backends, results, parts) {
   if (parts.includes('deep')) {
     log('deep network: frames while 64 x 64 trains');
     results.deepFrames = await benchDeepFrames(browser, url, backends, SETTINGS, log);
+    results.deepFrames.date = new Date().toISOString();
   }
   if (parts.includes('modes')) {
     log(`tensors in compare, recurrent and sweep mode over ${SETTINGS.tensorSteps} steps`);
     results.modeTensors = await benchModeTensors(browser, url, backends, SETTINGS, log);
+    results.modeTensors.date = new Date().toISOString();
   }
   if (parts.includes('limit')) {
     log('limit setting: 64 x 256, batch 1024, 5,000 samples');

@@ -15,6 +15,13 @@ const fixed = (value, digits) => (isNumber(value) ? value.toFixed(digits) : NA);
 const count = (value) =>
   isNumber(value) ? String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : NA;
 const mark = (ok) => (ok == null ? '– n/a' : ok ? '✓ met' : '✗ not met');
+/** " (measured 2026-12-06 08:30 UTC)" from a part's own date, when it has one. */
+function measuredAt(part) {
+  const date = new Date(part.date);
+  return typeof part.date === 'string' && !Number.isNaN(date.getTime())
+    ? ` (measured ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC)`
+    : '';
+}
 
 function modeEntries(modeTensors) {
   if (!isObject(modeTensors) || !isObject(modeTensors.modes)) return [];
@@ -36,7 +43,7 @@ export function modeTensorsTable(modeTensors) {
   const intro =
     `Live tensors in each mode${on}, engine-level (src/bench/modeTensors.ts): compare trains the ` +
     'runs in lockstep, recurrent one RNN, sweep cells request by request (32 cells each); read ' +
-    'between chunks, and again once everything is disposed.';
+    `between chunks, and again once everything is disposed${measuredAt(modeTensors)}.`;
   const body = table(
     [
       { title: 'mode' },
@@ -77,7 +84,7 @@ export function deepFramesTable(deepFrames) {
   const network = typeof deepFrames.network === 'string' ? deepFrames.network : 'a deep network';
   const intro =
     `Frames while the page trains a deep network (${network}; 64 lines per chart) at full ` +
-    `speed: target frame p95 ≤ ${DEEP_FRAME_P95_MS} ms on every backend.`;
+    `speed: target frame p95 ≤ ${DEEP_FRAME_P95_MS} ms on every backend${measuredAt(deepFrames)}.`;
   const body = table(
     [
       { title: 'deep network' },

@@ -87,6 +87,9 @@ describe('deep-network frames in the README', () => {
     expect(md).toContain('net D');
     expect(md).toMatch(/\| webgl +\| +9\.0 \| +16\.7 \| +25\.0 \| +30\.0 \| ✗ not met/);
     expect(md).toContain('the page started cpu');
+    expect(deepFramesTable({ ...deep({ cpu: 17 }), date: '2031-02-03T04:05:06.000Z' })).toContain(
+      '(measured 2031-02-03 04:05 UTC)',
+    );
     expect(deepFramesTarget({ rows: { wasm: { note: 'x' } } }).ok).toBe(null);
   });
 });
