@@ -16,8 +16,11 @@
 // Then the limit setting (64 x 256, batch 1024, 5,000 samples: frames while it trains, per
 // backend) and how steps/s scale with depth and width (bare and engine, per backend).
 // `--quick` runs a short version (one repetition, fewer steps) to check the harness itself.
-// `--limit` and `--scaling` (or `npm run bench:scaling`) measure only those parts and merge them
-// into an existing bench/results.json (and README's table), leaving its other figures as they are.
+// Then frames while a 64 x 64 network trains (per backend) and live tensors over 10,000 steps in
+// compare, recurrent and sweep mode.
+// `--limit`, `--scaling`, `--deep` and `--modes` (or `npm run bench:scaling`) measure only those
+// parts and merge them into an existing bench/results.json (and README's table), leaving its
+// other figures as they are.
 // `--dist` (with `--reps N`) measures only bare, engine and dist side by side and prints them.
 /* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,7 +37,9 @@ import {
 import { measureBundle } from './bench/bundleSize.mjs';
 import { benchCompare } from './bench/compare.mjs';
 import { benchDistributions } from './bench/distributions.mjs';
+import { benchDeepFrames } from './bench/deepFrames.mjs';
 import { benchLimitSetting } from './bench/limitSetting.mjs';
+import { benchModeTensors } from './bench/modeTensors.mjs';
 import { benchScaling } from './bench/scaling.mjs';
 import { networkFigures } from './bench/figures.mjs';
 import { formatExtras, formatReport, summaryLine } from './bench/report.mjs';
@@ -45,7 +50,8 @@ import { fastestBackend, timeSweepMap } from './bench/sweepMap.mjs';
 
 const QUICK = process.argv.includes('--quick');
 /** Only these parts, merged into the results already on disk (none: the whole bench). */
-const ONLY = ['limit', 'scaling', 'dist'].filter((part) => process.argv.includes(`--${part}`));
+const EXTRA_PARTS = ['limit', 'scaling', 'deep', 'modes', 'dist'];
+const ONLY = EXTRA_PARTS.filter((part) => process.argv.includes(`--${part}`));
 const RESULTS_FILE = 'bench/results.json';
 const README_FILE = 'README.md';
 
@@ -81,7 +87,7 @@ const SETTINGS = {
   tensorSteps: QUICK ? 1000 : 10_000,
   tensorStepsPerReadback: 50,
   heapRecordSteps: 1000,
-  heapCheckpoints: QUICK ? [1000, 10_000] : [1000, 100_000],
+  heapCheckpoints: QUICK ? [1000, 10_000] : [1000, 1_000_000],
   firstStepRuns: QUICK ? 1 : 3,
   /** Limit setting: training before the window (trainer built, steps under way), the window. */
   limitWarmUpMs: QUICK ? 3000 : 5000,
@@ -330,8 +336,18 @@ async function mainPartial() {
   console.log(`figures written to ${RESULTS_FILE}`);
 }
 
-/** The limit-setting and scaling figures, into `results`. */
+/** The limit-setting, scaling, deep-network frames and mode-tensor figures, into `results`. */
 async function measureExtras(browser, url, backends, results, parts) {
+  if (parts.includes('deep')) {
+    log('deep network: frames while 64 x 64 trains');
+    results.deepFrames = await benchDeepFrames(browser, url, backends, SETTINGS, log);
+    results.deepFrames.date = new Date().toISOString();
+  }
+  if (parts.includes('modes')) {
+    log(`tensors in compare, recurrent and sweep mode over ${SETTINGS.tensorSteps} steps`);
+    results.modeTensors = await benchModeTensors(browser, url, backends, SETTINGS, log);
+    results.modeTensors.date = new Date().toISOString();
+  }
   if (parts.includes('limit')) {
     log('limit setting: 64 x 256, batch 1024, 5,000 samples');
     results.limitSetting = await benchLimitSetting(browser, url, backends, SETTINGS, log);
@@ -401,7 +417,7 @@ async function main() {
     log(`regime map: ${results.sweepMap.seconds} s (${results.sweepMap.backend})`);
     log('scheduling: app training in the worker vs on the main thread');
     results.scheduling = await benchScheduling(browser, server.url);
-    await measureExtras(browser, server.url, backends, results, ['limit', 'scaling']);
+    await measureExtras(browser, server.url, backends, results, EXTRA_PARTS);
     const memory = await benchMemory(browser, server.url);
     Object.assign(results, {
       tensorsBefore: memory.tensors.afterFirstChunk,

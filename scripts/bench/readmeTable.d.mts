@@ -74,6 +74,7 @@ export declare const TARGETS: {
   readonly frameP95Ms: number;
   readonly compareTotalOverSingle: number;
   readonly heapRatio: number;
+  readonly heapSteps: number;
   readonly initialBundleGzipKB: number;
   readonly firstStepMs: number;
 };

@@ -6,21 +6,32 @@
 // null figures print as "n/a".
 
 import { limitSettingTable, scalingTables } from './extraTables.mjs';
+import {
+  deepFramesTable,
+  deepFramesTarget,
+  modeTensorsTable,
+  modeTensorsTarget,
+} from './modeTables.mjs';
 import { table } from './markdownTable.mjs';
 
 export const BENCH_START = '<!-- bench:start -->';
 export const BENCH_END = '<!-- bench:end -->';
 
-/** The issue's targets. Ratios and frame time apply to every backend x network row measured. */
+/**
+ * The targets (raised since the first bench). Ratios and frame time apply to every backend x
+ * network row measured.
+ */
 export const TARGETS = {
-  engineOverBare: 0.75,
-  appOverEngine: 0.9,
+  engineOverBare: 0.9,
+  appOverEngine: 0.95,
   frameP95Ms: 20,
   /** Comparing runs: total steps/s of 2 and 4 runs over one run's (frame p95 as above). */
   compareTotalOverSingle: 0.9,
   heapRatio: 2,
+  /** The heap ratio counts only with this many steps of chart history (fewer: n/a). */
+  heapSteps: 1_000_000,
   initialBundleGzipKB: 450,
-  firstStepMs: 2000,
+  firstStepMs: 1500,
   /** A 16 x 16 step-1 regime map on the fastest backend. */
   sweepMapSeconds: 10,
 };
@@ -203,11 +214,13 @@ function heapTarget(results) {
       ? last / first
       : null;
   if (!isNumber(heapRatio)) return { measured: NA, ok: null };
+  const enough = lastSteps >= TARGETS.heapSteps;
   return {
     measured:
       `${fixed(first, 1)} MB after ${count(firstSteps)} steps, ` +
-      `${fixed(last, 1)} MB after ${count(lastSteps)} (×${ratio(heapRatio)})`,
-    ok: heapRatio <= TARGETS.heapRatio,
+      `${fixed(last, 1)} MB after ${count(lastSteps)} (×${ratio(heapRatio)})` +
+      (enough ? '' : `; fewer than ${count(TARGETS.heapSteps)} steps measured`),
+    ok: heapRatio > TARGETS.heapRatio ? false : enough ? true : null,
   };
 }
 
@@ -387,8 +400,10 @@ function targetsTable(results, rows, multiRuns) {
       `compare frame p95 ≤ ${TARGETS.frameP95Ms} ms`,
       rowTarget(multiRuns, 'frameP95Ms', ms, (v) => v <= TARGETS.frameP95Ms, false, ' ms'),
     ],
+    [`64 × 64 network: frame p95 ≤ ${TARGETS.frameP95Ms} ms`, deepFramesTarget(results.deepFrames)],
     ['compare live tensors flat', compareTensorsTarget(multiRuns)],
-    [`heap within ${TARGETS.heapRatio}×`, heapTarget(results)],
+    ['compare, recurrent, sweep: live tensors flat', modeTensorsTarget(results.modeTensors)],
+    [`heap within ${TARGETS.heapRatio}×, ${count(TARGETS.heapSteps)} steps`, heapTarget(results)],
     [`initial bundle ≤ ${TARGETS.initialBundleGzipKB} KB gzip`, bundleTarget(results)],
     [`first trained step ≤ ${TARGETS.firstStepMs / 1000} s`, firstStepTarget(results)],
     [`16 × 16 step-1 regime map ≤ ${TARGETS.sweepMapSeconds} s`, sweepMapTarget(results)],
@@ -502,6 +517,10 @@ export function performanceMarkdown(results) {
   const recurrent = recurrentTable(results);
   if (recurrent) blocks.push(recurrent);
   const multiRuns = compare.rows.filter((row) => row.runs > 1);
+  const deep = deepFramesTable(results.deepFrames);
+  if (deep) blocks.push(deep);
+  const modes = modeTensorsTable(results.modeTensors);
+  if (modes) blocks.push(modes);
   const limit = limitSettingTable(results.limitSetting);
   if (limit) blocks.push(limit);
   blocks.push(...scalingTables(results.scaling));

@@ -1,4 +1,5 @@
 // The benchmark's printed output: a table of the figures (stdout) and the one-line summary.
+import { DEEP_FRAME_P95_MS } from './modeTables.mjs';
 import { TARGETS } from './readmeTable.mjs';
 
 const fixed = (value, digits = 1) => (value == null ? 'n/a' : value.toFixed(digits));
@@ -107,6 +108,30 @@ export function formatExtras(results) {
       );
     }
   }
+  const deep = results.deepFrames;
+  if (deep?.rows) {
+    lines.push(`deep network (${deep.network}), frames while it trains:`);
+    for (const [name, row] of Object.entries(deep.rows)) {
+      lines.push(
+        row.note
+          ? `  ${pad(name, 6)} ${row.note}`
+          : `  ${pad(name, 6)} ${pad(`${fixed(row.stepsPerSec)} steps/s`, 16)} frame p50/p95/p99 ` +
+              `${[row.p50, row.p95, row.p99].map((v) => fixed(v, 1)).join('/')} ms` +
+              miss(row.p95, (v) => v <= DEEP_FRAME_P95_MS),
+      );
+    }
+  }
+  const modes = results.modeTensors;
+  if (modes?.modes) {
+    lines.push(`live tensors by mode (${modes.backend}):`);
+    for (const [mode, m] of Object.entries(modes.modes)) {
+      lines.push(
+        `  ${pad(mode, 10)} ${pad(`${m.steps} steps`, 12)} before ${m.beforeTrainers}, ` +
+          `${m.readings.map((r) => `${r.count}@${r.step}`).join(' -> ')}, ` +
+          `after dispose ${m.afterDispose} (${m.flat ? 'flat' : 'NOT FLAT'})`,
+      );
+    }
+  }
   const scaling = results.scaling;
   if (scaling?.rows) {
     lines.push(`scaling (tanh, batch ${scaling.batch}), steps/s bare / engine:`);
@@ -185,19 +210,41 @@ export function summaryLine(results) {
   const perBackend = results.backends.map((name) => {
     const b = results[name];
     const deep = Object.values(b.otherNetworks)[0];
-    const parts = [`${name} engine/bare ${fixed(b.engineOverBare, 2)}`];
-    if (deep) parts.push(`(deep ${fixed(deep.engineOverBare, 2)})`);
+    const lowEngine = (v) => miss(v, (x) => x >= TARGETS.engineOverBare);
+    const parts = [
+      `${name} engine/bare ${fixed(b.engineOverBare, 2)}${lowEngine(b.engineOverBare)}`,
+    ];
+    if (deep)
+      parts.push(`(deep ${fixed(deep.engineOverBare, 2)}${lowEngine(deep.engineOverBare)})`);
     if (b.distributionsOverBare != null)
       parts.push(`dist/bare ${fixed(b.distributionsOverBare, 2)}`);
     if (b.appStepsPerSec == null) parts.push('app n/a');
     else {
-      parts.push(`app/engine ${fixed(b.appOverEngine, 2)} app/bare ${fixed(b.appOverBare, 2)}`);
+      parts.push(
+        `app/engine ${fixed(b.appOverEngine, 2)}` +
+          `${miss(b.appOverEngine, (x) => x >= TARGETS.appOverEngine)}` +
+          (deep
+            ? ` (deep ${fixed(deep.appOverEngine, 2)}` +
+              `${miss(deep.appOverEngine, (x) => x >= TARGETS.appOverEngine)})`
+            : '') +
+          ` app/bare ${fixed(b.appOverBare, 2)}`,
+      );
       parts.push(`frameP95 ${fixed(b.frameP95Ms)}ms`);
     }
     return parts.join(' ');
   });
+  const deepRows = Object.entries(results.deepFrames?.rows ?? {}).filter(([, r]) => r.p95 != null);
+  const deep = deepRows.map(
+    ([name, r]) => `${name} ${fixed(r.p95)}ms${miss(r.p95, (v) => v <= DEEP_FRAME_P95_MS)}`,
+  );
+  const modes = Object.entries(results.modeTensors?.modes ?? {}).map(
+    ([mode, m]) => `${mode} ${m.flat ? 'flat' : 'NOT FLAT (miss)'}`,
+  );
+  const extras = [];
+  if (deep.length > 0) extras.push(`64x64 p95 ${deep.join(' ')}`);
+  if (modes.length > 0) extras.push(`mode tensors ${modes.join(' ')}`);
   return (
-    `bench: ${[...perBackend, ...compareSummary(results)].join(' | ')} | tensors ${results.tensorsBefore}->${results.tensorsAfter} ` +
+    `bench: ${[...perBackend, ...compareSummary(results), ...extras].join(' | ')} | tensors ${results.tensorsBefore}->${results.tensorsAfter} ` +
     `heap x${fixed(results.heap.ratio, 2)} bundle ${fixed(results.bundle.initialGzipKB, 0)}KB gz ` +
     `(+${fixed(results.bundle.lazyGzipKB, 0)}KB lazy) first step ${fixed(results.firstStepMs / 1000, 2)}s`
   );

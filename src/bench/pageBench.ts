@@ -16,6 +16,7 @@ import { BareLoop } from './bareLoop';
 import { configOf } from './benchConfig';
 import { ChunkedTrainer, warmUpSteps, type DistributionsLoad } from './engineLoop';
 import { measureHistoryHeap, type HistoryHeapResult, type RecordedRun } from './historyHeap';
+import { countModeTensors, type ModeTensorCounts, type TensorMode } from './modeTensors';
 import { profileSteps, type StepProfile } from './stepProfile';
 
 export {
@@ -216,6 +217,16 @@ export async function countTensors(
     run.dispose();
   }
   return { steps, beforeTrainer, ...during, afterDispose: numTensors() };
+}
+
+/** Live tensors over `steps` steps of compare, recurrent or sweep mode (see modeTensors.ts). */
+export function countTensorsInMode(
+  mode: TensorMode,
+  hash: string,
+  steps: number,
+  stepsPerReadback: number,
+): Promise<ModeTensorCounts> {
+  return countModeTensors(mode, hash, steps, stepsPerReadback, normMode);
 }
 
 /**
