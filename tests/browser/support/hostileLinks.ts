@@ -14,11 +14,7 @@ export function linkRepairCount(hash: string): number {
 /** Every repair the page's notice lists for a link, in its order (store/linkSync.ts readLink). */
 export function pageRepairs(hash: string): Repair[] {
   const decoded = decodeExperimentLink(hash);
-  return [
-    ...decoded.repairs,
-    ...readViewFromHash(hash).repairs,
-    ...decodeSweep(hash).repairs,
-  ];
+  return [...decoded.repairs, ...readViewFromHash(hash).repairs, ...decodeSweep(hash).repairs];
 }
 
 /**

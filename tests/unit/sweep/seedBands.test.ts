@@ -15,7 +15,11 @@ const SEEDS = 48;
 /** A ReLU net with He-normal init and no biases, DEPTH hidden layers of `width`. */
 function reluNet(width: number) {
   return configWith({
-    network: { hidden: Array.from({ length: DEPTH }, () => width), activation: 'relu', bias: false },
+    network: {
+      hidden: Array.from({ length: DEPTH }, () => width),
+      activation: 'relu',
+      bias: false,
+    },
     init: { scheme: { kind: 'heNormal' } },
     training: { batchSize: 16 },
   });
