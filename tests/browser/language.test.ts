@@ -43,6 +43,7 @@ const ALLOWED_WORDS = new Set(
     'Tanh',
     'tanh',
     'SGD',
+    'MLP',
     'Adam',
     'RMSProp',
     'Nesterov',
