@@ -1,9 +1,9 @@
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { isOnLesson } from '../../config/lessonLink';
-import { lessonNeighbours } from '../../config/lessons';
+import { lessonHeadNeighbours } from '../../config/lessonHeads';
 import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
-import { lessonText, lessonWatchText } from '../i18n/lessonTexts';
+import { lessonTitle } from '../i18n/lessonTexts';
 import { t } from '../i18n/messages';
 import { closeLesson, openLesson } from './lessonActions';
 import { lessonToShow } from './lessonChoice';
@@ -15,6 +15,12 @@ import './lessons.css';
  * shows the lesson's run: the panel says so and offers the way back (Copy link then leaves the
  * lesson out). Lesson text is data rendered as text, never as HTML.
  */
+/**
+ * The lesson's own text, loaded the first time a lesson opens: most visits open none, and the
+ * lessons' texts and checks (config/lessons.ts) weigh more than the panel around them.
+ */
+const LessonText = lazy(() => import('./LessonText'));
+
 export function LessonPanel() {
   const id = useViewStore((s) => s.lesson);
   const embedded = useViewStore((s) => s.embed !== null);
@@ -24,8 +30,7 @@ export function LessonPanel() {
   const lesson = lessonToShow(id, embedded);
   if (lesson === undefined) return null;
   const left = !isOnLesson(lesson, base, variants);
-  const { previous, next } = lessonNeighbours(lesson.id);
-  const text = lessonText(lesson);
+  const { previous, next } = lessonHeadNeighbours(lesson.id);
   return (
     <section
       className={left ? 'lesson-panel lesson-left' : 'lesson-panel'}
@@ -36,13 +41,13 @@ export function LessonPanel() {
       <div className="lesson-head">
         <span className="lesson-tag">{t('lessons.tag')}</span>
         <h2 id={titleId} className="lesson-title">
-          {text.title}
+          {lessonTitle(lesson)}
         </h2>
         <nav className="lesson-nav" aria-label={t('lessons.navLabel')}>
           <button
             type="button"
             disabled={previous === null}
-            title={previous ? lessonText(previous).title : undefined}
+            title={previous ? lessonTitle(previous) : undefined}
             onClick={() => previous && openLesson(previous.id)}
           >
             {t('lessons.previous')}
@@ -50,7 +55,7 @@ export function LessonPanel() {
           <button
             type="button"
             disabled={next === null}
-            title={next ? lessonText(next).title : undefined}
+            title={next ? lessonTitle(next) : undefined}
             onClick={() => next && openLesson(next.id)}
           >
             {t('lessons.next')}
@@ -73,15 +78,9 @@ export function LessonPanel() {
           </button>
         </p>
       )}
-      <p className="lesson-summary">{text.summary}</p>
-      <div className="lesson-steps">
-        <p>
-          <strong>{t('lessons.watch')}</strong> {lessonWatchText(lesson)}
-        </p>
-        <p>
-          <strong>{t('lessons.tryNext')}</strong> {text.tryNext}
-        </p>
-      </div>
+      <Suspense fallback={null}>
+        <LessonText id={lesson.id} />
+      </Suspense>
     </section>
   );
 }
