@@ -3,7 +3,7 @@
  * the screen shows, stated as observations, each bound to a check on the runs of its link
  * (config/lessonChecks.ts). Pure data: no tfjs, no React. Each lesson's id, title and link are
  * in lessonHeads.ts, which the page needs at once; this module, the texts, loads with the lesson
- * panel (ui/lessons/LessonText.tsx).
+ * panel (ui/lessons/LazyLessonPanel.tsx).
  *
  * Links are hashes a teacher can read and edit: only the keys that matter for the lesson are
  * given, every other key takes its default (see README "Share links"). A link also opens the

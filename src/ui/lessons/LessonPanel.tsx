@@ -1,9 +1,9 @@
-import { lazy, Suspense, useId } from 'react';
+import { useId } from 'react';
 import { isOnLesson } from '../../config/lessonLink';
-import { lessonHeadNeighbours } from '../../config/lessonHeads';
+import { lessonById, lessonNeighbours } from '../../config/lessons';
 import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
-import { lessonTitle } from '../i18n/lessonTexts';
+import { lessonText, lessonWatchText } from '../i18n/lessonTexts';
 import { t } from '../i18n/messages';
 import { closeLesson, openLesson } from './lessonActions';
 import { lessonToShow } from './lessonChoice';
@@ -13,24 +13,21 @@ import './lessons.css';
  * The open lesson's explanation above the charts: title, what happens, what to watch, what to
  * try next, and Previous / Next in teaching order. Once a setting is changed the page no longer
  * shows the lesson's run: the panel says so and offers the way back (Copy link then leaves the
- * lesson out). Lesson text is data rendered as text, never as HTML.
+ * lesson out). Lesson text is data rendered as text, never as HTML. Loaded with the lessons'
+ * texts when a lesson first opens (LazyLessonPanel.tsx).
  */
-/**
- * The lesson's own text, loaded the first time a lesson opens: most visits open none, and the
- * lessons' texts and checks (config/lessons.ts) weigh more than the panel around them.
- */
-const LessonText = lazy(() => import('./LessonText'));
-
 export function LessonPanel() {
   const id = useViewStore((s) => s.lesson);
   const embedded = useViewStore((s) => s.embed !== null);
   const base = useConfigStore((s) => s.config);
   const variants = useConfigStore((s) => s.variants);
   const titleId = useId();
-  const lesson = lessonToShow(id, embedded);
+  const shown = lessonToShow(id, embedded);
+  const lesson = shown && lessonById(shown.id);
   if (lesson === undefined) return null;
   const left = !isOnLesson(lesson, base, variants);
-  const { previous, next } = lessonHeadNeighbours(lesson.id);
+  const { previous, next } = lessonNeighbours(lesson.id);
+  const text = lessonText(lesson);
   return (
     <section
       className={left ? 'lesson-panel lesson-left' : 'lesson-panel'}
@@ -41,13 +38,13 @@ export function LessonPanel() {
       <div className="lesson-head">
         <span className="lesson-tag">{t('lessons.tag')}</span>
         <h2 id={titleId} className="lesson-title">
-          {lessonTitle(lesson)}
+          {text.title}
         </h2>
         <nav className="lesson-nav" aria-label={t('lessons.navLabel')}>
           <button
             type="button"
             disabled={previous === null}
-            title={previous ? lessonTitle(previous) : undefined}
+            title={previous ? lessonText(previous).title : undefined}
             onClick={() => previous && openLesson(previous.id)}
           >
             {t('lessons.previous')}
@@ -55,7 +52,7 @@ export function LessonPanel() {
           <button
             type="button"
             disabled={next === null}
-            title={next ? lessonTitle(next) : undefined}
+            title={next ? lessonText(next).title : undefined}
             onClick={() => next && openLesson(next.id)}
           >
             {t('lessons.next')}
@@ -78,9 +75,17 @@ export function LessonPanel() {
           </button>
         </p>
       )}
-      <Suspense fallback={null}>
-        <LessonText id={lesson.id} />
-      </Suspense>
+      <p className="lesson-summary">{text.summary}</p>
+      <div className="lesson-steps">
+        <p>
+          <strong>{t('lessons.watch')}</strong> {lessonWatchText(lesson)}
+        </p>
+        <p>
+          <strong>{t('lessons.tryNext')}</strong> {text.tryNext}
+        </p>
+      </div>
     </section>
   );
 }
+
+export default LessonPanel;
