@@ -2,7 +2,7 @@
  * Why a variant does not start from A's initial weights and batches, in English, by message id
  * (initialWeightsShared.ts builds the notes). The page's English catalogue (ui/i18n/en/weights.ts)
  * is this table and zh-CN/weights.ts translates it; sayWeightsNotes words a list of notes in
- * either language, so the page and the CLI's English `reason` are written by one function.
+ * either language, so the page and the English wording (weightsNotesEn) come from one function.
  *
  * Placeholders: {name} is the variant's letter; {settings} the settings that differ (each a
  * `weights.change`, joined by `weights.listJoin`); {family}, {familyA}, {familyB} a
@@ -117,7 +117,7 @@ export function sayWeightsNotes(notes: readonly WeightsNote[], say: SayWeights):
   return words.join(say('weights.noteJoin', {}));
 }
 
-/** The notes in English (the CLI's and the tests' wording). */
+/** The notes in English, worded from this table (the tests' reference wording). */
 export function weightsNotesEn(notes: readonly WeightsNote[]): string {
   return sayWeightsNotes(notes, (id, params) =>
     fillTemplate(INITIAL_WEIGHTS_MESSAGES_EN[id], params, String),

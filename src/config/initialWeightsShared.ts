@@ -28,7 +28,6 @@ import {
   type InitScheme,
 } from './schema';
 import {
-  weightsNotesEn,
   type DrawFamilyWords,
   type SettingChange,
   type WeightsNote,
@@ -41,13 +40,14 @@ import { linkValueOf } from './variantResolve';
 export type { SettingChange, WeightsNote } from './initialWeightsMessages';
 
 /**
- * `notes` say why (as message ids and params, for the page to word in its language); `reason`
- * is the same in English, for the CLI and the tests.
+ * `notes` say why, as message ids and params: the page words them in its language
+ * (sayWeightsNotes), and weightsNotesEn in English. Only ids here, so the words load with the
+ * compare view that shows them, not with the page.
  */
 export type SharedStart =
   | { kind: 'identical' }
-  | { kind: 'scaled'; notes: WeightsNote[]; reason: string }
-  | { kind: 'different'; notes: WeightsNote[]; reason: string };
+  | { kind: 'scaled'; notes: WeightsNote[] }
+  | { kind: 'different'; notes: WeightsNote[] };
 
 /** Which unit numbers a scheme scales (see initKernel). */
 type DrawFamily = 'constant' | 'normal' | 'uniform' | 'orthogonal';
@@ -118,9 +118,9 @@ function note(
   return { id, params: { name, ...params }, changes: changed };
 }
 
-/** The verdict with its notes, in English too. */
+/** The verdict with its notes. */
 function verdict(kind: 'scaled' | 'different', notes: WeightsNote[]): SharedStart {
-  return { kind, notes, reason: weightsNotesEn(notes) };
+  return { kind, notes };
 }
 
 /** How B's kernels relate to A's, for networks of the same shape and the same init seed. */
@@ -189,8 +189,8 @@ function biasDifference(
  * - identical: bit-identical initial weights and the same batches in the same order;
  * - scaled: the same batches, and kernels made of the same unit random numbers (or the same
  *   constant) scaled differently, with identical biases;
- * - different: the weights or the batches cannot be the same; the reason says why.
- * `letter` names the variant in the reasons.
+ * - different: the weights or the batches cannot be the same; the notes say why.
+ * `letter` names the variant in the notes.
  */
 export function initialWeightsShared(
   base: ExperimentConfig,

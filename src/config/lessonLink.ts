@@ -4,7 +4,7 @@
  * the lesson's text, and the lesson is "left". Pure: no tfjs, no React.
  */
 import { parseHashParams } from './codec';
-import type { Lesson } from './lessons';
+import type { LessonHead } from './lessonHeads';
 import type { ExperimentConfig } from './schema';
 import { decodeExperimentLink, encodeExperimentLink, type VariantSpec } from './variants';
 import { readSeedsKey } from './seedsKey';
@@ -16,7 +16,7 @@ export interface LessonExperiment {
 }
 
 /** The experiment a lesson's link opens, variants included (keys left out take defaults). */
-export function lessonExperiment(lesson: Lesson): LessonExperiment {
+export function lessonExperiment(lesson: LessonHead): LessonExperiment {
   const { base, variants } = decodeExperimentLink(lesson.link);
   return { base, variants };
 }
@@ -26,7 +26,9 @@ export function lessonExperiment(lesson: Lesson): LessonExperiment {
  * it; a lesson shows the measured lines unless its link asks for smoothing), and the seed
  * bands (`seeds=N`) where its text talks about them (null: the live charts).
  */
-export function lessonView(lesson: Lesson): Omit<LinkedView, 'lesson'> & { seeds: number | null } {
+export function lessonView(
+  lesson: LessonHead,
+): Omit<LinkedView, 'lesson'> & { seeds: number | null } {
   const params = parseHashParams(lesson.link);
   const { gradientView, atStep, smoothing } = readLinkedView(params).view;
   return { gradientView, atStep, smoothing, seeds: readSeedsKey(params).seeds };
@@ -37,7 +39,7 @@ export function lessonView(lesson: Lesson): Omit<LinkedView, 'lesson'> & { seeds
  * included. The view (gradient view, step, backend) may change without leaving the lesson.
  */
 export function isOnLesson(
-  lesson: Lesson,
+  lesson: LessonHead,
   base: ExperimentConfig,
   variants: readonly VariantSpec[],
 ): boolean {

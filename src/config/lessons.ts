@@ -1,7 +1,9 @@
 /**
  * Curated lessons, in teaching order: each is a share link plus a short explanation and what
  * the screen shows, stated as observations, each bound to a check on the runs of its link
- * (config/lessonChecks.ts). Pure data: no tfjs, no React.
+ * (config/lessonChecks.ts). Pure data: no tfjs, no React. Each lesson's id, title and link are
+ * in lessonHeads.ts, which the page needs at once; this module, the texts, loads with the lesson
+ * panel (ui/lessons/LazyLessonPanel.tsx).
  *
  * Links are hashes a teacher can read and edit: only the keys that matter for the lesson are
  * given, every other key takes its default (see README "Share links"). A link also opens the
@@ -16,17 +18,13 @@
  * tests/unit/lessons runs each link headless on the tfjs cpu backend and checks every
  * observation on its runs' records; tests/browser/lessons checks them on the page.
  */
+import { LESSON_HEADS, neighboursIn, type LessonHead } from './lessonHeads';
 import type { Observation } from './lessonChecks';
-import { RECURRENT_LESSONS } from './recurrentLessons';
+import { RECURRENT_LESSON_BODIES } from './recurrentLessons';
+import { joinWatchText } from './watchText';
 
-export interface Lesson {
-  id: string;
-  title: string;
-  /**
-   * A '#...' share-link hash: the experiment's keys that matter (missing keys take their
-   * defaults), its variants, and the view keys `view` and `at` where the text needs them.
-   */
-  link: string;
+/** A lesson: its id, title and link (lessonHeads.ts), and its text bound to its checks. */
+export interface Lesson extends LessonHead {
   /** One sentence: what happens. */
   summary: string;
   /** What the screen shows, sentence by sentence, each checked: the Watch text. */
@@ -37,17 +35,8 @@ export interface Lesson {
   tryNext: string;
 }
 
-/**
- * A lesson's Watch text: its observations in order, then its explanation, joined by `gap`
- * (a space between English sentences; none in Chinese, whose full stop closes the sentence).
- */
-export function joinWatchText(
-  observations: readonly string[],
-  why: string | undefined,
-  gap = ' ',
-): string {
-  return [...observations, why ?? ''].join(gap).trim();
-}
+/** What a lesson holds besides its head: its text and checks. */
+export type LessonBody = Omit<Lesson, keyof LessonHead>;
 
 /** A lesson's own (English) Watch text. */
 export function watchText(lesson: Lesson): string {
@@ -65,13 +54,9 @@ export function watchText(lesson: Lesson): string {
  */
 const STABLE_BAND = [1 / 20, 20] as const;
 
-const DIVERGING = '#data=sine&layers=16x10&act=tanh&init=glorotNormal&lr=0.5';
-
-const FEED_FORWARD_LESSONS: readonly Lesson[] = [
-  {
-    id: 'xavier-tanh-stable',
-    title: 'Start here: Xavier + tanh stays stable',
-    link: '#data=circles&layers=32x20&act=tanh&init=glorotNormal',
+/** The feed-forward lessons' texts and checks, by lesson id. */
+const FEED_FORWARD_LESSON_BODIES: Readonly<Record<string, LessonBody>> = {
+  'xavier-tanh-stable': {
     summary:
       'A healthy deep network, to learn to read the charts: Xavier/Glorot init sets the weight ' +
       'variance to 2/(fan_in + fan_out) = 1/32 here, so tanh layers (slope 1 near zero) neither ' +
@@ -99,10 +84,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'Change Activation to sigmoid (act=sigmoid): the run restarts from the same seed and the ' +
       'staircase of "A deep sigmoid network vanishes" appears; or open the next lesson.',
   },
-  {
-    id: 'too-large-init',
-    title: 'Too-large initialization explodes',
-    link: '#data=circles&layers=32x20&act=relu&init=normal:1&view=signal&at=1',
+  'too-large-init': {
     summary:
       'With weights drawn at σ = 1 and 32 inputs per unit, each ReLU layer multiplies the ' +
       'backpropagated signal by about σ·√(32/2) = 4, so over 20 layers it grows by many orders ' +
@@ -131,10 +113,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'lines in one flat bundle. He normal uses σ = √(2/fan_in), which is 0.25 for every layer ' +
       'with 32 inputs.',
   },
-  {
-    id: 'he-relu-stable',
-    title: 'He + ReLU stays stable',
-    link: '#data=circles&layers=32x20&act=relu&init=heNormal&lr=0.02&view=signal',
+  'he-relu-stable': {
     summary:
       'ReLU zeroes about half of its inputs, so He/Kaiming init doubles the weight variance to ' +
       '2/fan_in to make up for it, and the signal neither grows nor shrinks with depth (at ' +
@@ -159,10 +138,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'Multiply the init by 2 (gain=2): the run restarts, each layer now scales the signal by ' +
       'about 2, and the bundle tilts into a staircase of 2^20 ≈ 10^6.',
   },
-  {
-    id: 'sigmoid-vanishes',
-    title: 'A deep sigmoid network vanishes',
-    link: '#data=circles&layers=32x20&act=sigmoid&init=glorotNormal',
+  'sigmoid-vanishes': {
     summary:
       'The slope of the sigmoid is at most 1/4, so even with Xavier weights each layer passes ' +
       'back a quarter of the gradient or less, and the layers near the input hardly learn.',
@@ -184,10 +160,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'Change Activation to tanh (act=tanh): tanh has slope 1 at zero, and with Xavier init ' +
       'the staircase becomes the flat bundle of the "Start here" lesson.',
   },
-  {
-    id: 'small-init-vanishes',
-    title: 'Too-small initialization vanishes',
-    link: '#data=circles&layers=32x20&act=tanh&init=normal:0.05',
+  'small-init-vanishes': {
     summary:
       'With σ = 0.05 and 32 inputs per unit, each tanh layer (almost linear for such small ' +
       'inputs) scales the signal by about σ·√32 ≈ 0.28, forward and backward (theory: ' +
@@ -211,10 +184,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'Set Init to Xavier/Glorot normal (init=glorotNormal), which uses ' +
       'σ = √(2/(fan_in + fan_out)) ≈ 0.18 here: the run restarts and the bundle becomes flat.',
   },
-  {
-    id: 'lr-too-large',
-    title: 'A too-large learning rate diverges',
-    link: DIVERGING,
+  'lr-too-large': {
     summary:
       'The initialization is fine, but at lr = 0.5, ten times the default, each step ' +
       'overshoots further than the last, until the tanh units saturate and the run overflows.',
@@ -247,10 +217,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'is; press Reset to start over), or open the next lesson, which compares this run with ' +
       'a clipped one.',
   },
-  {
-    id: 'clip-global-norm',
-    title: 'Global-norm clipping rescues a diverging run',
-    link: `${DIVERGING}&b.clip=globalNorm:1&view=clipped`,
+  'clip-global-norm': {
     summary:
       'Two runs from the same weights and batches: A is the diverging lr = 0.5 run, B is the ' +
       'same with global-norm clipping at 1, which multiplies every gradient by 1/G whenever ' +
@@ -292,10 +259,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'the balance between layers. Then try by value (clip=value:0.1), which clamps every ' +
       'element to ±0.1 and changes the direction even within a layer.',
   },
-  {
-    id: 'gradient-scaling',
-    title: 'Gradient scaling is a smaller step in disguise',
-    link: `${DIVERGING}&b.gscale=0.1&c.lr=0.05`,
+  'gradient-scaling': {
     summary:
       'Three runs from the same weights and batches: A diverges at lr = 0.5, B multiplies ' +
       'every gradient by 0.1 before the update, and C instead uses lr = 0.05; with plain SGD ' +
@@ -331,10 +295,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'running size, so a constant scale cancels out almost entirely and B and C part ways. ' +
       'Scaling is a step-size knob, not a clipping method.',
   },
-  {
-    id: 'max-norm',
-    title: 'A max-norm constraint caps the weights',
-    link: `${DIVERGING}&bias=0&maxnorm=0.5`,
+  'max-norm': {
     summary:
       "After every update each unit's incoming weight vector is scaled back to norm 0.5 if it " +
       'is longer, so the weights cannot grow with the overshoot of lr = 0.5.',
@@ -361,10 +322,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'loss with the input-side gradient lines: a cap has to be tight enough to stop the ' +
       'overshoot and loose enough to let the signal through.',
   },
-  {
-    id: 'l2-and-pruning',
-    title: 'L2 and pruning do not shorten the step',
-    link: `${DIVERGING}&l2=0.01&prune=0.01`,
+  'l2-and-pruning': {
     summary:
       'L2 regularization and magnitude pruning act on the weights, not on the step: the L2 ' +
       'term pulls every kernel weight 1% toward zero per update (a factor 1 − 2·lr·l2 = 0.99) ' +
@@ -392,10 +350,7 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       'if so, does the loss really fall, or have the weights been shrunk and pruned until the ' +
       'network can hardly learn?',
   },
-  {
-    id: 'narrow-relu-seed-bands',
-    title: 'Narrow ReLU nets: the seed matters',
-    link: '#layers=8x12&act=relu&init=heNormal&view=signal&b.layers=32x12&seeds=16',
+  'narrow-relu-seed-bands': {
     summary:
       'He init keeps the typical ReLU signal flat at any width, but one seed strays further ' +
       'the deeper and narrower the net: 16 seeds of 12 layers of 8 (A) and of 32 (B).',
@@ -430,10 +385,19 @@ const FEED_FORWARD_LESSONS: readonly Lesson[] = [
       "Make A deeper (layers=8x24): Hanin's β = Σ 1/width doubles and the band widens; or as " +
       'wide as B (layers=32x12): the bands coincide.',
   },
-];
+};
 
-/** Every lesson, in the menu's order: the feed-forward ones, then the recurrent ones. */
-export const LESSONS: readonly Lesson[] = [...FEED_FORWARD_LESSONS, ...RECURRENT_LESSONS];
+const BODIES: Readonly<Record<string, LessonBody>> = {
+  ...FEED_FORWARD_LESSON_BODIES,
+  ...RECURRENT_LESSON_BODIES,
+};
+
+/** Every lesson, in the menu's order (LESSON_HEADS), each with its text and checks. */
+export const LESSONS: readonly Lesson[] = LESSON_HEADS.map((head) => {
+  const body = BODIES[head.id];
+  if (body === undefined) throw new Error(`lesson ${head.id} has no text`);
+  return { ...head, ...body };
+});
 
 const LESSON_BY_ID = new Map(LESSONS.map((lesson) => [lesson.id, lesson]));
 
@@ -447,7 +411,5 @@ export const START_LESSON: Lesson = LESSONS[0]!;
 
 /** The lessons before and after this one in teaching order (null at either end). */
 export function lessonNeighbours(id: string): { previous: Lesson | null; next: Lesson | null } {
-  const at = LESSONS.findIndex((lesson) => lesson.id === id);
-  if (at < 0) return { previous: null, next: null };
-  return { previous: LESSONS[at - 1] ?? null, next: LESSONS[at + 1] ?? null };
+  return neighboursIn(LESSONS, id);
 }

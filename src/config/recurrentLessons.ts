@@ -5,29 +5,11 @@
  * the gradient reaches; their observations are checked like every lesson's (lessonChecks.ts).
 
  */
-import type { Lesson } from './lessons';
+import type { LessonBody } from './lessons';
 
-/**
- * Runs a: plain tanh RNN, b: LSTM with the usual forget bias, c: LSTM with its gate open.
- * Measured at step 1 (cpu and wasm alike), ||dL/dh_1|| / ||dL/dh_T||: a 7.6e-4, b 9.9e-5,
- * c 18; the bounds leave a factor of 13 or more. C's first gradient has a global norm of 159,
- * and after that unclipped update its ratio is 6.3e-4 at step 2 (3e-3 at step 60).
- */
-const THROUGH_TIME = '#model=rnn&T=100&at=1&b.cell=lstm&c.cell=lstm&c.fbias=3';
-
-/**
- * A tanh RNN with every singular value of W_h at 2, and the same run clipped. Measured: ratio
- * 237 at step 1; A halts at step 39 on cpu and 43 on wasm (training is chaotic past step 10,
- * so the bound is 100); B's ratio at step 60 is 74 on cpu and 164 on wasm, its loss falls
- * from 2.0 (first 6 steps) to 0.9 on cpu, 1.5 on wasm (last 6).
- */
-const GAIN_TWO = '#model=rnn&T=30&rinit=orthogonal:2&b.clip=globalNorm:1';
-
-export const RECURRENT_LESSONS: readonly Lesson[] = [
-  {
-    id: 'rnn-vanishes-lstm-forget-gate',
-    title: 'Through time: a plain RNN forgets, an LSTM only with its forget gate open',
-    link: THROUGH_TIME,
+/** The recurrent lessons' texts and checks, by lesson id (their links: lessonHeads.ts). */
+export const RECURRENT_LESSON_BODIES: Readonly<Record<string, LessonBody>> = {
+  'rnn-vanishes-lstm-forget-gate': {
     summary:
       'The loss of the adding problem is taken at the last of T = 100 steps, so the signal ' +
       '‖dL/dh_t‖ shows how far back in time the gradient reaches: in a plain tanh RNN it fades ' +
@@ -75,10 +57,7 @@ export const RECURRENT_LESSONS: readonly Lesson[] = [
       'Clip C (c.clip=globalNorm:1): does its gradient still reach back after step 1? Or try ' +
       'c.fbias=5, or a longer sequence for every run (T=200).',
   },
-  {
-    id: 'rnn-gain-explodes-clip',
-    title: 'Through time: recurrent gain 2 explodes, norm clipping rescues it',
-    link: GAIN_TWO,
+  'rnn-gain-explodes-clip': {
     summary:
       'A tanh RNN whose recurrent weights are 2·Q (Q orthogonal, every singular value 2) ' +
       'amplifies the gradient at each step back in time and its training diverges, while the ' +
@@ -130,4 +109,4 @@ export const RECURRENT_LESSONS: readonly Lesson[] = [
       'Set the recurrent gain to 1.5 (rinit=orthogonal:1.5), or clip A too at a larger ' +
       'threshold (clip=globalNorm:10): does it still diverge?',
   },
-];
+};

@@ -5,7 +5,7 @@
  * text talks about. Read like every other key: a value that cannot be used is repaired to the
  * default with a notice. Pure: no tfjs, no React.
  */
-import { lessonById } from './lessons';
+import { lessonHeadById } from './lessonHeads';
 import { quoteText, repair, type Repair, type RepairId, type RepairParams } from './repairs';
 import { LIMITS } from './schema';
 
@@ -85,7 +85,7 @@ export function readLinkedView(params: ReadonlyMap<string, string>): {
 
   const lessonText = params.get('lesson');
   if (lessonText !== undefined && lessonText !== '') {
-    if (lessonById(lessonText)) view.lesson = lessonText;
+    if (lessonHeadById(lessonText)) view.lesson = lessonText;
     else {
       repairs.push(repair('lesson', 'repair.noLesson', { text: quoteText(lessonText) }));
     }

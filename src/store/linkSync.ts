@@ -1,5 +1,5 @@
 import { isOnLesson } from '../config/lessonLink';
-import { lessonById } from '../config/lessons';
+import { lessonHeadById } from '../config/lessonHeads';
 import type { ExperimentConfig } from '../config/schema';
 import { decodeSweep } from '../config/sweepSpec';
 import { decodeExperimentLink, encodeExperimentLink, type VariantSpec } from '../config/variants';
@@ -21,7 +21,7 @@ export function linkHashOf(
   variants: readonly VariantSpec[],
   view: ViewState,
 ): string {
-  const lesson = view.lesson === null ? undefined : lessonById(view.lesson);
+  const lesson = view.lesson === null ? undefined : lessonHeadById(view.lesson);
   const onLesson = lesson !== undefined && isOnLesson(lesson, base, variants);
   return (
     encodeExperimentLink(base, variants) +

@@ -5,7 +5,7 @@ import { ChartsPanel } from './charts/ChartsPanel';
 import { ControlsPanel } from './controls/ControlsPanel';
 import { EmbedControls } from './embed/EmbedControls';
 import { ExportMenu } from './export/ExportMenu';
-import { LessonPanel } from './lessons/LessonPanel';
+import { LazyLessonPanel } from './lessons/LazyLessonPanel';
 import { Orientation } from './lessons/Orientation';
 import { ExplosionBanner } from './run/ExplosionBanner';
 import { Notices } from './run/Notices';
@@ -55,7 +55,7 @@ export function App() {
       <main className="workspace">
         {!embedded && <ControlsPanel />}
         <div className="charts-column">
-          {!embedded && <LessonPanel />}
+          {!embedded && <LazyLessonPanel />}
           {!embedded && <Orientation />}
           {!embedded && (
             <div className="view-bar">

@@ -23,12 +23,14 @@ const TFJS_MARKERS = ['tfjsflags', 'kernelName:'] as const;
 
 /**
  * The first-load JS, gzip level 9 (as `npm run bench` measures the bundle), was 240 KB with
- * tfjs-core in it and 202 KB without; 230 KB left room for UI growth but not for tfjs-core
- * (~38 KB gzip) to slip back in. Recurrent mode's views and controls took it from 229.0 to
- * 231.9 KB (a lazy chunk for them split the shared chart modules into more first-load files and
- * weighed more, 232.5 KB); 233 KB still leaves no room for tfjs-core.
+ * tfjs-core in it and 202 KB without; 230 KB leaves room for UI growth but not for tfjs-core
+ * (~38 KB gzip) to slip back in. Recurrent mode, seed bands and the other features of one day
+ * took it to 237.4 KB; what the first paint does not show now loads with the panel that shows
+ * it (the lessons' texts with the lesson panel; the regime map's, seed bands' and compare
+ * legend's English words with those panels), which brought it back to 229.8 KB. So the margin
+ * is thin: the next addition to the first load has to be paid for by moving something out.
  */
-const FIRST_LOAD_GZIP_BUDGET_KB = 233;
+const FIRST_LOAD_GZIP_BUDGET_KB = 230;
 const KB = 1024;
 
 /** Paths, relative to the build directory, of the module scripts and modulepreloads in the page. */

@@ -1,8 +1,12 @@
 import { pageSession } from '../../store/pageSession';
 import type { RunView } from '../../store/sessionStore';
 import { sayWeightsNotes } from '../../config/initialWeightsMessages';
-import { t } from '../i18n/messages';
+import { weightsMessages } from '../i18n/en/weights';
+import { addEnglishMessages, t } from '../i18n/messages';
 import { runLook } from './runLook';
+
+// The notes' words load with the compare view, not with the page: added before it renders.
+addEnglishMessages(weightsMessages);
 
 /**
  * Which run is which: each run's line style, its difference from A in words, whether it starts

@@ -9,12 +9,13 @@ import { create } from 'zustand';
 import { languageFromBrowser, languageOf, type Language } from '../../config/languageKey';
 import { useViewStore } from '../../store/viewStore';
 import { setLessonTexts, type LessonTexts } from './lessonTexts';
-import { EN_MESSAGES, setCatalogue, t, type MessageKey } from './messages';
+import { EN_MESSAGES, setCatalogue, t, type Messages } from './messages';
 import { setNumberLocale } from './numberFormat';
 
 /** A language's words: the messages, and the lessons' texts where they are translated. */
 export interface Catalogue {
-  messages: Record<MessageKey, string>;
+  /** Every message, except English's on-demand parts until their panels load them. */
+  messages: Messages;
   /** Lesson texts by id and what joins their sentences; null: the lessons' own English. */
   lessons: { texts: LessonTexts; gap: string } | null;
 }

@@ -5,7 +5,9 @@
  * observation in the same order, so the checks stay one copy and a translated lesson still
  * promises what its checks hold (tests/unit/i18n checks that every lesson has one).
  */
-import { joinWatchText, type Lesson } from '../../config/lessons';
+import type { LessonHead } from '../../config/lessonHeads';
+import type { Lesson } from '../../config/lessons';
+import { joinWatchText } from '../../config/watchText';
 
 export interface LessonText {
   title: string;
@@ -30,6 +32,14 @@ let translation: Translation | null = null;
 /** Shows lessons in a translation from now on; null for their own English text. */
 export function setLessonTexts(next: Translation | null): void {
   translation = next;
+}
+
+/**
+ * The lesson's title in the language shown: the menu and the panel's head need it before the
+ * lesson's own text (config/lessons.ts) is loaded.
+ */
+export function lessonTitle(lesson: LessonHead): string {
+  return translation?.texts[lesson.id]?.title ?? lesson.title;
 }
 
 /** The lesson's text in the language shown (English where a translation lacks it). */

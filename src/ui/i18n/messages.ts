@@ -5,20 +5,22 @@ import { chartMessages } from './en/charts';
 import { lessonMessages } from './en/lessons';
 import { compareMessages } from './en/compare';
 import { sweepMessages } from './en/sweep';
+import type { sweepPanelMessages } from './en/sweepPanel';
 import { insideMessages } from './en/inside';
 import { accessMessages } from './en/access';
 import { exportMessages } from './en/export';
 import { offlineMessages } from './en/offline';
 import { repairMessages } from './en/repairs';
-import { weightsMessages } from './en/weights';
+import type { weightsMessages } from './en/weights';
 import { fillTemplate } from '../../config/messageTemplate';
 import { recurrentMessages } from './en/recurrent';
 
 /**
- * The one message catalogue every user-facing string goes through. A second language is a
- * second catalogue with the same keys; components never change. Placeholders are {name}.
+ * The English messages of the page's first load. Every user-facing string goes through one
+ * catalogue; a second language is a second catalogue with the same keys, and components never
+ * change. Placeholders are {name}.
  */
-export const EN_MESSAGES = {
+const FIRST_LOAD_EN_MESSAGES = {
   ...runMessages,
   ...controlMessages,
   ...chartMessages,
@@ -30,16 +32,34 @@ export const EN_MESSAGES = {
   ...exportMessages,
   ...offlineMessages,
   ...repairMessages,
-  ...weightsMessages,
   ...recurrentMessages,
 } as const;
 
-export type MessageKey = keyof typeof EN_MESSAGES;
+/**
+ * English messages only a panel loaded on demand says, kept out of the first load: the sweep
+ * and seed panels' (en/sweepPanel.ts) and the compare view's notes on where a run starts
+ * (en/weights.ts). The module that shows them adds them (addEnglishMessages) as it loads,
+ * before it renders.
+ */
+type OnDemandEnMessages = typeof sweepPanelMessages & typeof weightsMessages;
+
+export type MessageKey = keyof typeof FIRST_LOAD_EN_MESSAGES | keyof OnDemandEnMessages;
 export type MessageParams = Record<string, string | number>;
 
-let catalogue: Record<MessageKey, string> = EN_MESSAGES;
+/** A catalogue; the English one holds an on-demand part once that part is added. */
+export type Messages = Partial<Record<MessageKey, string>>;
 
-export function setCatalogue(next: Record<MessageKey, string>): void {
+/** The English catalogue: the first load's messages, and each on-demand part once added. */
+export const EN_MESSAGES: Messages = { ...FIRST_LOAD_EN_MESSAGES };
+
+/** Adds an on-demand part to the English catalogue: `t` finds its words from then on. */
+export function addEnglishMessages(part: Partial<OnDemandEnMessages>): void {
+  Object.assign(EN_MESSAGES, part);
+}
+
+let catalogue: Messages = EN_MESSAGES;
+
+export function setCatalogue(next: Messages): void {
   catalogue = next;
 }
 
@@ -49,7 +69,7 @@ export function setCatalogue(next: Record<MessageKey, string>): void {
  * digits), so every number in a message reads the same way.
  */
 export function t(key: MessageKey, params?: MessageParams): string {
-  const template: string = catalogue[key] ?? key;
+  const template = catalogue[key] ?? key;
   if (!params) return template;
   return fillTemplate(template, params, paramText);
 }

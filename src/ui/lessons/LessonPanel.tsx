@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { isOnLesson } from '../../config/lessonLink';
-import { lessonNeighbours } from '../../config/lessons';
+import { lessonById, lessonNeighbours } from '../../config/lessons';
 import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
 import { lessonText, lessonWatchText } from '../i18n/lessonTexts';
@@ -13,7 +13,8 @@ import './lessons.css';
  * The open lesson's explanation above the charts: title, what happens, what to watch, what to
  * try next, and Previous / Next in teaching order. Once a setting is changed the page no longer
  * shows the lesson's run: the panel says so and offers the way back (Copy link then leaves the
- * lesson out). Lesson text is data rendered as text, never as HTML.
+ * lesson out). Lesson text is data rendered as text, never as HTML. Loaded with the lessons'
+ * texts when a lesson first opens (LazyLessonPanel.tsx).
  */
 export function LessonPanel() {
   const id = useViewStore((s) => s.lesson);
@@ -21,7 +22,8 @@ export function LessonPanel() {
   const base = useConfigStore((s) => s.config);
   const variants = useConfigStore((s) => s.variants);
   const titleId = useId();
-  const lesson = lessonToShow(id, embedded);
+  const shown = lessonToShow(id, embedded);
+  const lesson = shown && lessonById(shown.id);
   if (lesson === undefined) return null;
   const left = !isOnLesson(lesson, base, variants);
   const { previous, next } = lessonNeighbours(lesson.id);
@@ -85,3 +87,5 @@ export function LessonPanel() {
     </section>
   );
 }
+
+export default LessonPanel;

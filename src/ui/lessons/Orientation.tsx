@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { START_LESSON } from '../../config/lessons';
+import { START_LESSON } from '../../config/lessonHeads';
 import { useViewStore } from '../../store/viewStore';
-import { lessonText } from '../i18n/lessonTexts';
+import { lessonTitle } from '../i18n/lessonTexts';
 import { t } from '../i18n/messages';
 import { openLesson } from './lessonActions';
 
@@ -57,7 +57,7 @@ export function Orientation() {
             openLesson(START_LESSON.id);
           }}
         >
-          {t('lessons.orientation.start', { title: lessonText(START_LESSON).title })}
+          {t('lessons.orientation.start', { title: lessonTitle(START_LESSON) })}
         </button>
         <button type="button" onClick={dismiss}>
           {t('lessons.orientation.dismiss')}

@@ -1,6 +1,6 @@
 /** Opening and closing a lesson: the view flags, the lesson's experiment, and the link. */
 import { lessonExperiment, lessonView } from '../../config/lessonLink';
-import { lessonById } from '../../config/lessons';
+import { lessonHeadById } from '../../config/lessonHeads';
 import { pageSession } from '../../store/pageSession';
 import { useViewStore } from '../../store/viewStore';
 
@@ -10,7 +10,7 @@ import { useViewStore } from '../../store/viewStore';
  * left.
  */
 export function openLesson(id: string): void {
-  const lesson = lessonById(id);
+  const lesson = lessonHeadById(id);
   if (lesson === undefined) return;
   const view = lessonView(lesson);
   // A lesson about seed bands opens them in place of the regime map.

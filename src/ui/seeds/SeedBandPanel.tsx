@@ -7,7 +7,8 @@ import { useSeedBandStore } from '../../store/seedBandStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { useViewStore } from '../../store/viewStore';
 import { formatFixed, formatSignificant } from '../i18n/numberFormat';
-import { t } from '../i18n/messages';
+import { sweepPanelMessages } from '../i18n/en/sweepPanel';
+import { addEnglishMessages, t } from '../i18n/messages';
 import { runLook } from '../compare/runLook';
 import { ChoiceSelect } from '../sweep/SweepToolbar';
 import { runBands, type BandQuantity } from './bandData';
@@ -15,6 +16,9 @@ import { SeedBandChart } from './SeedBandChart';
 import { SeedBandTable } from './SeedBandTable';
 import '../sweep/sweep.css';
 import './seedBands.css';
+
+// The panel's words load with it, not with the page: added before it first renders.
+addEnglishMessages(sweepPanelMessages);
 
 const COUNT_CHOICES = [4, 8, 16, 32, 64] as const;
 const QUANTITIES: readonly BandQuantity[] = ['signalNorm', 'gradNorm'];

@@ -9,7 +9,8 @@ import { useSessionStore } from '../../store/sessionStore';
 import { cancelSweep, loadCellAsBase, runSweep, sweepKey } from '../../store/sweeps';
 import { useSweepStore, type SweepResult } from '../../store/sweepStore';
 import { useViewStore } from '../../store/viewStore';
-import { t } from '../i18n/messages';
+import { sweepPanelMessages } from '../i18n/en/sweepPanel';
+import { addEnglishMessages, t } from '../i18n/messages';
 import { ClipAdvice } from './ClipAdvice';
 import type { SweepMetric } from './regimeColor';
 import { axisPosition, RegimeMap } from './RegimeMap';
@@ -22,6 +23,9 @@ import { setupChi1 } from './sweepTheory';
 import { SweepTheory } from './SweepTheory';
 import { SweepToolbar } from './SweepToolbar';
 import './sweep.css';
+
+// The panel's words load with it, not with the page: added before it first renders.
+addEnglishMessages(sweepPanelMessages);
 
 /** Run A's pre-clip global norms so far: what the advisor's grid spans. */
 function observedGlobalNorms(): number[] {

@@ -48,10 +48,9 @@ export function ChoiceSelect(props: {
   );
 }
 
-const KEY_CHOICES: readonly Choice[] = SWEEP_KEYS.map((k) => ({
-  value: k.key,
-  label: t(`sweep.key.${k.key}`),
-}));
+/** The settings an axis can sweep, named in the language shown when the toolbar renders. */
+const keyChoices = (): Choice[] =>
+  SWEEP_KEYS.map((k) => ({ value: k.key, label: t(`sweep.key.${k.key}`) }));
 const numberChoices = (values: readonly number[], label = (n: number) => String(n)) =>
   values.map((n) => ({ value: String(n), label: label(n) }));
 
@@ -73,14 +72,14 @@ export function SweepToolbar(props: {
       <ChoiceSelect
         label={t('sweep.xAxis')}
         value={xAxis?.key ?? 'gain'}
-        choices={KEY_CHOICES}
+        choices={keyChoices()}
         testId="sweep-x"
         onChange={(key) => setSpec(withAxisKey(spec, 0, key as SweepKey))}
       />
       <ChoiceSelect
         label={t('sweep.yAxis')}
         value={yAxis?.key ?? ''}
-        choices={[{ value: '', label: t('sweep.noAxis') }, ...KEY_CHOICES]}
+        choices={[{ value: '', label: t('sweep.noAxis') }, ...keyChoices()]}
         testId="sweep-y"
         onChange={(key) => setSpec(withAxisKey(spec, 1, key as SweepKey | ''))}
       />

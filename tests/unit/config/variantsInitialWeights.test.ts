@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../../src/config/codec';
+import { weightsNotesEn } from '../../../src/config/initialWeightsMessages';
 import { initialWeightsShared, type SharedStart } from '../../../src/config/variants';
 import type { ExperimentConfig } from '../../../src/config/schema';
 import { createRunBatchSampler } from '../../../src/data/batchSampler';
@@ -36,9 +37,14 @@ function linkOf(...parts: string[]): string {
 
 const BASE = '#layers=8x3&batch=16';
 
-/** The verdict for the base link against the base link with `change` made. */
-function verdict(change: string, base = BASE): SharedStart {
-  return initialWeightsShared(configOf(base), configOf(linkOf(base, change)));
+/** A verdict with its notes in English words (`reason`), as the compare legend says them. */
+function worded(start: SharedStart): SharedStart & { reason?: string } {
+  return start.kind === 'identical' ? start : { ...start, reason: weightsNotesEn(start.notes) };
+}
+
+/** The verdict for the base link against the base link with `change` made, worded. */
+function verdict(change: string, base = BASE): SharedStart & { reason?: string } {
+  return worded(initialWeightsShared(configOf(base), configOf(linkOf(base, change))));
 }
 
 describe('initialWeightsShared: identical', () => {
@@ -171,10 +177,8 @@ describe('initialWeightsShared: different', () => {
   });
 
   it('names the variant by its letter and lists every reason', () => {
-    const result = initialWeightsShared(
-      configOf(BASE),
-      configOf(linkOf(BASE, 'seed=3&batch=8')),
-      'd',
+    const result = worded(
+      initialWeightsShared(configOf(BASE), configOf(linkOf(BASE, 'seed=3&batch=8')), 'd'),
     );
     expect(result).toMatchObject({
       kind: 'different',

@@ -13,7 +13,8 @@ import { insideMessages as enInside } from '../../../src/ui/i18n/en/inside';
 import { lessonMessages as enLessons } from '../../../src/ui/i18n/en/lessons';
 import { runMessages as enRun } from '../../../src/ui/i18n/en/run';
 import { sweepMessages as enSweep } from '../../../src/ui/i18n/en/sweep';
-import { EN_MESSAGES, type MessageKey } from '../../../src/ui/i18n/messages';
+import { sweepPanelMessages as enSweepPanel } from '../../../src/ui/i18n/en/sweepPanel';
+import { addEnglishMessages, EN_MESSAGES, type MessageKey } from '../../../src/ui/i18n/messages';
 import { accessMessages as zhAccess } from '../../../src/ui/i18n/zh-CN/access';
 import { chartMessages as zhCharts } from '../../../src/ui/i18n/zh-CN/charts';
 import { exportMessages as zhExport } from '../../../src/ui/i18n/zh-CN/export';
@@ -29,6 +30,7 @@ import { ZH_CN_LESSON_TEXTS } from '../../../src/ui/i18n/zh-CN/lessonTexts';
 import { lessonMessages as zhLessons } from '../../../src/ui/i18n/zh-CN/lessons';
 import { runMessages as zhRun } from '../../../src/ui/i18n/zh-CN/run';
 import { sweepMessages as zhSweep } from '../../../src/ui/i18n/zh-CN/sweep';
+import { sweepPanelMessages as zhSweepPanel } from '../../../src/ui/i18n/zh-CN/sweepPanel';
 
 /** Each English catalogue file beside its Chinese twin of the same name. */
 const FILES: [string, Record<string, string>, Record<string, string>][] = [
@@ -45,7 +47,12 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
   ['recurrent', enRecurrent, zhRecurrent],
   ['run', enRun, zhRun],
   ['sweep', enSweep, zhSweep],
+  ['sweepPanel', enSweepPanel, zhSweepPanel],
 ];
+
+// The English catalogue with its on-demand parts, as the panels that say them add them.
+addEnglishMessages(enSweepPanel);
+addEnglishMessages(enWeights);
 
 /**
  * Messages written the same in Chinese as in English: the brand, names of methods and

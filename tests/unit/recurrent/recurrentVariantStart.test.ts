@@ -5,6 +5,7 @@
  * with every other tensor equal; another cell, hidden size, T or rinit kind is "different".
  */
 import { describe, expect, it } from 'vitest';
+import { weightsNotesEn } from '../../../src/config/initialWeightsMessages';
 import { initialWeightsShared } from '../../../src/config/initialWeightsShared';
 import type { RecurrentModel } from '../../../src/config/modelSchema';
 import type { ExperimentConfig } from '../../../src/config/schema';
@@ -72,6 +73,6 @@ describe('recurrent variants start where the compare view says', () => {
   ])('%j is different, and says why', (model, words) => {
     const shared = initialWeightsShared(config(), config(model));
     expect(shared.kind).toBe('different');
-    expect(shared.kind === 'different' && shared.reason).toContain(words);
+    expect(shared.kind === 'different' && weightsNotesEn(shared.notes)).toContain(words);
   });
 });

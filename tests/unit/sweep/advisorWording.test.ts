@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { sweepPanelMessages } from '../../../src/ui/i18n/en/sweepPanel';
+import { addEnglishMessages } from '../../../src/ui/i18n/messages';
 import { setNumberLocale } from '../../../src/ui/i18n/numberFormat';
 import { observedRangeText } from '../../../src/ui/sweep/sweepFormat';
+
+// As the sweep panel does when it loads: its words are not in the first load.
+addEnglishMessages(sweepPanelMessages);
 
 afterEach(() => setNumberLocale('en'));
 

@@ -4,6 +4,7 @@
  * first load carries none of it.
  */
 import type { Catalogue } from '../language';
+import type { MessageKey } from '../messages';
 import { chartMessages } from './charts';
 import { compareMessages } from './compare';
 import { controlMessages } from './controls';
@@ -12,6 +13,7 @@ import { ZH_CN_LESSON_TEXTS } from './lessonTexts';
 import { lessonMessages } from './lessons';
 import { runMessages } from './run';
 import { sweepMessages } from './sweep';
+import { sweepPanelMessages } from './sweepPanel';
 import { accessMessages } from './access';
 import { exportMessages } from './export';
 import { offlineMessages } from './offline';
@@ -19,13 +21,15 @@ import { repairMessages } from './repairs';
 import { weightsMessages } from './weights';
 import { recurrentMessages } from './recurrent';
 
-export const ZH_CN_MESSAGES: Catalogue['messages'] = {
+/** Every message, on-demand parts included: the whole catalogue loads with the language. */
+export const ZH_CN_MESSAGES: Record<MessageKey, string> = {
   ...runMessages,
   ...controlMessages,
   ...chartMessages,
   ...lessonMessages,
   ...compareMessages,
   ...sweepMessages,
+  ...sweepPanelMessages,
   ...insideMessages,
   ...accessMessages,
   ...exportMessages,
