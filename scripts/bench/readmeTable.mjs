@@ -23,6 +23,11 @@ export const BENCH_END = '<!-- bench:end -->';
  */
 export const TARGETS = {
   engineOverBare: 0.9,
+  /**
+   * With the distributions panel open (activation histograms and saturation measured): its own
+   * target, lower than engine/bare's, since the panel measures more than the norms.
+   */
+  distributionsOverBare: 0.75,
   appOverEngine: 0.95,
   frameP95Ms: 20,
   /** Comparing runs: total steps/s of 2 and 4 runs over one run's (frame p95 as above). */
@@ -374,8 +379,14 @@ function targetsTable(results, rows, multiRuns) {
       rowTarget(rows, 'engineOverBare', ratio, (v) => v >= TARGETS.engineOverBare, true),
     ],
     [
-      `distributions on: engine/bare ≥ ${TARGETS.engineOverBare.toFixed(2)}`,
-      rowTarget(rows, 'distributionsOverBare', ratio, (v) => v >= TARGETS.engineOverBare, true),
+      `distributions on: engine/bare ≥ ${TARGETS.distributionsOverBare.toFixed(2)}`,
+      rowTarget(
+        rows,
+        'distributionsOverBare',
+        ratio,
+        (v) => v >= TARGETS.distributionsOverBare,
+        true,
+      ),
     ],
     [
       `app/engine ≥ ${TARGETS.appOverEngine.toFixed(2)}`,
