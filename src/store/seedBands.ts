@@ -8,15 +8,17 @@ import type { CellProfile } from '../config/sweepCell';
 import { encodeExperimentLink } from '../config/variants';
 import { resolveRuns } from '../session/experimentRuns';
 import type { Experiment } from '../session/sessionTypes';
-import { SweepRun } from '../session/sweepRun';
+import { CachedBackgroundRun } from './cachedBackgroundRun';
 import { pageSession } from './pageSession';
 import { useSeedBandStore, type SeedBandResult, type SeedBandRun } from './seedBandStore';
 import { useSessionStore } from './sessionStore';
 
 /** Finished bands kept, by key: reopening the view (or a link) shows them at once. */
 const MAX_CACHED_BANDS = 8;
-const cache = new Map<string, SeedBandResult>();
-let running: SweepRun<CellProfile> | null = null;
+const bands = new CachedBackgroundRun<CellProfile, SeedBandResult>(
+  useSeedBandStore,
+  MAX_CACHED_BANDS,
+);
 
 /** What decides the bands' numbers: the experiment's link, the seed count and the backend. */
 export function seedBandKey(experiment: Experiment, count: number, backend: string): string {
@@ -43,76 +45,46 @@ export function runSeedBands(count: number, force = false): void {
   const experiment = session.current;
   const backend = useSessionStore.getState().backend?.name ?? '';
   const key = seedBandKey(experiment, count, backend);
-  const state = useSeedBandStore.getState();
-  if (!force && state.result?.key === key && state.status === 'running') return;
-  const cached = cache.get(key);
-  if (!force && cached) {
-    running?.cancel();
-    running = null;
-    useSeedBandStore.setState({ status: 'done', result: cached, error: null });
-    return;
-  }
-  running?.cancel();
-  const runs: SeedBandRun[] = resolveRuns(experiment).map(({ letter, config }) => {
-    const configs = seedConfigs(config, count);
-    return {
-      letter,
-      config,
-      seeds: configs.map((c) => c.init.seed),
-      cells: configs.map(() => null),
-    };
-  });
-  const configs = runs.flatMap((run) => seedConfigs(run.config, count));
-  const started = performance.now();
-  const result: SeedBandResult = {
+  bands.show({
     key,
-    count,
-    runs,
-    done: 0,
-    total: configs.length,
-    backend,
-    elapsedMs: 0,
-  };
-  const run = new SweepRun<CellProfile>(
-    (batch, steps) => session.measureCells(batch, steps),
-    configs,
-    1,
-    (done, cells) => {
-      if (running !== run) return;
-      const elapsedMs = performance.now() - started;
-      useSeedBandStore.setState({
-        result: { ...result, runs: withCells(runs, cells), done, elapsedMs },
+    force,
+    plan: () => {
+      const runs: SeedBandRun[] = resolveRuns(experiment).map(({ letter, config }) => {
+        const configs = seedConfigs(config, count);
+        return {
+          letter,
+          config,
+          seeds: configs.map((c) => c.init.seed),
+          cells: configs.map(() => null),
+        };
       });
+      const configs = runs.flatMap((run) => seedConfigs(run.config, count));
+      const initial: SeedBandResult = {
+        key,
+        count,
+        runs,
+        done: 0,
+        total: configs.length,
+        backend,
+        elapsedMs: 0,
+      };
+      return {
+        initial,
+        measure: (batch, steps) => session.measureCells(batch, steps),
+        configs,
+        steps: 1,
+        withProgress: (done, cells, elapsedMs) => ({
+          ...initial,
+          runs: withCells(runs, cells),
+          done,
+          elapsedMs,
+        }),
+      };
     },
-  );
-  running = run;
-  useSeedBandStore.setState({ status: 'running', result, error: null });
-  run.run().then(
-    (outcome) => {
-      if (running !== run) return;
-      running = null;
-      const finished = useSeedBandStore.getState().result;
-      if (outcome === 'done' && finished) {
-        if (cache.size >= MAX_CACHED_BANDS) cache.delete(cache.keys().next().value as string);
-        cache.set(key, finished);
-      }
-      useSeedBandStore.setState({ status: outcome });
-    },
-    (error: unknown) => {
-      if (running !== run) return;
-      running = null;
-      useSeedBandStore.setState({
-        status: 'error',
-        error: error instanceof Error ? error.message : String(error),
-      });
-    },
-  );
+  });
 }
 
 /** Stops the bands under way at the end of the current request; the seeds so far stay. */
 export function cancelSeedBands(): void {
-  if (!running) return;
-  running.cancel();
-  running = null;
-  useSeedBandStore.setState({ status: 'cancelled' });
+  bands.cancel();
 }

@@ -8,15 +8,14 @@ import type { ExperimentConfig } from '../config/schema';
 import type { CellMeasure } from '../config/sweepCell';
 import { cellConfig, sweepGrid } from '../config/sweepGrid';
 import { formatSweep, type SweepKey, type SweepSpec } from '../config/sweepSpec';
-import { SweepRun } from '../session/sweepRun';
+import { CachedBackgroundRun } from './cachedBackgroundRun';
 import { addVariantFrom, pageSession } from './pageSession';
 import { useSessionStore } from './sessionStore';
 import { useSweepStore, type SweepResult } from './sweepStore';
 
 /** Finished sweeps kept, by key: reopening a map (or a link) shows it at once. */
 const MAX_CACHED_SWEEPS = 8;
-const cache = new Map<string, SweepResult>();
-let running: SweepRun | null = null;
+const sweeps = new CachedBackgroundRun<CellMeasure, SweepResult>(useSweepStore, MAX_CACHED_SWEEPS);
 
 /**
  * What decides a sweep's numbers: its first and last cells (every other setting of the base is
@@ -48,69 +47,43 @@ export function runSweep(spec: SweepSpec, force = false): void {
   const base = session.current.base;
   const backend = currentBackend();
   const key = sweepKey(base, spec, backend);
-  const state = useSweepStore.getState();
-  if (!force && state.result?.key === key && state.status === 'running') return;
-  const cached = cache.get(key);
-  if (!force && cached) {
-    running?.cancel();
-    running = null;
-    useSweepStore.setState({ status: 'done', result: { ...cached, base }, error: null });
-    return;
-  }
-  running?.cancel();
-  const grid = sweepGrid(base, spec);
-  const started = performance.now();
-  const result: SweepResult = {
+  sweeps.show({
     key,
-    spec,
-    xs: grid.xs,
-    ys: grid.ys,
-    base,
-    cells: grid.configs.map(() => null),
-    done: 0,
-    backend,
-    elapsedMs: 0,
-  };
-  const run = new SweepRun<CellMeasure>(
-    (configs, steps) => session.measureCells(configs, steps),
-    grid.configs,
-    spec.steps,
-    (done, cells) => {
-      if (running !== run) return;
-      const elapsedMs = performance.now() - started;
-      useSweepStore.setState({ result: { ...result, cells: [...cells], done, elapsedMs } });
+    force,
+    // The cells are the same for any base of this key; the map marks where this base sits.
+    fromCache: (cached) => ({ ...cached, base }),
+    plan: () => {
+      const grid = sweepGrid(base, spec);
+      const initial: SweepResult = {
+        key,
+        spec,
+        xs: grid.xs,
+        ys: grid.ys,
+        base,
+        cells: grid.configs.map(() => null),
+        done: 0,
+        backend,
+        elapsedMs: 0,
+      };
+      return {
+        initial,
+        measure: (configs, steps) => session.measureCells(configs, steps),
+        configs: grid.configs,
+        steps: spec.steps,
+        withProgress: (done, cells, elapsedMs) => ({
+          ...initial,
+          cells: [...cells],
+          done,
+          elapsedMs,
+        }),
+      };
     },
-  );
-  running = run;
-  useSweepStore.setState({ status: 'running', result, error: null });
-  run.run().then(
-    (outcome) => {
-      if (running !== run) return;
-      running = null;
-      const finished = useSweepStore.getState().result;
-      if (outcome === 'done' && finished) {
-        if (cache.size >= MAX_CACHED_SWEEPS) cache.delete(cache.keys().next().value as string);
-        cache.set(key, finished);
-      }
-      useSweepStore.setState({ status: outcome });
-    },
-    (error: unknown) => {
-      if (running !== run) return;
-      running = null;
-      useSweepStore.setState({
-        status: 'error',
-        error: error instanceof Error ? error.message : String(error),
-      });
-    },
-  );
+  });
 }
 
 /** Stops the sweep under way at the end of its current request; the cells so far stay. */
 export function cancelSweep(): void {
-  if (!running) return;
-  running.cancel();
-  running = null;
-  useSweepStore.setState({ status: 'cancelled' });
+  sweeps.cancel();
 }
 
 /** The current base with a cell's swept values. */
