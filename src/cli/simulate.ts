@@ -23,13 +23,8 @@ import {
 import { sweepRecordToCsv, sweepRecordToJson, type SweepRecord } from '../record/sweepRecord';
 import { decodeExperimentLink, encodeExperimentLink } from '../config/variants';
 import { recordRun } from '../record/recordRun';
-import {
-  runRecordToCsv,
-  runRecordToJson,
-  runRecordsToCsv,
-  runRecordsToJson,
-  type RunRecord,
-} from '../record/runRecord';
+import { runRecordToJson, runRecordsToJson, type RunRecord } from '../record/runRecord';
+import { runRecordToCsv, runRecordsToCsv } from '../record/runRecordCsv';
 import { USAGE, UsageError, parseSimulateArgs, type SimulateArgs } from './args';
 import { startNodeCpuBackend } from './nodeBackend';
 import { planRuns, type PlannedRun } from './planRuns';

@@ -5,13 +5,8 @@
  */
 import { encodeExperimentLink } from '../../config/variants';
 import { pageRunRecords, type ShownRunData } from '../../record/pageRecords';
-import {
-  runRecordToCsv,
-  runRecordToJson,
-  runRecordsToCsv,
-  runRecordsToJson,
-  type RunRecord,
-} from '../../record/runRecord';
+import { runRecordToJson, runRecordsToJson, type RunRecord } from '../../record/runRecord';
+import { runRecordToCsv, runRecordsToCsv } from '../../record/runRecordCsv';
 import { useConfigStore } from '../../store/configStore';
 import { EMPTY_SNAPSHOT, usePublishedHistory } from '../../store/historyStore';
 import { useSessionStore } from '../../store/sessionStore';

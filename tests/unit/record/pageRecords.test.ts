@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/config/schema';
 import type { StepMetrics } from '../../../src/engine/metrics';
 import { pageRunRecords, stepCoverage, type ShownRunData } from '../../../src/record/pageRecords';
-import { parseRunRecordJson, runRecordToCsv, runRecordToJson } from '../../../src/record/runRecord';
+import { parseRunRecordJson, runRecordToJson } from '../../../src/record/runRecord';
+import { runRecordToCsv } from '../../../src/record/runRecordCsv';
 import { HISTORY_RECENT_EXACT_STEPS, RunHistory } from '../../../src/session/runHistory';
 import { exportFileStem } from '../../../src/ui/export/download';
 
