@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { encodeConfig } from '../config/codec';
-import { repairText, type Repair } from '../config/repairs';
+import { repairReason, repairText } from '../config/repairReason';
+import type { Repair } from '../config/repairs';
 import { DEFAULT_CONFIG, type ExperimentConfig } from '../config/schema';
 import { seedConfigs } from '../config/seedBands';
 import { seedsHashSuffix } from '../config/seedsKey';
@@ -101,7 +102,8 @@ async function recordSweep(
 ): Promise<SweepRecord | number> {
   const repairs: Repair[] = [];
   const axes = parseSweepAxes(sweepText, repairs);
-  for (const repair of repairs) process.stderr.write(`repaired ${repair.path}: ${repair.reason}\n`);
+  for (const repair of repairs)
+    process.stderr.write(`repaired ${repair.path}: ${repairReason(repair)}\n`);
   if (axes.length === 0) throw new UsageError(`--sweep has no usable axis: "${sweepText}"`);
   if (args.strict && repairs.length > 0) return 2;
   const spec = { axes, steps: args.steps ?? 1 };

@@ -1,13 +1,14 @@
 /**
  * Repairs: what validateConfig and decodeConfig changed in untrusted input, and why. A repair
  * is data: the message id and its plain params (repairMessages.ts), so the page says it in its
- * own language (ui/i18n renders it), plus the English `reason` filled from the same catalogue
- * for the CLI and the tests. Untrusted text is quoted back shortened and JSON-escaped, so a
- * hostile link cannot flood or forge the messages.
+ * own language (ui/i18n renders it) and the CLI and the tests in English (repairReason.ts).
+ * Neither message table is imported here: reading a link needs no words, and the page loads
+ * them only when it has a repair to show. Untrusted text is quoted back shortened and
+ * JSON-escaped, so a hostile link cannot flood or forge the messages.
  */
-import { fillTemplate, type TemplateParams } from './messageTemplate';
-import { REPAIR_LABELS_EN, isRepairLabel, type RepairLabel } from './repairLabels';
-import { REPAIR_MESSAGES_EN, type RepairId } from './repairMessages';
+import type { TemplateParams } from './messageTemplate';
+import type { RepairLabel } from './repairLabels';
+import type { RepairId } from './repairMessages';
 
 export type { RepairId } from './repairMessages';
 export type { RepairLabel } from './repairLabels';
@@ -24,39 +25,11 @@ export interface Repair {
   /** What was wrong and what was done about it; never repeats `path`. */
   id: RepairId;
   params: RepairParams;
-  /** The message in English (REPAIR_MESSAGES_EN filled with params). */
-  reason: string;
 }
 
 /** A repair of `path`, saying message `id` with `params`. */
 export function repair(path: string, id: RepairId, params: RepairParams = {}): Repair {
-  return { path, id, params, reason: repairReasonEn(id, params) };
-}
-
-/**
- * `params` with the `label` id replaced by its words, as `sayLabel` says them; the label's
- * template may use the other params (`hidden layer {layer} width`).
- */
-export function withLabelWords(
-  params: RepairParams,
-  sayLabel: (label: RepairLabel, params: TemplateParams) => string,
-): TemplateParams {
-  const label = params.label;
-  if (label === undefined || !isRepairLabel(label)) return params;
-  return { ...params, label: sayLabel(label, params) };
-}
-
-/** A repair's message in English, numbers written as JavaScript writes them (as links do). */
-export function repairReasonEn(id: RepairId, params: RepairParams): string {
-  const words = withLabelWords(params, (label, p) =>
-    fillTemplate(REPAIR_LABELS_EN[label], p, String),
-  );
-  return fillTemplate(REPAIR_MESSAGES_EN[id], words, String);
-}
-
-/** A repair as one line: the key (or path) named once, then what was wrong and what it became. */
-export function repairText({ path, reason }: Repair): string {
-  return path === '' ? reason : `${path}: ${reason}`;
+  return { path, id, params };
 }
 
 /** Longest piece of untrusted text quoted back in a repair reason. */

@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LESSONS, watchText } from '../../src/config/lessons';
-import { repairText } from '../../src/config/repairs';
 import { EN_MESSAGES, setCatalogue } from '../../src/ui/i18n/messages';
 import { setNumberLocale } from '../../src/ui/i18n/numberFormat';
 import { repairMessage } from '../../src/ui/i18n/repairText';
@@ -10,6 +9,7 @@ import { ZH_CN_MESSAGES } from '../../src/ui/i18n/zh-CN/index';
 import { ZH_CN_LESSON_TEXTS } from '../../src/ui/i18n/zh-CN/lessonTexts';
 import { openApp, serveBuiltApp, waitForStep } from './support/app';
 import { MANY_REPAIRS_LINK, pageRepairs } from './support/hostileLinks';
+import { repairText } from '../../src/config/repairReason';
 
 const app = serveBuiltApp();
 
@@ -243,7 +243,7 @@ describe('the page in Simplified Chinese', () => {
     const repairs = pageRepairs(hash).slice(0, 12);
     setCatalogue(ZH_CN_MESSAGES);
     setNumberLocale('zh-CN');
-    const expected = repairs.map((r) => repairText({ ...r, reason: repairMessage(r) }));
+    const expected = repairs.map((r) => repairText(r, repairMessage(r)));
     setCatalogue(EN_MESSAGES);
     setNumberLocale('en');
     expect(lines).toEqual(expected);

@@ -10,7 +10,7 @@ import { insideMessages } from './en/inside';
 import { accessMessages } from './en/access';
 import { exportMessages } from './en/export';
 import { offlineMessages } from './en/offline';
-import { repairMessages } from './en/repairs';
+import type { repairMessages } from './en/repairs';
 import type { weightsMessages } from './en/weights';
 import { fillTemplate } from '../../config/messageTemplate';
 import { recurrentMessages } from './en/recurrent';
@@ -31,17 +31,19 @@ const FIRST_LOAD_EN_MESSAGES = {
   ...accessMessages,
   ...exportMessages,
   ...offlineMessages,
-  ...repairMessages,
   ...recurrentMessages,
 } as const;
 
 /**
  * English messages only a panel loaded on demand says, kept out of the first load: the sweep
  * and seed panels' (en/sweepPanel.ts) and the compare view's notes on where a run starts
- * (en/weights.ts). The module that shows them adds them (addEnglishMessages) as it loads,
+ * (en/weights.ts), and what the repair notice says about a repaired link (en/repairs.ts: most
+ * links need none). The module that shows them adds them (addEnglishMessages) as it loads,
  * before it renders.
  */
-type OnDemandEnMessages = typeof sweepPanelMessages & typeof weightsMessages;
+type OnDemandEnMessages = typeof sweepPanelMessages &
+  typeof weightsMessages &
+  typeof repairMessages;
 
 export type MessageKey = keyof typeof FIRST_LOAD_EN_MESSAGES | keyof OnDemandEnMessages;
 export type MessageParams = Record<string, string | number>;

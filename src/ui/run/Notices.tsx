@@ -1,8 +1,13 @@
-import { useState } from 'react';
-import { dismissLinkRepairs, useConfigStore } from '../../store/configStore';
+import { lazy, Suspense, useState } from 'react';
+import { useConfigStore } from '../../store/configStore';
 import { useSessionStore } from '../../store/sessionStore';
 import { t } from '../i18n/messages';
-import { repairMessage } from '../i18n/repairText';
+
+/**
+ * The repair notice, loaded with the words of every repair (en/repairs.ts) the first time a
+ * link needs repairing: most links need none, and those words weigh more than the notice.
+ */
+const RepairNotice = lazy(() => import('./RepairNotice'));
 
 /** Backend, error and link-repair notices. Link text is shown as text, never as HTML. */
 export function Notices() {
@@ -28,24 +33,9 @@ export function Notices() {
         </div>
       )}
       {repairs.length > 0 && (
-        <div className="banner banner-warn" role="status" data-testid="repair-notice">
-          <span>{t('notice.repairsTitle')}</span>
-          <ul>
-            {repairs.slice(0, 12).map((r, i) => (
-              <li key={i}>
-                {r.path === '' ? null : (
-                  <>
-                    <code>{r.path}</code>:{' '}
-                  </>
-                )}
-                {repairMessage(r)}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={dismissLinkRepairs}>
-            {t('notice.dismiss')}
-          </button>
-        </div>
+        <Suspense fallback={null}>
+          <RepairNotice repairs={repairs} />
+        </Suspense>
       )}
     </>
   );

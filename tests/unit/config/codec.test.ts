@@ -23,6 +23,8 @@ import {
 import { isValidConfig, type Repair } from '../../../src/config/validate';
 import { MODEL_KINDS } from '../../../src/config/modelSchema';
 import { decodeExperimentLink, resolveVariant } from '../../../src/config/variants';
+import { repairReason } from '../../../src/config/repairReason';
+import { withReasons } from '../../support/withReasons';
 
 const DEFAULT_HASH =
   '#v=1&data=circles&n=400&noise=0.1&test=0.2&dseed=1&layers=32x8&act=tanh&bias=1&res=0' +
@@ -157,14 +159,14 @@ describe('layers', () => {
     expect(performance.now() - start).toBeLessThan(100);
     expect(config.network.hidden).toEqual(new Array(LIMITS.MAX_HIDDEN_LAYERS).fill(8));
     expect(keysOf(repairs)).toEqual(['layers']);
-    expect(repairs[0]!.reason).toMatch(/^[^:]* above the maximum 64; kept the first 64$/);
+    expect(repairReason(repairs[0]!)).toMatch(/^[^:]* above the maximum 64; kept the first 64$/);
   });
 
   it('clamps too-wide, zero and negative widths, naming the layers key', () => {
     const { config, repairs } = decodeConfig('#layers=1000,0,-4,2.5');
     expect(config.network.hidden).toEqual([LIMITS.MAX_WIDTH, 1, 1, 3]);
     expect(keysOf(repairs)).toEqual(['layers', 'layers', 'layers', 'layers']);
-    expect(repairs[0]!.reason).toBe(
+    expect(repairReason(repairs[0]!)).toBe(
       'hidden layer 1 width 1000 is above the maximum 256; set to 256',
     );
   });
@@ -172,7 +174,7 @@ describe('layers', () => {
   it('skips list entries that are not widths, in one repair', () => {
     const { config, repairs } = decodeConfig('#layers=16,wide,,8x,16');
     expect(config.network.hidden).toEqual([16, 16]);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'layers', reason: '"wide", "", "8x": not a width or width x count; ignored' },
     ]);
   });
@@ -187,7 +189,7 @@ describe('layers', () => {
     const { config, repairs } = decodeConfig('#layers=256x64');
     expect(parameterCount(config)).toBeLessThanOrEqual(LIMITS.MAX_PARAMETERS);
     expect(keysOf(repairs)).toEqual(['layers']);
-    expect(repairs[0]!.reason).toMatch(/^the network has 4,145,921 parameters.*deepest/);
+    expect(repairReason(repairs[0]!)).toMatch(/^the network has 4,145,921 parameters.*deepest/);
   });
 });
 
@@ -302,7 +304,7 @@ describe('decodeConfig on bad keys', () => {
   it('drops unknown keys, naming each one', () => {
     const { config, repairs } = decodeConfig('#act=relu&colour=red&LR=1');
     expect(config.network.activation).toBe('relu');
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'colour', reason: 'unknown key "colour" ignored' },
       { path: 'LR', reason: 'unknown key "LR" ignored' },
     ]);
@@ -313,13 +315,13 @@ describe('decodeConfig on bad keys', () => {
     const { config, repairs } = decodeConfig(hash);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(repairs).toHaveLength(11);
-    expect(repairs[10]!.reason).toBe('490 more unknown keys ignored');
+    expect(repairReason(repairs[10]!)).toBe('490 more unknown keys ignored');
   });
 
   it('uses the last value of a repeated key, with a repair', () => {
     const { config, repairs } = decodeConfig('#lr=0.1&act=relu&lr=0.2');
     expect(config.optimizer.learningRate).toBe(0.2);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'lr', reason: 'given 2 times; the last value is used' },
     ]);
   });
@@ -348,7 +350,7 @@ describe('decodeConfig on bad keys', () => {
     const { config, repairs } = decodeConfig('#act=%E0%A4%A&lr=%zz&n=100');
     expect(config).toEqual(configWith((c) => (c.data.samples = 100)));
     expect(keysOf(repairs)).toEqual(['act', 'lr']);
-    expect(repairs[0]!.reason).toBe('"act=%E0%A4%A" has broken percent-encoding; ignored');
+    expect(repairReason(repairs[0]!)).toBe('"act=%E0%A4%A" has broken percent-encoding; ignored');
   });
 
   it('rejects links longer than MAX_HASH_CHARS entirely, with one repair', () => {
@@ -356,7 +358,7 @@ describe('decodeConfig on bad keys', () => {
     const { config, repairs } = decodeConfig(long);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(repairs).toHaveLength(1);
-    expect(repairs[0]!.reason).toContain('above the maximum 4096');
+    expect(repairReason(repairs[0]!)).toContain('above the maximum 4096');
     const justFits = '#act=relu&embed=' + 'x'.repeat(LIMITS.MAX_HASH_CHARS - 15);
     expect(cleanDecode(justFits).network.activation).toBe('relu');
   });
@@ -383,7 +385,7 @@ describe('decodeConfig on bad values', () => {
     expect(config.optimizer.learningRate).toBe(LIMITS.MAX_LEARNING_RATE);
     expect(config.data.noise).toBe(0);
     expect(config.training.maxSteps).toBe(LIMITS.MIN_STEPS);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'noise', reason: 'noise -1 is below the minimum 0; set to 0' },
       {
         path: 'lr',
@@ -399,8 +401,8 @@ describe('decodeConfig on bad values', () => {
       const { config, repairs } = decodeConfig(`#lr=${value}`);
       expect(config).toEqual(DEFAULT_CONFIG);
       expect(keysOf(repairs)).toEqual(['lr']);
-      expect(repairs[0]!.reason).toMatch(/ is not a number; kept the default 0.05$/);
-      expect(repairs[0]!.reason).not.toMatch(/^lr:/);
+      expect(repairReason(repairs[0]!)).toMatch(/ is not a number; kept the default 0.05$/);
+      expect(repairReason(repairs[0]!)).not.toMatch(/^lr:/);
     },
   );
 
@@ -416,7 +418,7 @@ describe('decodeConfig on bad values', () => {
       expect(config.optimizer.learningRate).toBe(value);
       expect(repairs).toHaveLength(1);
       expect(repairs[0]!.path).toBe('lr');
-      expect(repairs[0]!.reason).toMatch(reason);
+      expect(repairReason(repairs[0]!)).toMatch(reason);
     }
   });
 
@@ -425,7 +427,7 @@ describe('decodeConfig on bad values', () => {
       '#layers=abc&act=foo&lr=banana&lr=2&n=1e12&clip=globalNorm:-1',
     );
     expect(repairs.length).toBeGreaterThan(4);
-    for (const r of repairs) expect(r.reason.startsWith(`${r.path}:`)).toBe(false);
+    for (const r of repairs) expect(repairReason(r).startsWith(`${r.path}:`)).toBe(false);
   });
 
   it('rounds integers and clamps seeds into [0, MAX_SEED]', () => {
@@ -442,7 +444,7 @@ describe('decodeConfig on bad values', () => {
     );
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(keysOf(repairs)).toEqual(['data', 'act', 'norm', 'init', 'opt', 'clip']);
-    expect(repairs[1]!.reason).toBe(
+    expect(repairReason(repairs[1]!)).toBe(
       `unknown activation "sigmoidal"; kept the default tanh (one of ${ACTIVATIONS.join(', ')})`,
     );
   });
@@ -458,7 +460,7 @@ describe('decodeConfig on bad values', () => {
       '#opt=sgd&b1=0.5&nesterov=1&init=heNormal:2&clip=none:3',
     );
     expect(config).toEqual(configWith((c) => (c.init.scheme = { kind: 'heNormal' })));
-    expect(repairs.map((r) => r.reason)).toEqual([
+    expect(repairs.map(repairReason)).toEqual([
       'heNormal takes no parameter; ignored "2"',
       'does not apply to opt=sgd; ignored',
       'does not apply to opt=sgd; ignored',
@@ -480,7 +482,7 @@ describe('decodeConfig on bad values', () => {
   it('shrinks a batch larger than the training set', () => {
     const { config, repairs } = decodeConfig('#n=20&batch=64');
     expect(config.training.batchSize).toBe(16);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       {
         path: 'batch',
         reason: 'batch size 64 is larger than the 16 training samples; set to 16',
@@ -493,7 +495,7 @@ describe('decodeConfig on bad values', () => {
       const { config, repairs } = decodeConfig(`#v=${v}&act=relu`);
       expect(config).toEqual(configWith((c) => (c.network.activation = 'relu')));
       expect(keysOf(repairs)).toEqual(['v']);
-      expect(repairs[0]!.reason).toContain('is not known; read as version 1');
+      expect(repairReason(repairs[0]!)).toContain('is not known; read as version 1');
     }
   });
 
@@ -515,7 +517,7 @@ describe('decodeConfig on bad values', () => {
       ...MODEL_KINDS,
     ];
     for (const text of stringsIn(config)) expect(names).toContain(text);
-    for (const { reason } of repairs) {
+    for (const reason of repairs.map(repairReason)) {
       expect(reason.length).toBeLessThan(300);
       expect(reason).not.toContain('<script>'.repeat(6)); // untrusted text is quoted short
     }
@@ -615,7 +617,9 @@ describe('the per-tensor clip mode in links', () => {
 
   it('names the link spellings when a clip mode is unknown', () => {
     const { repairs } = decodeConfig('#clip=sideways:1');
-    expect(repairs[0]!.reason).toContain('(one of none, value, tensorNorm, globalNorm, auto)');
+    expect(repairReason(repairs[0]!)).toContain(
+      '(one of none, value, tensorNorm, globalNorm, auto)',
+    );
   });
 });
 
@@ -653,7 +657,7 @@ describe('AutoClip in links (clip=auto:p)', () => {
     const { config, repairs } = decodeConfig(`#clip=${value}`);
     expect(config.gradient.clip).toEqual({ mode: 'auto', percentile });
     expect(keysOf(repairs)).toEqual(['clip']);
-    expect(repairs[0]!.reason).toContain(reason);
+    expect(repairReason(repairs[0]!)).toContain(reason);
     // the repaired link opens with no repair
     expect(decodeConfig(encodeConfig(config)).repairs).toEqual([]);
   });

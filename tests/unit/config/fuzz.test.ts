@@ -38,6 +38,7 @@ import { isValidConfig, trainSampleCount, validateConfig } from '../../../src/co
 import { lessonById } from '../../../src/config/lessons';
 import { parseHashParams } from '../../../src/config/codec';
 import { GRADIENT_VIEWS, linkedViewSuffix, readLinkedView } from '../../../src/config/viewKeys';
+import { repairReason } from '../../../src/config/repairReason';
 
 /** Link length the product promises to stay under. */
 const MAX_LINK_CHARS = 2000;
@@ -502,7 +503,7 @@ describe('view keys fuzz (view, at, lesson, smooth)', () => {
         expect(view.smoothing).toBeGreaterThanOrEqual(0);
         expect(view.smoothing).toBeLessThanOrEqual(0.99);
         expect(Object.is(view.smoothing, -0)).toBe(false);
-        for (const r of repairs) expect(r.reason.length).toBeLessThan(200);
+        for (const r of repairs) expect(repairReason(r).length).toBeLessThan(200);
         // What was read writes back to a link that reads the same, with no repairs.
         const again = readLinkedView(parseHashParams(`#${linkedViewSuffix(view).slice(1)}`));
         expect(again).toEqual({ view, repairs: [] });

@@ -7,6 +7,7 @@ import {
   readLinkedLanguage,
 } from '../../../src/config/languageKey';
 import { readViewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
+import { repairReason } from '../../../src/config/repairReason';
 
 const read = (hash: string) => readLinkedLanguage(parseHashParams(hash));
 
@@ -36,8 +37,8 @@ describe('the lang link key', () => {
       expect(language).toBeNull();
       expect(repairs).toHaveLength(1);
       expect(repairs[0]!.path).toBe('lang');
-      expect(repairs[0]!.reason).toMatch(/is not a language of this page \(en, zh-CN\)/);
-      expect(repairs[0]!.reason.length).toBeLessThan(200);
+      expect(repairReason(repairs[0]!)).toMatch(/is not a language of this page \(en, zh-CN\)/);
+      expect(repairReason(repairs[0]!).length).toBeLessThan(200);
     }
     expect(readViewFromHash('#lang=fr').repairs.map((r) => r.path)).toEqual(['lang']);
   });
@@ -53,7 +54,7 @@ describe('the lang link key', () => {
         (pairs) => {
           const { language, repairs } = readLinkedLanguage(new Map(pairs));
           if (language !== null) expect(LANGUAGES).toContain(language);
-          for (const r of repairs) expect(r.reason.length).toBeLessThan(200);
+          for (const r of repairs) expect(repairReason(r).length).toBeLessThan(200);
           const suffix = language === null ? '' : `&lang=${language}`;
           expect(read(`#${suffix.slice(1)}`)).toEqual({ language, repairs: [] });
         },

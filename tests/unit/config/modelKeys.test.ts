@@ -8,11 +8,12 @@ import { decodeConfig, encodeConfig } from '../../../src/config/codec';
 import { MODEL_LIMITS, type RecurrentModel } from '../../../src/config/modelSchema';
 import { validateConfig } from '../../../src/config/validate';
 import { decodeExperimentLink } from '../../../src/config/variants';
+import { repairReason } from '../../../src/config/repairReason';
 
 function recurrent(hash: string): { model: RecurrentModel; repairs: string[] } {
   const { config, repairs } = decodeConfig(hash);
   if (config.model.kind !== 'rnn') throw new Error(`${hash} did not open a recurrent model`);
-  return { model: config.model, repairs: repairs.map((r) => `${r.path}: ${r.reason}`) };
+  return { model: config.model, repairs: repairs.map((r) => `${r.path}: ${repairReason(r)}`) };
 }
 
 describe('recurrent link keys', () => {
@@ -54,7 +55,7 @@ describe('recurrent link keys', () => {
     );
     const hash = encodeConfig(decodeConfig('#model=rnn&cell=lstm&fbias=2.5').config);
     expect(hash).toContain('&fbias=2.5');
-    expect(decodeConfig('#fbias=3').repairs.map((r) => `${r.path}: ${r.reason}`)).toContain(
+    expect(decodeConfig('#fbias=3').repairs.map((r) => `${r.path}: ${repairReason(r)}`)).toContain(
       'fbias: applies only to model=rnn; ignored',
     );
     const { variants, repairs } = decodeExperimentLink('#model=rnn&b.cell=lstm&b.fbias=3');
@@ -106,7 +107,7 @@ describe('recurrent link keys', () => {
   it('an unknown model keeps mlp; recurrent keys on a feed-forward link are reported as ignored', () => {
     const { config, repairs } = decodeConfig('#model=cnn&cell=lstm&T=9');
     expect(config.model).toEqual({ kind: 'mlp' });
-    const text = repairs.map((r) => `${r.path}: ${r.reason}`);
+    const text = repairs.map((r) => `${r.path}: ${repairReason(r)}`);
     expect(text.some((r) => r.startsWith('model: ') && r.includes('mlp, rnn'))).toBe(true);
     expect(text).toContain('cell: applies only to model=rnn; ignored');
     expect(text).toContain('T: applies only to model=rnn; ignored');

@@ -12,6 +12,7 @@ import {
 import { readSeedsKey, seedsHashSuffix } from '../../../src/config/seedsKey';
 import { parseHashParams } from '../../../src/config/codec';
 import { DEFAULT_VIEW, readViewFromHash, viewToHashSuffix } from '../../../src/store/viewStore';
+import { repairReason } from '../../../src/config/repairReason';
 
 const read = (hash: string) => readSeedsKey(parseHashParams(hash));
 
@@ -89,7 +90,7 @@ describe('the seeds link key', () => {
     }
     // Hostile text is quoted back shortened and escaped.
     const [repair] = read('#seeds=' + encodeURIComponent('<img src=x>' + 'y'.repeat(100))).repairs;
-    expect(repair!.reason).toMatch(/^"<img src=x>y+…" is not a number/);
+    expect(repairReason(repair!)).toMatch(/^"<img src=x>y+…" is not a number/);
   });
 
   it('round-trips in the view suffix, is not an experiment setting, and yields to the regime map', () => {

@@ -13,6 +13,8 @@ import {
   type Repair,
 } from '../../../src/config/validate';
 import { generateDataset } from '../../../src/data/datasets';
+import { repairReason } from '../../../src/config/repairReason';
+import { withReasons } from '../../support/withReasons';
 
 /** These tests write values the types forbid, so the copies they edit are untyped on purpose. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -96,7 +98,7 @@ describe('validateConfig on input that is not a config at all', () => {
     const { config, repairs } = validateConfig(junk);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(repairs).toHaveLength(1);
-    expect(repairs[0]!.reason.length).toBeLessThan(200);
+    expect(repairReason(repairs[0]!).length).toBeLessThan(200);
   });
 });
 
@@ -110,7 +112,7 @@ describe('validateConfig on unknown and missing fields', () => {
     const { config, repairs } = validateConfig(input);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(paths(repairs)).toEqual(['extra', 'data.colour', 'optimizer.turbo']);
-    expect(repairs[0]!.reason).toBe('unknown field "extra" dropped');
+    expect(repairReason(repairs[0]!)).toBe('unknown field "extra" dropped');
   });
 
   it('lists at most five unknown fields per object and sums up the rest', () => {
@@ -120,13 +122,13 @@ describe('validateConfig on unknown and missing fields', () => {
     const { config, repairs } = validateConfig(input);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(repairs).toHaveLength(6);
-    expect(repairs[5]!.reason).toContain('99995 more unknown fields');
+    expect(repairReason(repairs[5]!)).toContain('99995 more unknown fields');
   });
 
   it('fills a missing field with its default and says so', () => {
     const { config, repairs } = validateConfig(withChanges((c) => delete c.data.noise));
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'data.noise', reason: 'noise is missing; set to the default 0.1' },
     ]);
   });
@@ -134,7 +136,7 @@ describe('validateConfig on unknown and missing fields', () => {
   it('fills a missing section with its defaults in one repair', () => {
     const { config, repairs } = validateConfig(withChanges((c) => delete c.training));
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'training', reason: 'training settings are missing; using the defaults' },
     ]);
   });
@@ -156,7 +158,7 @@ describe('validateConfig on wrong types', () => {
   it('replaces a number given as text by the default', () => {
     const { config, repairs } = validateConfig(withChanges((c) => (c.data.noise = '0.5')));
     expect(config.data.noise).toBe(DEFAULT_CONFIG.data.noise);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       {
         path: 'data.noise',
         reason: 'noise is "0.5", not a number; set to the default 0.1',
@@ -200,7 +202,7 @@ describe('validateConfig on wrong types', () => {
     const { config, repairs } = validateConfig(input);
     expect(config).toEqual(DEFAULT_CONFIG);
     expect(paths(repairs)).toEqual(['data.kind', 'network.activation', 'network.normalization']);
-    expect(repairs[1]!.reason).toContain('linear, sigmoid, tanh');
+    expect(repairReason(repairs[1]!)).toContain('linear, sigmoid, tanh');
   });
 
   it('replaces an unknown optimizer kind by sgd and keeps the valid learning rate', () => {
@@ -217,7 +219,7 @@ describe('validateConfig on numbers out of range', () => {
       withChanges((c) => (c.optimizer.learningRate = 1e9)),
     );
     expect(config.optimizer.learningRate).toBe(LIMITS.MAX_LEARNING_RATE);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       {
         path: 'optimizer.learningRate',
         reason: 'learning rate 1000000000 is above the maximum 100; set to 100',
@@ -247,7 +249,7 @@ describe('validateConfig on numbers out of range', () => {
     });
     const { config, repairs } = validateConfig(input);
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs.map((r) => r.reason)).toEqual([
+    expect(repairs.map(repairReason)).toEqual([
       'bias init NaN is not a number; set to the default 0',
       'learning rate NaN is not a number; set to the default 0.05',
     ]);
@@ -281,7 +283,9 @@ describe('validateConfig on numbers out of range', () => {
     expect(config.training.batchSize).toBe(31);
     expect(config.training.maxSteps).toBe(100);
     expect(config.data.seed).toBe(2);
-    expect(repairs[0]!.reason).toBe('sample count 400.6 is not a whole number; rounded to 401');
+    expect(repairReason(repairs[0]!)).toBe(
+      'sample count 400.6 is not a whole number; rounded to 401',
+    );
   });
 
   it('keeps seeds whole numbers in [0, MAX_SEED]', () => {
@@ -315,7 +319,7 @@ describe('validateConfig on union members', () => {
       beta2: 0,
       epsilon: LIMITS.MIN_EPSILON,
     });
-    expect(repairs[0]!.reason).toBe(
+    expect(repairReason(repairs[0]!)).toBe(
       'Adam beta1 1 must be below 1; set to the default 0.9, as 1 itself is not allowed',
     );
     const big = withChanges((c) => (c.optimizer = { ...c.optimizer, kind: 'adam', epsilon: 5 }));
@@ -368,7 +372,7 @@ describe('validateConfig on union members', () => {
       'optimizer.beta1',
       'gradient.clip.threshold',
     ]);
-    expect(repairs[1]!.reason).toBe('beta1 does not apply to optimizer sgd; dropped');
+    expect(repairReason(repairs[1]!)).toBe('beta1 does not apply to optimizer sgd; dropped');
   });
 
   it('clamps init scheme parameters into range', () => {
@@ -413,7 +417,9 @@ describe('validateConfig on hidden layers', () => {
     const { config, repairs } = hidden(Array.from({ length: 100 }, (_, i) => 1 + (i % 8)));
     expect(config.network.hidden).toHaveLength(LIMITS.MAX_HIDDEN_LAYERS);
     expect(config.network.hidden.slice(0, 3)).toEqual([1, 2, 3]);
-    expect(repairs[0]!.reason).toBe('100 hidden layers is above the maximum 64; kept the first 64');
+    expect(repairReason(repairs[0]!)).toBe(
+      '100 hidden layers is above the maximum 64; kept the first 64',
+    );
   });
 
   it('looks at no more than MAX_HIDDEN_LAYERS entries of a huge list', () => {
@@ -432,7 +438,7 @@ describe('validateConfig on hidden layers', () => {
       'network.hidden[2]',
       'network.hidden[3]',
     ]);
-    expect(repairs[2]!.reason).toBe(
+    expect(repairReason(repairs[2]!)).toBe(
       'hidden layer 3 width 1000 is above the maximum 256; set to 256',
     );
   });
@@ -454,7 +460,7 @@ describe('validateConfig on hidden layers', () => {
         network: { ...config.network, hidden: new Array(kept + 1).fill(256) },
       }),
     ).toBeGreaterThan(LIMITS.MAX_PARAMETERS);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       {
         path: 'network.hidden',
         reason: `the network has 4,145,921 parameters, above the maximum 1,200,000; dropped the ${64 - kept} deepest hidden layers, keeping ${kept}`,
@@ -478,7 +484,7 @@ describe('validateConfig across fields', () => {
     });
     const { config, repairs } = validateConfig(input);
     expect(config.training.batchSize).toBe(50);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       {
         path: 'training.batchSize',
         reason: 'batch size 64 is larger than the 50 training samples; set to 50',
@@ -525,7 +531,7 @@ describe('validateConfig across fields', () => {
   it('reports an unknown version and reads the rest as the current version', () => {
     const { config, repairs } = validateConfig(withChanges((c) => (c.version = 2)));
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(repairs).toMatchObject([
+    expect(withReasons(repairs)).toMatchObject([
       { path: 'version', reason: 'version 2 is not supported; read as version 1' },
     ]);
   });

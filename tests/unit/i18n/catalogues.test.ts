@@ -53,6 +53,7 @@ const FILES: [string, Record<string, string>, Record<string, string>][] = [
 // The English catalogue with its on-demand parts, as the panels that say them add them.
 addEnglishMessages(enSweepPanel);
 addEnglishMessages(enWeights);
+addEnglishMessages(enRepairs);
 
 /**
  * Messages written the same in Chinese as in English: the brand, names of methods and

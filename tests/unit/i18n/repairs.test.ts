@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPAIR_LABELS_EN } from '../../../src/config/repairLabels';
 import { REPAIR_MESSAGES_EN } from '../../../src/config/repairMessages';
-import { repairText } from '../../../src/config/repairs';
-import { EN_MESSAGES, setCatalogue } from '../../../src/ui/i18n/messages';
+import { repairMessages as enRepairs } from '../../../src/ui/i18n/en/repairs';
+import { addEnglishMessages, EN_MESSAGES, setCatalogue } from '../../../src/ui/i18n/messages';
 import { setNumberLocale } from '../../../src/ui/i18n/numberFormat';
 import { repairMessage } from '../../../src/ui/i18n/repairText';
 import { ZH_CN_MESSAGES } from '../../../src/ui/i18n/zh-CN/index';
@@ -16,6 +16,10 @@ import {
   MANY_REPAIRS_LINK,
   pageRepairs,
 } from '../../browser/support/hostileLinks';
+import { repairReason, repairText } from '../../../src/config/repairReason';
+
+// The English repair words, as the repair notice adds them when it loads.
+addEnglishMessages(enRepairs);
 
 afterEach(() => {
   setCatalogue(EN_MESSAGES);
@@ -47,7 +51,7 @@ describe('repair messages', () => {
       for (const repair of pageRepairs(hash)) {
         // The page groups the digits of counts (12,000); the CLI writes them bare.
         expect(repairMessage(repair).replace(/(\d),(\d{3})\b/g, '$1$2'), hash).toBe(
-          repair.reason.replace(/(\d),(\d{3})\b/g, '$1$2'),
+          repairReason(repair).replace(/(\d),(\d{3})\b/g, '$1$2'),
         );
         count++;
       }
@@ -61,7 +65,7 @@ describe('repair messages', () => {
     setCatalogue(ZH_CN_MESSAGES);
     setNumberLocale('zh-CN');
     for (const repair of repairs) {
-      const line = repairText({ ...repair, reason: repairMessage(repair) });
+      const line = repairText(repair, repairMessage(repair));
       expect(line).toMatch(/\p{Script=Han}/u);
       // Runs of 3+ Latin letters are proper names or link text: keys and values of this link,
       // or the link values a message lists (the options of a key, the sweep's keys).

@@ -8,6 +8,7 @@ import type { ExperimentConfig } from '../../../src/config/schema';
 import { decodeExperimentLink, resolveVariant, type RunLetter } from '../../../src/config/variants';
 import { recordRun } from '../../../src/record/recordRun';
 import type { RunRecord } from '../../../src/record/runRecord';
+import { repairReason } from '../../../src/config/repairReason';
 
 /**
  * Runs a lesson's link headless as the CLI does: the base and each variant its observations
@@ -18,7 +19,7 @@ import type { RunRecord } from '../../../src/record/runRecord';
 export function lessonRuns(lesson: Lesson): Map<RunLetter, ExperimentConfig> {
   const { base, variants, repairs } = decodeExperimentLink(lesson.link);
   if (repairs.length > 0) {
-    throw new Error(`${lesson.id}: link needs repairs: ${repairs.map((r) => r.reason).join('; ')}`);
+    throw new Error(`${lesson.id}: link needs repairs: ${repairs.map(repairReason).join('; ')}`);
   }
   const configs = new Map<RunLetter, ExperimentConfig>([['a', base]]);
   for (const spec of variants) configs.set(spec.letter, resolveVariant(base, spec).config);

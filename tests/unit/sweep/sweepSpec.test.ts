@@ -11,6 +11,7 @@ import {
   type SweepSpec,
 } from '../../../src/config/sweepSpec';
 import { isValidConfig } from '../../../src/config/validate';
+import { repairReason } from '../../../src/config/repairReason';
 
 const decode = (text: string) => decodeSweep(`#act=relu&${text}`);
 
@@ -77,7 +78,7 @@ describe('sweep links', () => {
     for (const [text, reason] of cases) {
       const { repairs } = decode(text);
       expect(repairs.length, text).toBeGreaterThan(0);
-      expect(repairs.map((r) => r.reason).join(' | '), text).toMatch(reason);
+      expect(repairs.map(repairReason).join(' | '), text).toMatch(reason);
     }
   });
 
