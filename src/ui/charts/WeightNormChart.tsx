@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import { t } from '../i18n/messages';
+import { useShownConfig } from '../shownRun';
 import { ChartCard } from './ChartCard';
 import { buildSeriesChart, layerCountOf, layerKey, layerSeries } from './chartData';
 import { useTooltipContent, type TooltipSeries } from './ChartTooltip';
@@ -27,8 +28,12 @@ function buildWeights(history: HistorySnapshot) {
   };
 }
 
-/** L2 norm of each layer's parameters over steps, log Y, in the same depth colours. */
+/**
+ * L2 norm of each layer's parameters over steps, log Y, in the same depth colours; for a
+ * recurrent run, of each named weight tensor (W_x, W_h, ..., W_y).
+ */
 export const WeightNormChart = memo(function WeightNormChart() {
+  const recurrent = useShownConfig().model.kind === 'rnn';
   const history = useHistorySnapshot();
   const event = useOverflowEvent();
   const chart = useMemo(() => buildWeights(history), [history]);
@@ -52,7 +57,7 @@ export const WeightNormChart = memo(function WeightNormChart() {
     <ChartCard
       testId="weight-norm-chart"
       className="chart-weights"
-      title={t('chart.weightTitle')}
+      title={t(recurrent ? 'recurrent.weightTitle' : 'chart.weightTitle')}
       layerValues={
         latest && {
           step: latest.step,

@@ -14,13 +14,15 @@ const schemeOptions = () =>
 /**
  * "Initialization" select (link key `init`), with the scheme's formula as its description.
  * Another kind starts from its default parameter; the parameter's own field is in InitSection.
+ * For a recurrent network it sets the input and readout kernels (W_x, W_y), as its label says.
  */
 export function InitSchemeSelect() {
   const kind = useConfigStore((s) => s.config.init.scheme.kind);
+  const recurrent = useConfigStore((s) => s.config.model.kind === 'rnn');
   const patch = useSectionPatch('init');
   return (
     <SelectField
-      label={t('controls.initScheme')}
+      label={t(recurrent ? 'recurrent.control.initScheme' : 'controls.initScheme')}
       value={kind}
       options={schemeOptions()}
       onChange={(next) => {

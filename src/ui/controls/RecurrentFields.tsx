@@ -6,6 +6,7 @@ import { withRecurrent, withRecurrentInitKind } from './modelEdits';
 import { NumberField } from './NumberField';
 import { RANGES } from './ranges';
 import { SelectField } from './SelectField';
+import { TimeStepsSlider } from './TimeStepsSlider';
 
 /** Arrow-key step of the recurrent gain and sigma boxes. */
 const RECURRENT_PARAM_STEP = 0.05;
@@ -28,12 +29,7 @@ export function RecurrentFields({ model }: { model: RecurrentModel }) {
         onChange={(cell) => edit({ cell })}
         help={t(`recurrent.control.cellHelp.${model.cell}`)}
       />
-      <IntSlider
-        label={t('recurrent.control.timeSteps')}
-        value={model.timeSteps}
-        range={RANGES.timeSteps}
-        onChange={(timeSteps) => edit({ timeSteps })}
-      />
+      <TimeStepsSlider />
       <IntSlider
         label={t('recurrent.control.units')}
         value={model.units}

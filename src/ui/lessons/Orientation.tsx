@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { START_LESSON } from '../../config/lessonHeads';
+import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
 import { lessonTitle } from '../i18n/lessonTexts';
 import { t } from '../i18n/messages';
@@ -26,12 +27,16 @@ function rememberDismissed(): void {
 
 /**
  * A first visit's orientation above the charts: what the page is, what the lines mean, what
- * exploding and vanishing look like, and the first lesson. Dismissed once, remembered; never
- * in embed mode or while a lesson's own text is open.
+ * exploding and vanishing look like, and the first lesson; worded for the network the link
+ * opens (layers, or a recurrent network's weight tensors and time steps). Dismissed once,
+ * remembered; never in embed mode or while a lesson's own text is open.
  */
 export function Orientation() {
   const embedded = useViewStore((s) => s.embed !== null);
   const lesson = useViewStore((s) => s.lesson);
+  const words = useConfigStore((s) => s.config.model.kind === 'rnn')
+    ? 'recurrent.orientation'
+    : 'lessons.orientation';
   const [dismissed, setDismissed] = useState(wasDismissed);
   if (dismissed || embedded || lesson !== null) return null;
   const dismiss = () => {
@@ -45,9 +50,9 @@ export function Orientation() {
       aria-label={t('lessons.orientation.label')}
     >
       <p className="lesson-summary">
-        <strong>{t('lessons.orientation.what')}</strong> {t('lessons.orientation.lines')}
+        <strong>{t(`${words}.what`)}</strong> {t(`${words}.lines`)}
       </p>
-      <p className="lesson-summary">{t('lessons.orientation.patterns')}</p>
+      <p className="lesson-summary">{t(`${words}.patterns`)}</p>
       <div className="orientation-actions">
         <button
           type="button"

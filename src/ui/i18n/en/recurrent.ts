@@ -22,6 +22,7 @@ export const recurrentMessages = {
     '‖dL/dh_t‖ by time step (rows, t = 1 at bottom) and training steps {first} to {last}, log colour {min} to {max}.',
   'recurrent.tensorsCaption': 'Parameter gradient per weight tensor (per gate for LSTM/GRU).',
   'recurrent.gradTitle.gradNorm': 'Gradient norm per weight tensor',
+  'recurrent.weightTitle': 'Weight norm per weight tensor',
   'recurrent.gradTitle.clippedGradNorm': 'Clipped gradient norm per weight tensor',
   'recurrent.clipCaption.gradNorm': 'Before clipping.',
   'recurrent.clipCaption.clippedGradNorm': 'After clipping.',
@@ -52,12 +53,21 @@ export const recurrentMessages = {
   'recurrent.control.recurrentInitHelp.normal': 'Entries of W_h ~ N(0, σ²).',
   'recurrent.control.recurrentGain': 'Recurrent gain g',
   'recurrent.control.recurrentSigma': 'Recurrent σ',
+  'recurrent.control.initGain': 'Init gain (W_x, W_y)',
+  'recurrent.control.initScheme': 'Initialization (W_x, W_y)',
   'recurrent.control.layersNote':
     'Depth, widths, normalization and skip connections are feed-forward settings; init and gain set the input and readout kernels.',
   'recurrent.control.dataNote':
     'Adding problem: samples, test share and data seed apply; dataset and noise do not.',
   'recurrent.control.gradientNote': 'Max-norm and pruning: feed-forward only.',
   'recurrent.compareTimeTitle': 'Signal through time ‖dL/dh_t‖, runs overlaid',
+  // The first visit's orientation, for a recurrent link.
+  'recurrent.orientation.what':
+    'Gradscope trains a real recurrent network in your browser and shows how large the gradient of each weight tensor is as it learns, and how the gradient signal changes back through time.',
+  'recurrent.orientation.lines':
+    'In the gradient chart each line is one weight tensor (W_x, W_h, b_h, per gate for LSTM and GRU, then the readout W_y, b_y), on a log scale; the signal-through-time chart draws ‖dL/dh_t‖ for t = 1 … T.',
+  'recurrent.orientation.patterns':
+    'Exploding gradients grow step by step back through time toward t = 1 when W_h stretches the signal (spectral radius above 1), until a value overflows and training stops itself; vanishing gradients shrink toward t = 1, so the network cannot link two marked numbers far apart. Press Play to train this network, or let a lesson show you each case.',
   'recurrent.mapNote': 'The regime map and the seed bands measure feed-forward networks only.',
   'recurrent.summary':
     '{count} time steps at step {step}; {quantity} {first} at t = 1, {last} at t = T.',

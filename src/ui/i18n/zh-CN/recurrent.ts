@@ -23,6 +23,7 @@ export const recurrentMessages: Record<keyof typeof en, string> = {
     '‖dL/dh_t‖ 按时间步（行，t = 1 在底部）与训练步 {first} 到 {last}，对数色标 {min} 到 {max}。',
   'recurrent.tensorsCaption': '每个权重张量的参数梯度（LSTM/GRU 按门分开）。',
   'recurrent.gradTitle.gradNorm': '每个权重张量的梯度范数',
+  'recurrent.weightTitle': '每个权重张量的权重范数',
   'recurrent.gradTitle.clippedGradNorm': '每个权重张量裁剪后的梯度范数',
   'recurrent.clipCaption.gradNorm': '裁剪前。',
   'recurrent.clipCaption.clippedGradNorm': '裁剪后。',
@@ -51,11 +52,19 @@ export const recurrentMessages: Record<keyof typeof en, string> = {
   'recurrent.control.recurrentInitHelp.normal': 'W_h 的元素 ~ N(0, σ²)。',
   'recurrent.control.recurrentGain': '循环增益 g',
   'recurrent.control.recurrentSigma': '循环 σ',
+  'recurrent.control.initGain': '初始化增益（W_x、W_y）',
+  'recurrent.control.initScheme': '初始化方法（W_x、W_y）',
   'recurrent.control.layersNote':
     '深度、宽度、归一化和残差连接是前馈网络的设置；初始化和增益设置输入与读出层权重。',
   'recurrent.control.dataNote': '加法问题：使用样本数、测试比例和数据种子；不使用数据集和噪声。',
   'recurrent.control.gradientNote': '最大范数约束和剪枝：仅用于前馈网络。',
   'recurrent.compareTimeTitle': '随时间传播的信号 ‖dL/dh_t‖，各运行叠加',
+  'recurrent.orientation.what':
+    'Gradscope 在你的浏览器里训练一个真实的循环神经网络，并实时显示学习过程中每个权重张量的梯度有多大，以及梯度信号沿时间反向传播时如何变化。',
+  'recurrent.orientation.lines':
+    '梯度图中每条线代表一个权重张量（W_x、W_h、b_h，LSTM 和 GRU 按门分开，然后是读出层的 W_y、b_y），纵轴为对数坐标；“随时间传播的信号”图画出 t = 1 … T 的 ‖dL/dh_t‖。',
+  'recurrent.orientation.patterns':
+    '当 W_h 放大信号（谱半径大于 1）时，梯度沿时间反向逐步增大，向 t = 1 爆炸，直到数值溢出、训练自动停止；梯度消失时，信号向 t = 1 不断缩小，网络无法把相距很远的两个标记数字联系起来。点击“开始”训练这个网络，或者让课程带你逐一看这些情况。',
   'recurrent.mapNote': '机制图和种子带只测量前馈网络。',
   'recurrent.summary':
     '第 {step} 步，共 {count} 个时间步；{quantity} 在 t = 1 为 {first}，在 t = T 为 {last}。',
