@@ -7,4 +7,10 @@
 import { REPAIR_LABELS_EN } from '../../../config/repairLabels';
 import { REPAIR_MESSAGES_EN } from '../../../config/repairMessages';
 
-export const repairMessages = { ...REPAIR_MESSAGES_EN, ...REPAIR_LABELS_EN } as const;
+export const repairMessages = {
+  ...REPAIR_MESSAGES_EN,
+  ...REPAIR_LABELS_EN,
+  // The notice's own buttons, for a link with more repairs than its first lines show.
+  'notice.repairsShowAll': 'Show all {count} repairs',
+  'notice.repairsShowFewer': 'Show fewer',
+} as const;

@@ -141,4 +141,6 @@ export const repairMessages: Record<keyof typeof en, string> = {
   'repair.label.gradientSettings': '梯度设置',
   'repair.label.clipSettings': '裁剪设置',
   'repair.label.trainingSettings': '训练设置',
+  'notice.repairsShowAll': '显示全部 {count} 项修正',
+  'notice.repairsShowFewer': '收起',
 };
