@@ -109,6 +109,9 @@ export function lessonHeadById(id: string): LessonHead | undefined {
 /** The lesson a first visit is pointed to: the first in teaching order. */
 export const START_LESSON: LessonHead = LESSON_HEADS[0]!;
 
+/** The lesson a first visit to a recurrent link is pointed to: the first through time. */
+export const START_RECURRENT_LESSON: LessonHead = lessonHeadById('rnn-vanishes-lstm-forget-gate')!;
+
 /** The lessons before and after the one with this id in `lessons` (null at either end). */
 export function neighboursIn<T extends { id: string }>(
   lessons: readonly T[],

@@ -4,6 +4,7 @@
  * and an embedded strip's `layers` is the sequence length T, in English and in Chinese.
  */
 import { describe, expect, it } from 'vitest';
+import { START_RECURRENT_LESSON } from '../../src/config/lessonHeads';
 import { openApp, screenshot, serveBuiltApp } from './support/app';
 
 const app = serveBuiltApp();
@@ -25,6 +26,12 @@ describe('the words of a recurrent link', () => {
     expect(text).toContain('back through time');
     expect(text).not.toMatch(/one layer|toward the input/);
     await screenshot(page, 'recurrent-wording');
+    // Its first lesson is the first one through time, and the button opens it.
+    const start = orientation.getByRole('button', { name: START_RECURRENT_LESSON.title });
+    await start.click();
+    await expect
+      .poll(() => page.evaluate(() => window.location.hash), { timeout: 30_000 })
+      .toContain(`lesson=${START_RECURRENT_LESSON.id}`);
     expect(errors).toEqual([]);
     await page.context().close();
   });

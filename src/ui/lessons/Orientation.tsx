@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { START_LESSON } from '../../config/lessonHeads';
+import { START_LESSON, START_RECURRENT_LESSON } from '../../config/lessonHeads';
 import { useConfigStore } from '../../store/configStore';
 import { useViewStore } from '../../store/viewStore';
 import { lessonTitle } from '../i18n/lessonTexts';
@@ -34,9 +34,10 @@ function rememberDismissed(): void {
 export function Orientation() {
   const embedded = useViewStore((s) => s.embed !== null);
   const lesson = useViewStore((s) => s.lesson);
-  const words = useConfigStore((s) => s.config.model.kind === 'rnn')
-    ? 'recurrent.orientation'
-    : 'lessons.orientation';
+  const recurrent = useConfigStore((s) => s.config.model.kind === 'rnn');
+  const words = recurrent ? 'recurrent.orientation' : 'lessons.orientation';
+  // A recurrent link's first lesson is the first one through time, not the feed-forward start.
+  const start = recurrent ? START_RECURRENT_LESSON : START_LESSON;
   const [dismissed, setDismissed] = useState(wasDismissed);
   if (dismissed || embedded || lesson !== null) return null;
   const dismiss = () => {
@@ -59,10 +60,10 @@ export function Orientation() {
           className="primary"
           onClick={() => {
             dismiss();
-            openLesson(START_LESSON.id);
+            openLesson(start.id);
           }}
         >
-          {t('lessons.orientation.start', { title: lessonTitle(START_LESSON) })}
+          {t('lessons.orientation.start', { title: lessonTitle(start) })}
         </button>
         <button type="button" onClick={dismiss}>
           {t('lessons.orientation.dismiss')}
