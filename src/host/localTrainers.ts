@@ -9,7 +9,7 @@ import { SweepCache, measureCells } from '../engine/sweepCells';
 import { createTrainer } from '../engine/createTrainer';
 import type { RunTrainer, TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
-import { BudgetedPredictionTrainer } from './predictionBudget';
+import { BudgetedPredictionTrainer, HostTrainingTime } from './predictionBudget';
 import type { BackendPreference } from '../config/backends';
 import {
   restartAfterContextLoss,
@@ -23,6 +23,8 @@ export class LocalTrainers {
   private readonly warmUps = new WarmUpCache();
   private stopWatching: () => void = () => {};
   private readonly sweepCache = new SweepCache();
+  /** Shared by the trainers' prediction budgets. */
+  private readonly trainingTime = new HostTrainingTime();
 
   constructor(private readonly trainerOptions: Pick<TrainerOptions, 'betweenSteps'> = {}) {}
 
@@ -44,7 +46,7 @@ export class LocalTrainers {
     // Compile the shaders now, while the page is still starting, not after Play.
     await this.warmUps.ensure(config, { normMode });
     const trainer = createTrainer(config, { normMode, ...this.trainerOptions });
-    return new BudgetedPredictionTrainer(trainer, config);
+    return new BudgetedPredictionTrainer(trainer, config, this.trainingTime);
   }
 
   /**

@@ -5,8 +5,9 @@
  * (measured in CPU time: wasm 8 x 32 0.6 steps, cpu 32 x 16 3.1). Four maps a second then cost
  * up to a quarter of a slow backend's training, and with N compared runs N times that. So the
  * trainers where training runs evaluate an asked-for map only when the maps so far have used at
- * most PREDICTION_TIME_SHARE of the time since the last one; the map then updates less often on
- * a slow backend (about every 1.5 s on cpu 32 x 16), never showing a step it did not evaluate.
+ * most PREDICTION_TIME_SHARE of the training time since the last one (with N runs, 1/N of it
+ * each); the map then updates less often on a slow backend (about every 1.5 s on cpu 32 x 16),
+ * and its title names the step it shows.
  *
  * The cost of a map is not timed alone (it shares the chunk's one readback), so it is estimated
  * from the chunks: a chunk without a map gives the time per step, a chunk with one its excess
@@ -34,13 +35,29 @@ function remember(list: number[], value: number): void {
 }
 
 /**
+ * The time training takes on one host, all its trainers together (they take turns: the worker
+ * runs one chunk at a time), and how many trainers share it. Compared runs train in lockstep,
+ * so with N of them each run's maps get 1/N of the share, and together they keep to it.
+ */
+export class HostTrainingTime {
+  /** Sum of every chunk's wall time, ms. */
+  busyMs = 0;
+  /** Trainers alive on the host. */
+  trainers = 0;
+}
+
+/**
  * Decides whether an asked-for map is evaluated, from the chunks' wall times (ms, any clock).
- * Time the trainer stands idle counts too: stepping by hand, every map is evaluated.
+ * Time no trainer on the host trains counts in full (the maps cost training nothing then):
+ * stepping by hand, every map asked for is evaluated.
  */
 export class PredictionBudget {
   private readonly msPerStep: number[] = [];
   private readonly predictionMs: number[] = [];
   private lastPredictionAt = -Infinity;
+  private busyAtLastPrediction = 0;
+
+  constructor(private readonly host: HostTrainingTime) {}
 
   /** Estimated ms of one map; null until a chunk with one followed a chunk without. */
   get estimatedPredictionMs(): number | null {
@@ -51,14 +68,22 @@ export class PredictionBudget {
   allows(now: number): boolean {
     const cost = this.estimatedPredictionMs;
     if (cost === null) return true;
-    return (now - this.lastPredictionAt) * PREDICTION_TIME_SHARE >= cost;
+    const busy = this.host.busyMs - this.busyAtLastPrediction;
+    const idle = Math.max(0, now - this.lastPredictionAt - busy);
+    const share = PREDICTION_TIME_SHARE / Math.max(1, this.host.trainers);
+    return idle + busy * share >= cost;
   }
 
   /** Takes in a chunk of `steps` steps that ran from `startedAt` to `endedAt`. */
   took(steps: number, startedAt: number, endedAt: number, withPrediction: boolean): void {
     const ms = endedAt - startedAt;
-    if (withPrediction) this.lastPredictionAt = startedAt;
-    if (steps <= 0 || !(ms >= 0)) return;
+    if (!(ms >= 0)) return;
+    if (withPrediction) {
+      this.lastPredictionAt = startedAt;
+      this.busyAtLastPrediction = this.host.busyMs;
+    }
+    this.host.busyMs += ms;
+    if (steps <= 0) return;
     if (!withPrediction) {
       remember(this.msPerStep, ms / steps);
       return;
@@ -73,13 +98,18 @@ export class PredictionBudget {
  * evaluated (the run ends on it); everything else passes through unchanged.
  */
 export class BudgetedPredictionTrainer implements RunTrainer {
-  private readonly budget = new PredictionBudget();
+  private readonly budget: PredictionBudget;
+  private disposed = false;
 
   constructor(
     private readonly inner: RunTrainer,
     private config: ExperimentConfig,
+    private readonly host: HostTrainingTime,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.budget = new PredictionBudget(host);
+    host.trainers++;
+  }
 
   get layers() {
     return this.inner.layers;
@@ -108,6 +138,8 @@ export class BudgetedPredictionTrainer implements RunTrainer {
   }
 
   dispose(): void {
+    if (!this.disposed) this.host.trainers--;
+    this.disposed = true;
     this.inner.dispose();
   }
 }
