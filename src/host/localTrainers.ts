@@ -9,6 +9,7 @@ import { SweepCache, measureCells } from '../engine/sweepCells';
 import { createTrainer } from '../engine/createTrainer';
 import type { RunTrainer, TrainerOptions } from '../engine/trainer';
 import { WarmUpCache } from '../engine/warmUp';
+import { BudgetedPredictionTrainer, HostTrainingTime } from './predictionBudget';
 import type { BackendPreference } from '../config/backends';
 import {
   restartAfterContextLoss,
@@ -22,6 +23,8 @@ export class LocalTrainers {
   private readonly warmUps = new WarmUpCache();
   private stopWatching: () => void = () => {};
   private readonly sweepCache = new SweepCache();
+  /** Shared by the trainers' prediction budgets. */
+  private readonly trainingTime = new HostTrainingTime();
 
   constructor(private readonly trainerOptions: Pick<TrainerOptions, 'betweenSteps'> = {}) {}
 
@@ -33,13 +36,17 @@ export class LocalTrainers {
     return this.adopt(await restartAfterContextLoss());
   }
 
-  /** The feed-forward Trainer or, for model=rnn, the RecurrentTrainer (engine/createTrainer.ts). */
+  /**
+   * The feed-forward Trainer or, for model=rnn, the RecurrentTrainer (engine/createTrainer.ts),
+   * its prediction maps held to their share of the time (predictionBudget.ts).
+   */
   async createTrainer(config: ExperimentConfig): Promise<RunTrainer> {
     // Devices whose WebGL floats are 16-bit need overflow-safe norms (see engine/norms.ts).
     const normMode = this.floatBits === 16 ? 'scaled' : 'plain';
     // Compile the shaders now, while the page is still starting, not after Play.
     await this.warmUps.ensure(config, { normMode });
-    return createTrainer(config, { normMode, ...this.trainerOptions });
+    const trainer = createTrainer(config, { normMode, ...this.trainerOptions });
+    return new BudgetedPredictionTrainer(trainer, config, this.trainingTime);
   }
 
   /**

@@ -11,7 +11,11 @@ import { TEST_LOSS_EVERY_STEPS } from '../record/testLossCadence';
 import { RunHistory } from './runHistory';
 import type { RunLetter, RunState, RunView } from './sessionTypes';
 
-/** The prediction map is evaluated (inside a chunk's readback) about this often while training. */
+/**
+ * The prediction map is asked for (inside a chunk's readback) at most this often while training;
+ * where training runs, a map is evaluated only within its share of the time
+ * (host/predictionBudget.ts), so on a slow backend it comes less often.
+ */
 export const PREDICTION_EVERY_MS = 250;
 /** The test loss is evaluated (inside a chunk's readback) at most this often (runRecord.ts). */
 export { TEST_LOSS_EVERY_STEPS };

@@ -17,7 +17,7 @@ export type RecordFormat = 'json' | 'csv';
 /** The records of every run on screen (A first), from the histories the charts draw. */
 export function shownRunRecords(): RunRecord[] {
   const { config, variants } = useConfigStore.getState();
-  const { runs, backend } = useSessionStore.getState();
+  const { runs, runSteps, backend } = useSessionStore.getState();
   const snapshots = usePublishedHistory.getState().snapshots;
   const shown: ShownRunData[] = runs.map((run) => {
     const history = snapshots[run.letter] ?? EMPTY_SNAPSHOT;
@@ -25,7 +25,7 @@ export function shownRunRecords(): RunRecord[] {
       letter: run.letter,
       config: run.config,
       layers: run.layers,
-      step: run.step,
+      step: runSteps[run.letter] ?? 0,
       event: run.event,
       steps: history.steps,
       testLosses: history.testLosses,

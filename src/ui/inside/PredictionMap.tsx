@@ -143,7 +143,8 @@ function readout(prediction: Prediction, shareX: number, shareY: number): string
 /**
  * What the network predicts, over the training points: for 2-D inputs a map of its output
  * over the input plane (the decision map, for classification), for 1-D inputs the curve it
- * fits. Evaluated by the engine a few times per second (engine/prediction.ts).
+ * fits. Evaluated by the engine up to a few times per second (engine/prediction.ts), within
+ * its share of the training time (host/predictionBudget.ts).
  */
 export const PredictionMap = memo(function PredictionMap(props: { run?: { name: string } }) {
   const { run } = props;
