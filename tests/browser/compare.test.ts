@@ -53,11 +53,17 @@ describe('comparing runs', () => {
         .toBeGreaterThanOrEqual(5);
     }
     await expect
-      .poll(async () => (await drawnLines(page, 'compare-loss'))?.keys)
+      .poll(async () => (await drawnLines(page, 'compare-loss'))?.keys, { timeout: 30_000 })
       .toEqual(['a', 'b', 'c']);
     // Lockstep, and B starts where A starts: the same step-1 loss (clipping acts after it).
+    // The last chunk before the pause may still be on its way to one run's history: wait for it.
+    await expect
+      .poll(
+        async () => (await runHistory(opened, 'a')).length - (await runHistory(opened, 'b')).length,
+        { timeout: 30_000 },
+      )
+      .toBe(0);
     const [a, b] = [await runHistory(opened, 'a'), await runHistory(opened, 'b')];
-    expect(a.length).toBe(b.length);
     expect(b[0]!.loss).toBe(a[0]!.loss);
     await screenshot(page, 'compare-three-runs');
     expect(errors).toEqual([]);
