@@ -23,6 +23,7 @@ import { HISTOGRAM_COUNTS_KERNEL } from '../engine/histograms';
 import { orderedInputs } from '../engine/optionalKernel';
 import * as tf from '../engine/tf';
 import type { HostBackendName } from './hostSumsOfSquares';
+import { hostValues } from './hostValues';
 
 interface KernelArgs {
   inputs: Record<string, TensorInfo>;
@@ -44,7 +45,7 @@ function histogramCountsOnHost({ inputs, backend, attrs }: KernelArgs): TensorIn
   groupSizes.forEach((size, group) => {
     const base = group * HISTOGRAM_BINS;
     for (const input of tensors.slice(next, next + size)) {
-      addFloat32BinCounts(host.readSync(input.dataId) as Float32Array, out, base);
+      addFloat32BinCounts(hostValues(host, input), out, base);
     }
     next += size;
   });
@@ -57,7 +58,7 @@ function saturationSharesOnHost({ inputs, backend, attrs }: KernelArgs): TensorI
   const rule = attrs?.rule as SaturationRule;
   const threshold = attrs?.threshold as number;
   const shares = tensors.map((input) => {
-    const values = host.readSync(input.dataId) as Float32Array;
+    const values = hostValues(host, input);
     if (rule === 'magnitude') {
       let saturated = 0;
       for (let k = 0; k < values.length; k++)
