@@ -6,7 +6,8 @@
  * bincount, each of which allocates and walks the whole batch again.
  *
  * Each value's bin is histogramBinOf, the direct definition in float64 (the ops path takes a
- * float32 log, which may put a value within float32 rounding of a bin edge on the other side);
+ * float32 log, which may put a value within float32 rounding of a bin edge on the other side),
+ * counted without a logarithm by addFloat32BinCounts;
  * a saturation share is a float64 count over the layer's size, stored as float32.
  */
 import {
@@ -15,12 +16,14 @@ import {
   type KernelConfig,
   type TensorInfo,
 } from '@tensorflow/tfjs-core';
-import { HISTOGRAM_BINS, histogramBinOf } from '../config/distributionBins';
+import { HISTOGRAM_BINS } from '../config/distributionBins';
 import { SATURATION_SHARES_KERNEL, type SaturationRule } from '../engine/distributions';
+import { addFloat32BinCounts } from '../engine/float32HistogramBins';
 import { HISTOGRAM_COUNTS_KERNEL } from '../engine/histograms';
 import { orderedInputs } from '../engine/optionalKernel';
 import * as tf from '../engine/tf';
 import type { HostBackendName } from './hostSumsOfSquares';
+import { hostValues } from './hostValues';
 
 interface KernelArgs {
   inputs: Record<string, TensorInfo>;
@@ -42,8 +45,7 @@ function histogramCountsOnHost({ inputs, backend, attrs }: KernelArgs): TensorIn
   groupSizes.forEach((size, group) => {
     const base = group * HISTOGRAM_BINS;
     for (const input of tensors.slice(next, next + size)) {
-      const values = host.readSync(input.dataId) as Float32Array;
-      for (let k = 0; k < values.length; k++) out[base + histogramBinOf(values[k] as number)]!++;
+      addFloat32BinCounts(hostValues(host, input), out, base);
     }
     next += size;
   });
@@ -56,7 +58,7 @@ function saturationSharesOnHost({ inputs, backend, attrs }: KernelArgs): TensorI
   const rule = attrs?.rule as SaturationRule;
   const threshold = attrs?.threshold as number;
   const shares = tensors.map((input) => {
-    const values = host.readSync(input.dataId) as Float32Array;
+    const values = hostValues(host, input);
     if (rule === 'magnitude') {
       let saturated = 0;
       for (let k = 0; k < values.length; k++)

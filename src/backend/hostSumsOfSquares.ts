@@ -22,21 +22,25 @@ import {
   type SumsOfSquaresKernelArgs,
 } from '../engine/sumsOfSquares';
 import * as tf from '../engine/tf';
+import { hostValues } from './hostValues';
 
 export type HostBackendName = 'cpu' | 'wasm';
+
+/** Each square rounded to float32, added in order in float64; the total stored as float32. */
+function sumOfSquares(values: Float32Array): number {
+  let total = 0;
+  const count = values.length;
+  for (let k = 0; k < count; k++) {
+    const v = values[k] as number;
+    total += Math.fround(v * v);
+  }
+  return Math.fround(total);
+}
 
 function sumsOfSquaresOnHost(args: SumsOfSquaresKernelArgs<TensorInfo>): TensorInfo {
   const host = args.backend as KernelBackend;
   const { inputs, segments, root } = readSumsOfSquaresCall(args);
-  const sums = inputs.map((input) => {
-    const values = host.readSync(input.dataId) as Float32Array;
-    let total = 0;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k] as number;
-      total += Math.fround(v * v);
-    }
-    return Math.fround(total);
-  });
+  const sums = inputs.map((input) => sumOfSquares(hostValues(host, input)));
   const out = new Float32Array(segments.length);
   segments.forEach((segment, j) => {
     let total = 0;

@@ -111,10 +111,9 @@ export function saturationVector(
   network: NetworkConfig,
 ): tf.Tensor1D {
   const hidden = preActivations.slice(0, -1).map((z) => activationInput(z, network.normalization));
-  return tf.concat([
-    saturationShares(hidden, network.activation),
-    tf.tensor1d([NOT_DEFINED]),
-  ]) as tf.Tensor1D;
+  if (hidden.length === 0) return tf.fill([1], NOT_DEFINED) as tf.Tensor1D;
+  // The output layer's entry padded on: one op, where a concatenation also uploaded the -1.
+  return tf.pad(saturationShares(hidden, network.activation), [[0, 1]], NOT_DEFINED);
 }
 
 /**

@@ -5,7 +5,8 @@
  * with `npm run bench -- --dist`). Where the backend has no histogram kernel of its own
  * (HISTOGRAM_COUNTS_KERNEL; cpu and wasm have one), the step's values themselves come back in
  * the same readback, up to HOST_BINNING_MAX_VALUES of them, and are binned here on the host
- * by histogramBinOf. Larger networks still count on the device. The section says which:
+ * by histogramBinOf (by addFloat32BinCounts, its equal without a logarithm, when they are read
+ * back as float32). Larger networks still count on the device. The section says which:
  *
  *   counts:  [COUNTS, groups * HISTOGRAM_BINS counts]
  *   values:  [VALUES, one size per group, the groups' values laid end to end]
@@ -18,6 +19,7 @@ import {
   histogramBinOf,
   type DistributionQuantity,
 } from '../config/distributionBins';
+import { addFloat32BinCounts } from './float32HistogramBins';
 import { flatConcat, HISTOGRAM_COUNTS_KERNEL, histogramCounts } from './histograms';
 import { optionalKernelAvailable } from './optionalKernel';
 import * as tf from './tf';
@@ -68,7 +70,8 @@ export function readHistogramSection(
     at += groups;
     for (const size of sizes) {
       const group = new Array<number>(HISTOGRAM_BINS).fill(0);
-      for (let k = 0; k < size; k++) group[histogramBinOf(data[at + k] as number)]!++;
+      if (data instanceof Float32Array) addFloat32BinCounts(data.subarray(at, at + size), group);
+      else for (let k = 0; k < size; k++) group[histogramBinOf(data[at + k] as number)]!++;
       counts.push(group);
       at += size;
     }

@@ -26,6 +26,7 @@ export interface MeasuredStep {
 }
 
 const range = (start: number, count: number) => Array.from({ length: count }, (_, i) => start + i);
+const shift = (segment: number[], by: number) => segment.map((i) => i + by);
 
 /**
  * Measures a step's gradients, clips them, and measures the clipped gradients, the weights and
@@ -51,52 +52,80 @@ export function measureAndClip(
   // [layer norms..., global norm, per-tensor norms...]
   const gradNorms = segmentNorms(grads, [...layerSegments, everything, ...perTensor], mode);
   const gradNorm = tf.slice(gradNorms, 0, layers);
-  const globalNorm = tf.reshape(tf.slice(gradNorms, layers, 1), []) as tf.Scalar;
+  const globalNormEntry = tf.slice(gradNorms, layers, 1); // [1], as packed
+
+  if (clip.mode === 'none') {
+    // Nothing is clipped, so the clipped norms are the raw ones, and the clip fields are
+    // constants: a few ops fewer per step, each with its fixed cost on wasm.
+    const signalAndWeightNorms = segmentNorms(
+      [...signals, ...params],
+      [
+        ...range(0, signalCount).map((s) => [s]),
+        ...layerSegments.map((segment) => shift(segment, signalCount)),
+      ],
+      mode,
+    );
+    return {
+      clippedGrads: [...grads],
+      vector: checkedLength(
+        tf.concat([
+          tf.reshape(step.loss, [1]),
+          globalNormEntry,
+          globalNormEntry,
+          // changed (0), threshold (NaN: no clipping), direction cosine (1)
+          tf.tensor1d([0, NaN, 1]),
+          gradNorm,
+          gradNorm,
+          signalAndWeightNorms,
+        ]) as tf.Tensor1D,
+        layers,
+        signalCount,
+      ),
+    };
+  }
+
+  const globalNorm = tf.reshape(globalNormEntry, []) as tf.Scalar;
   const tensorNorms = perTensor.length > 0 ? tf.slice(gradNorms, layers + 1, tensorCount) : null;
   const threshold = clip.mode === 'auto' && autoThreshold ? autoThreshold(globalNorm) : null;
   const clipped = clipGradients(grads, tensorNorms, globalNorm, clip, threshold);
 
-  // What the optimizer will apply is measured as applied; without clipping it is the gradient.
-  const measureClipped = clip.mode !== 'none';
-  const shift = (segment: number[], by: number) => segment.map((i) => i + by);
+  // What the optimizer will apply is measured as applied.
   const afterSignals = signalCount + tensorCount;
   const rest = segmentNorms(
-    [...signals, ...params, ...(measureClipped ? clipped.grads : [])],
+    [...signals, ...params, ...clipped.grads],
     [
       ...range(0, signalCount).map((s) => [s]),
       ...layerSegments.map((segment) => shift(segment, signalCount)),
-      ...(measureClipped
-        ? [
-            ...layerSegments.map((segment) => shift(segment, afterSignals)),
-            shift(everything, afterSignals),
-          ]
-        : []),
+      ...layerSegments.map((segment) => shift(segment, afterSignals)),
+      shift(everything, afterSignals),
     ],
     mode,
   );
-  // [signal norms..., weight norms..., (clipped layer norms..., clipped global norm)]
+  // [signal norms..., weight norms..., clipped layer norms..., clipped global norm]
   const signalAndWeightNorms = tf.slice(rest, 0, signalCount + layers);
   const clippedStart = signalCount + layers;
-  const clippedGradNorm = measureClipped ? tf.slice(rest, clippedStart, layers) : gradNorm;
-  const clippedGlobalNorm = measureClipped ? tf.slice(rest, clippedStart + layers, 1) : globalNorm;
+  const clippedGradNorm = tf.slice(rest, clippedStart, layers);
+  const clippedGlobalNorm = tf.slice(rest, clippedStart + layers, 1);
 
   const vector = tf.concat([
     tf.reshape(step.loss, [1]),
-    tf.reshape(globalNorm, [1]),
-    tf.reshape(clippedGlobalNorm, [1]),
+    globalNormEntry,
+    clippedGlobalNorm,
     tf.reshape(clipped.changed, [1]),
     tf.reshape(clipped.threshold, [1]),
-    measureClipped
-      ? tf.reshape(directionCosine(grads, clipped.grads, globalNorm, clippedGlobalNorm), [1])
-      : tf.ones([1]),
+    tf.reshape(directionCosine(grads, clipped.grads, globalNorm, clippedGlobalNorm), [1]),
     gradNorm,
     clippedGradNorm,
     signalAndWeightNorms,
   ]) as tf.Tensor1D;
+  return { clippedGrads: clipped.grads, vector: checkedLength(vector, layers, signalCount) };
+}
+
+function checkedLength(vector: tf.Tensor1D, layers: number, signalCount: number): tf.Tensor1D {
   if (vector.shape[0] !== metricsVectorLength(layers, signalCount)) {
     throw new Error('metrics layout mismatch');
   }
-  return { clippedGrads: clipped.grads, vector };
+  return vector;
 }
 
 /** Below this a global norm counts as zero when normalizing (no direction to compare). */
