@@ -113,12 +113,22 @@ async function addShownSeedBands(
   await page.getByTestId('seed-table-toggle').click();
 }
 
+/**
+ * Every lesson, the slowest last: its three recurrent runs over T = 100 steps take seconds per
+ * step on this machine, and a lesson chosen after it waits for its rounds in flight to land
+ * before it restarts (about half a minute here), which the end of the test does not.
+ */
+const SLOWEST_LAST = [
+  ...LESSONS.filter((l) => l.id !== 'rnn-vanishes-lstm-forget-gate'),
+  ...LESSONS.filter((l) => l.id === 'rnn-vanishes-lstm-forget-gate'),
+];
+
 describe('lessons', () => {
   it('every lesson opens from the menu with its text, its view and its runs, and its observations hold on the page', async () => {
     const { page, errors, foreignRequests } = await openApp(app);
     const menu = page.getByRole('combobox', { name: 'Lessons' });
     const backend = await page.evaluate(() => window.__gradscope?.backend?.());
-    for (const lesson of LESSONS) {
+    for (const lesson of SLOWEST_LAST) {
       await menu.selectOption({ label: lesson.title });
       const panel = page.getByTestId('lesson-panel');
       await expect.poll(() => panel.textContent()).toContain(lesson.title);
