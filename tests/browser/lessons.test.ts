@@ -196,26 +196,6 @@ describe('lessons', () => {
     await page.context().close();
   }, 600_000);
 
-  it('the clipping comparison: A halts and is named while B trains on', async () => {
-    const lesson = LESSONS.find((l) => l.id === 'clip-global-norm')!;
-    const { page } = await openApp(app, `${lesson.link}&lesson=${lesson.id}`);
-    await page.getByRole('button', { name: 'Play' }).click();
-    const legend = page.getByTestId('runs-legend');
-    await expect
-      .poll(() => legend.locator('li[data-run="a"]').getAttribute('data-state'), {
-        timeout: 60_000,
-      })
-      .toBe('halted');
-    await expect(legend.locator('li[data-run="a"]').textContent()).resolves.toMatch(
-      /halted at step \d+/,
-    );
-    const stepAtHalt = Number(await page.getByTestId('step-counter').getAttribute('data-step'));
-    await waitForStep(page, stepAtHalt + 30);
-    expect(await legend.locator('li[data-run="b"]').getAttribute('data-state')).not.toBe('halted');
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await page.context().close();
-  });
-
   it('the explosion lesson shows step 1 in the depth profile after the run has stopped', async () => {
     const lesson = LESSONS.find((l) => l.id === 'too-large-init')!;
     const { page } = await openApp(app, `${lesson.link}&lesson=${lesson.id}`);
