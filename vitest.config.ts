@@ -29,6 +29,11 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // One worker process runs every file in turn, so vite (for its preview server) and
+          // playwright-core are imported once, not once per file (seconds per file on a loaded
+          // machine). These tests hold no tfjs or module state of their own: each file opens its
+          // own server, browser and pages.
+          isolate: false,
         },
       },
     ],

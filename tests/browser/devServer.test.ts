@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
@@ -11,6 +11,12 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
  */
 let server: ViteDevServer;
 let browser: Browser;
+/**
+ * One context for the three pages: each page loads afresh, and the later ones take the modules
+ * the first one fetched from the browser's cache (Vite marks pre-bundled dependencies immutable),
+ * as a teacher's browser would after the first visit.
+ */
+let context: BrowserContext;
 let url: string;
 
 beforeAll(async () => {
@@ -23,6 +29,7 @@ beforeAll(async () => {
   await server.listen();
   url = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+  context = await browser.newContext();
 });
 
 afterAll(async () => {
@@ -32,7 +39,7 @@ afterAll(async () => {
 
 describe('the dev server (npm start)', () => {
   it.each(['webgl', 'wasm', 'cpu'])('serves a page that trains on %s', async (backend) => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

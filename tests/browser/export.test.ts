@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliOnce, CLI } from '../support/cliBuild';
 import { decodeExperimentLink } from '../../src/config/variants';
 import {
   parseRunRecordJson,
@@ -12,12 +13,7 @@ import { currentStep, history, openApp, serveBuiltApp, waitForStep } from './sup
 
 const app = serveBuiltApp();
 
-/** The command-line tool, bundled as `npm run simulate` bundles it. */
-const CLI = 'dist-cli/simulate.mjs';
-
-beforeAll(() => {
-  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'pipe' });
-}, 120_000);
+beforeAll(buildCliOnce, 120_000);
 
 /** The record the CLI writes for `link` after `steps` steps (cpu backend, in Node). */
 function cliRecord(link: string, steps: number): RunRecord {

@@ -98,15 +98,16 @@ describe('the distributions panel', () => {
     const box = (await cell.boundingBox())!;
     // Bin 16 of 26 holds [1e-0.5, 1e0): the middle of its column, on the bottom row (input side).
     await page.mouse.move(box.x + box.width * (16.5 / 26), box.y + box.height * (1 - 0.5 / 7));
-    await expect(page.getByTestId('distributions-readout').textContent()).resolves.toMatch(
-      /^hidden1, \|value\| in \[1e-0\.5, 1e0\): [\d,]+ of 2,048 \(\d+\.\d%\)$/,
-    );
+    // The readout follows the pointer on the page's next render (later on a loaded machine).
+    await expect
+      .poll(() => page.getByTestId('distributions-readout').textContent(), { timeout: 10_000 })
+      .toMatch(/^hidden1, \|value\| in \[1e-0\.5, 1e0\): [\d,]+ of 2,048 \(\d+\.\d%\)$/);
     const sat = page.getByTestId('saturation').locator('canvas');
     const satBox = (await sat.boundingBox())!;
     await page.mouse.move(satBox.x + satBox.width / 2, satBox.y + satBox.height / 2);
-    await expect(page.getByTestId('saturation-readout').textContent()).resolves.toMatch(
-      /^step \d+: hidden1 \d+\.\d%, .*hidden6 \d+\.\d%$/,
-    );
+    await expect
+      .poll(() => page.getByTestId('saturation-readout').textContent(), { timeout: 10_000 })
+      .toMatch(/^step \d+: hidden1 \d+\.\d%, .*hidden6 \d+\.\d%$/);
     await screenshot(page, 'distributions');
     // Closed again: the next steps carry no histograms (the panel's data stops at its step).
     await page.getByTestId('distributions-toggle').click();

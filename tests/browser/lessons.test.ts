@@ -113,12 +113,22 @@ async function addShownSeedBands(
   await page.getByTestId('seed-table-toggle').click();
 }
 
+/**
+ * Every lesson, the slowest last: its three recurrent runs over T = 100 steps take seconds per
+ * step on this machine, and a lesson chosen after it waits for its rounds in flight to land
+ * before it restarts (about half a minute here), which the end of the test does not.
+ */
+const SLOWEST_LAST = [
+  ...LESSONS.filter((l) => l.id !== 'rnn-vanishes-lstm-forget-gate'),
+  ...LESSONS.filter((l) => l.id === 'rnn-vanishes-lstm-forget-gate'),
+];
+
 describe('lessons', () => {
   it('every lesson opens from the menu with its text, its view and its runs, and its observations hold on the page', async () => {
     const { page, errors, foreignRequests } = await openApp(app);
     const menu = page.getByRole('combobox', { name: 'Lessons' });
     const backend = await page.evaluate(() => window.__gradscope?.backend?.());
-    for (const lesson of LESSONS) {
+    for (const lesson of SLOWEST_LAST) {
       await menu.selectOption({ label: lesson.title });
       const panel = page.getByTestId('lesson-panel');
       await expect.poll(() => panel.textContent()).toContain(lesson.title);
@@ -185,26 +195,6 @@ describe('lessons', () => {
     expect(foreignRequests).toEqual([]);
     await page.context().close();
   }, 600_000);
-
-  it('the clipping comparison: A halts and is named while B trains on', async () => {
-    const lesson = LESSONS.find((l) => l.id === 'clip-global-norm')!;
-    const { page } = await openApp(app, `${lesson.link}&lesson=${lesson.id}`);
-    await page.getByRole('button', { name: 'Play' }).click();
-    const legend = page.getByTestId('runs-legend');
-    await expect
-      .poll(() => legend.locator('li[data-run="a"]').getAttribute('data-state'), {
-        timeout: 60_000,
-      })
-      .toBe('halted');
-    await expect(legend.locator('li[data-run="a"]').textContent()).resolves.toMatch(
-      /halted at step \d+/,
-    );
-    const stepAtHalt = Number(await page.getByTestId('step-counter').getAttribute('data-step'));
-    await waitForStep(page, stepAtHalt + 30);
-    expect(await legend.locator('li[data-run="b"]').getAttribute('data-state')).not.toBe('halted');
-    await page.getByRole('button', { name: 'Pause' }).click();
-    await page.context().close();
-  });
 
   it('the explosion lesson shows step 1 in the depth profile after the run has stopped', async () => {
     const lesson = LESSONS.find((l) => l.id === 'too-large-init')!;

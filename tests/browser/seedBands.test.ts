@@ -1,16 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliOnce, CLI } from '../support/cliBuild';
 import type { SeedBandRecord } from '../../src/record/seedBandRecord';
 import { openApp, screenshot, serveBuiltApp } from './support/app';
 
 const app = serveBuiltApp();
 
-/** The command-line tool, bundled as `npm run simulate` bundles it. */
-const CLI = 'dist-cli/simulate.mjs';
-
-beforeAll(() => {
-  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'pipe' });
-}, 120_000);
+beforeAll(buildCliOnce, 120_000);
 
 /** A deep narrow ReLU net with He init: its band is wide (Hanin's beta = 12 / 8 = 1.5). */
 const NARROW = '#layers=8x12&act=relu&init=heNormal&bias=0&view=signal';

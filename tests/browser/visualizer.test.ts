@@ -149,9 +149,11 @@ describe('the visualizer page', () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await waitForStep(page, 30);
     const threshold = page.getByRole('spinbutton', { name: /Clip threshold/ });
+    // Read before typing: a round landing between Enter and a later read (up to 128 steps, more
+    // on a loaded machine) would carry the counter past the first clipped step.
+    const changedAt = await currentStep(page);
     await threshold.fill('0.001');
     await threshold.press('Enter');
-    const changedAt = await currentStep(page);
     // It takes effect after the rounds already asked for (up to two, whose size depends on the
     // backend's speed), then trains on with it.
     await expect

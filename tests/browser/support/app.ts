@@ -16,34 +16,73 @@ export interface AppHarness {
 /** Where the built app is: dist/, or GRADSCOPE_DIST (a build of its own, e.g. beside another). */
 export const BUILT_APP_DIR = process.env.GRADSCOPE_DIST ?? 'dist';
 
+/** What one test process keeps between test files: its Chromium and its servers, by base. */
+interface Shared {
+  browser?: Promise<Browser>;
+  servers: Map<string, Promise<PreviewServer>>;
+}
+
 /**
- * Serves the built app (dist/, built by `npm test` before the browser tests) on 127.0.0.1 and
- * launches the system Chromium once per test file. `base` serves it under a sub-path instead,
- * e.g. '/course/gradscope/' (the build is relative, so it loads from any).
+ * The browser project runs its files one after another in one process (isolate: false in
+ * vitest.config.ts), so the Chromium and the preview servers started for the first file serve
+ * the next ones too: a launch and a server per file cost seconds on a loaded machine. Kept on
+ * globalThis, which outlives a module re-evaluated per file. Playwright closes the browser when
+ * the process exits.
  */
-export function serveBuiltApp({ base = '/' }: { base?: string } = {}): AppHarness {
-  const harness = {} as AppHarness;
-  let server: PreviewServer;
-  beforeAll(async () => {
-    if (!existsSync(`${BUILT_APP_DIR}/index.html`))
-      throw new Error(`no built app in ${BUILT_APP_DIR}/: run \`npm run build\` first`);
-    server = await preview({
+const shared: Shared = ((
+  globalThis as { __gradscopeBrowserTests?: Shared }
+).__gradscopeBrowserTests ??= {
+  servers: new Map(),
+});
+
+function sharedBrowser(): Promise<Browser> {
+  const launched = (shared.browser ??= chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS],
+  }));
+  return launched.then((browser) => {
+    if (browser.isConnected()) return browser;
+    // A browser that died with an earlier file is not this file's failure: launch another.
+    shared.browser = undefined;
+    return sharedBrowser();
+  });
+}
+
+function sharedServer(base: string): Promise<PreviewServer> {
+  let server = shared.servers.get(base);
+  if (!server) {
+    server = preview({
       base,
       build: { outDir: BUILT_APP_DIR },
       preview: { host: '127.0.0.1', port: 0, strictPort: false },
       logLevel: 'warn',
     });
+    shared.servers.set(base, server);
+  }
+  return server;
+}
+
+/**
+ * Serves the built app (dist/, built by `npm test` before the browser tests) on 127.0.0.1 with
+ * the system Chromium, shared by the test files of one run (see `shared`). Each page opens in a
+ * browser context of its own (openApp), and the file's contexts still open after its last test
+ * are closed then. `base` serves it under a sub-path instead, e.g. '/course/gradscope/' (the
+ * build is relative, so it loads from any).
+ */
+export function serveBuiltApp({ base = '/' }: { base?: string } = {}): AppHarness {
+  const harness = {} as AppHarness;
+  beforeAll(async () => {
+    if (!existsSync(`${BUILT_APP_DIR}/index.html`))
+      throw new Error(`no built app in ${BUILT_APP_DIR}/: run \`npm run build\` first`);
+    const server = await sharedServer(base);
     const address = server.httpServer.address() as AddressInfo;
     harness.url = `http://127.0.0.1:${address.port}${base}`;
-    harness.browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [...CHROMIUM_ARGS],
-    });
+    harness.browser = await sharedBrowser();
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
   afterAll(async () => {
-    await harness.browser?.close();
-    await new Promise<void>((resolve) => server?.httpServer.close(() => resolve()));
+    // Files run one at a time, so every context open now is this file's.
+    await Promise.all(harness.browser?.contexts().map((context) => context.close()) ?? []);
   });
   return harness;
 }

@@ -1,9 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliOnce, CLI } from '../../support/cliBuild';
 import { parseRunRecordJson } from '../../../src/record/runRecord';
 import type { SeedBandRecord } from '../../../src/record/seedBandRecord';
-
-const CLI = 'dist-cli/simulate.mjs';
 
 function simulate(args: string[]) {
   const result = spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
@@ -13,9 +12,7 @@ function simulate(args: string[]) {
 const LINK = '#v=1&layers=8x6&act=relu&init=heNormal&bias=0&batch=8&seed=5';
 const SEEDS = 8;
 
-beforeAll(() => {
-  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'pipe' });
-}, 120_000);
+beforeAll(buildCliOnce, 120_000);
 
 /** Step 1 of a plain run of `link`: the independent reference for one seed's row. */
 function stepOne(link: string) {

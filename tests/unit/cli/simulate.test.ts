@@ -1,8 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildCliOnce, CLI } from '../../support/cliBuild';
 import { decodeConfig, encodeConfig } from '../../../src/config/codec';
 import {
   decodeExperimentLink,
@@ -19,8 +20,6 @@ import {
 import { makeRefLayer, referenceBackprop } from '../../support/referenceNetwork';
 import { refLoss, refTimeSignalsByDifferences, refWeights } from '../../support/referenceRecurrent';
 
-const CLI = 'dist-cli/simulate.mjs';
-
 /** Runs the bundled CLI (built once in beforeAll, as `npm run simulate` does). */
 function simulate(args: string[]) {
   const result = spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
@@ -35,9 +34,7 @@ function record(args: string[]): RunRecord {
 
 const LINK = '#v=1&layers=16x4&act=tanh&batch=8&clip=globalNorm:0.5';
 
-beforeAll(() => {
-  execFileSync('npx', ['vite', 'build', '-c', 'vite.cli.config.ts'], { stdio: 'pipe' });
-}, 120_000);
+beforeAll(buildCliOnce, 120_000);
 
 describe('simulate CLI', () => {
   it('runs AutoClip (clip=auto:p) and gives each step the threshold it used', () => {
