@@ -121,7 +121,10 @@ describe('the distributions panel', () => {
     await page.getByRole('button', { name: 'Step ×10' }).click();
     await waitForStep(page, 10);
     // One choice of quantity for all runs; the parameter gradients of every layer.
-    await expect(page.getByRole('radio', { name: 'dL/dW' }).count()).resolves.toBe(1);
+    // The panel loads with its own module: wait for it to draw its choice.
+    await expect
+      .poll(() => page.getByRole('radio', { name: 'dL/dW' }).count(), { timeout: 30_000 })
+      .toBe(1);
     await page.getByRole('radio', { name: 'dL/dW' }).check();
     for (const letter of ['a', 'b']) {
       const id = `distributions-${letter}`;
@@ -132,9 +135,11 @@ describe('the distributions panel', () => {
       // The bottom row is the first hidden layer: 2 x 16 kernel and 16 bias entries; bin 18
       // holds [1e0.5, 1e1).
       await page.mouse.move(box.x + box.width * (18.5 / 26), box.y + box.height * (1 - 0.5 / 5));
-      await expect(
-        page.getByTestId(id).getByTestId('distributions-readout').textContent(),
-      ).resolves.toMatch(/^hidden1, \|value\| in \[1e0\.5, 1e1\): \d+ of 48 \(\d+\.\d%\)$/);
+      await expect
+        .poll(() => page.getByTestId(id).getByTestId('distributions-readout').textContent(), {
+          timeout: 10_000,
+        })
+        .toMatch(/^hidden1, \|value\| in \[1e0\.5, 1e1\): \d+ of 48 \(\d+\.\d%\)$/);
       await expect.poll(() => paintedPixels(page, `saturation-${letter}`)).toBeGreaterThan(100);
     }
     // Run B is ReLU: its chart counts dead units; run A (tanh) saturated ones.
