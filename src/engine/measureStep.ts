@@ -54,30 +54,32 @@ export function measureAndClip(
   const gradNorm = tf.slice(gradNorms, 0, layers);
   const globalNormEntry = tf.slice(gradNorms, layers, 1); // [1], as packed
 
+  // [signal norms..., weight norms...]: the segments every step measures after the gradients.
+  const signalAndWeightSegments = [
+    ...range(0, signalCount).map((s) => [s]),
+    ...layerSegments.map((segment) => shift(segment, signalCount)),
+  ];
+
   if (clip.mode === 'none') {
     // Nothing is clipped, so the clipped norms are the raw ones, and the clip fields are
     // constants: a few ops fewer per step, each with its fixed cost on wasm.
-    const signalAndWeightNorms = segmentNorms(
-      [...signals, ...params],
-      [
-        ...range(0, signalCount).map((s) => [s]),
-        ...layerSegments.map((segment) => shift(segment, signalCount)),
-      ],
-      mode,
-    );
     return {
       clippedGrads: [...grads],
-      vector: checkedLength(
-        tf.concat([
-          tf.reshape(step.loss, [1]),
-          globalNormEntry,
-          globalNormEntry,
+      vector: metricsVector(
+        {
+          loss: step.loss,
+          globalNorm: globalNormEntry,
+          clippedGlobalNorm: globalNormEntry,
           // changed (0), threshold (NaN: no clipping), direction cosine (1)
-          tf.tensor1d([0, NaN, 1]),
+          clipFields: [tf.tensor1d([0, NaN, 1])],
           gradNorm,
-          gradNorm,
-          signalAndWeightNorms,
-        ]) as tf.Tensor1D,
+          clippedGradNorm: gradNorm,
+          signalAndWeightNorms: segmentNorms(
+            [...signals, ...params],
+            signalAndWeightSegments,
+            mode,
+          ),
+        },
         layers,
         signalCount,
       ),
@@ -94,34 +96,58 @@ export function measureAndClip(
   const rest = segmentNorms(
     [...signals, ...params, ...clipped.grads],
     [
-      ...range(0, signalCount).map((s) => [s]),
-      ...layerSegments.map((segment) => shift(segment, signalCount)),
+      ...signalAndWeightSegments,
       ...layerSegments.map((segment) => shift(segment, afterSignals)),
       shift(everything, afterSignals),
     ],
     mode,
   );
   // [signal norms..., weight norms..., clipped layer norms..., clipped global norm]
-  const signalAndWeightNorms = tf.slice(rest, 0, signalCount + layers);
   const clippedStart = signalCount + layers;
-  const clippedGradNorm = tf.slice(rest, clippedStart, layers);
   const clippedGlobalNorm = tf.slice(rest, clippedStart + layers, 1);
-
-  const vector = tf.concat([
-    tf.reshape(step.loss, [1]),
-    globalNormEntry,
-    clippedGlobalNorm,
-    tf.reshape(clipped.changed, [1]),
-    tf.reshape(clipped.threshold, [1]),
-    tf.reshape(directionCosine(grads, clipped.grads, globalNorm, clippedGlobalNorm), [1]),
-    gradNorm,
-    clippedGradNorm,
-    signalAndWeightNorms,
-  ]) as tf.Tensor1D;
-  return { clippedGrads: clipped.grads, vector: checkedLength(vector, layers, signalCount) };
+  const vector = metricsVector(
+    {
+      loss: step.loss,
+      globalNorm: globalNormEntry,
+      clippedGlobalNorm,
+      clipFields: [
+        tf.reshape(clipped.changed, [1]),
+        tf.reshape(clipped.threshold, [1]),
+        tf.reshape(directionCosine(grads, clipped.grads, globalNorm, clippedGlobalNorm), [1]),
+      ],
+      gradNorm,
+      clippedGradNorm: tf.slice(rest, clippedStart, layers),
+      signalAndWeightNorms: tf.slice(rest, 0, signalCount + layers),
+    },
+    layers,
+    signalCount,
+  );
+  return { clippedGrads: clipped.grads, vector };
 }
 
-function checkedLength(vector: tf.Tensor1D, layers: number, signalCount: number): tf.Tensor1D {
+/** A step's metrics as the chunk's readback packs them (metrics.ts), each part a 1-D tensor. */
+interface MetricsParts {
+  loss: tf.Tensor;
+  globalNorm: tf.Tensor;
+  clippedGlobalNorm: tf.Tensor;
+  /** changed, threshold, direction cosine: 3 entries in one or more tensors. */
+  clipFields: tf.Tensor[];
+  gradNorm: tf.Tensor;
+  clippedGradNorm: tf.Tensor;
+  signalAndWeightNorms: tf.Tensor;
+}
+
+/** The one place the metrics layout is written: concatenated in order, its length checked. */
+function metricsVector(parts: MetricsParts, layers: number, signalCount: number): tf.Tensor1D {
+  const vector = tf.concat([
+    tf.reshape(parts.loss, [1]),
+    parts.globalNorm,
+    parts.clippedGlobalNorm,
+    ...parts.clipFields,
+    parts.gradNorm,
+    parts.clippedGradNorm,
+    parts.signalAndWeightNorms,
+  ]) as tf.Tensor1D;
   if (vector.shape[0] !== metricsVectorLength(layers, signalCount)) {
     throw new Error('metrics layout mismatch');
   }
