@@ -2,33 +2,56 @@
 // The whole test suite behind `npm test`: lint, typecheck, unit tests (Node, tfjs cpu), build,
 // and browser tests (the built app in the system Chromium). Ends with one plain line
 // "N passed, N failed, N skipped" counting every test plus the lint/typecheck/build checks.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const RESULTS_DIR = 'test-results';
 mkdirSync(RESULTS_DIR, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
+/** Runs a command with its output streamed as it comes; resolves to whether it succeeded. */
 function run(label, command, args) {
   process.stdout.write(`\n=== ${label}: ${command} ${args.join(' ')}\n`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  return result.status === 0;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: process.env });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
 }
 
-function vitestProject(project) {
-  const outputFile = `${RESULTS_DIR}/${project}.json`;
-  const ok = run(`${project} tests`, 'npx', [
+/**
+ * Runs one vitest project (or the files `filters` name in it, or all but the ones `exclude`
+ * names) and adds its report to the totals. `quietly` keeps the output to print whole at the end,
+ * for a run that goes side by side with another.
+ */
+async function vitestProject(
+  project,
+  { label = project, filters = [], exclude = [], quietly = false } = {},
+) {
+  const outputFile = `${RESULTS_DIR}/${label}.json`;
+  rmSync(outputFile, { force: true });
+  const args = [
     'vitest',
     'run',
     '--project',
     project,
+    ...filters,
+    ...exclude.flatMap((glob) => ['--exclude', glob]),
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${outputFile}`,
-  ]);
+  ];
+  let ok;
+  if (quietly) {
+    const result = await runQuietly('npx', args);
+    process.stdout.write(`\n=== ${label} tests: npx ${args.join(' ')}\n${result.output}`);
+    ok = result.ok;
+  } else {
+    ok = await run(`${label} tests`, 'npx', args);
+  }
   if (!existsSync(outputFile)) {
     totals.failed += 1;
-    process.stdout.write(`--- ${project} tests produced no report\n`);
+    process.stdout.write(`--- ${label} tests produced no report\n`);
     return;
   }
   const report = JSON.parse(readFileSync(outputFile, 'utf8'));
@@ -79,9 +102,21 @@ async function checksSideBySide() {
   return results[3].ok;
 }
 
+/**
+ * The UI fuzz test runs for a fixed time (120 s) whatever the machine does, and the unit tests
+ * keep one core busy (vitest's default on two cores is one worker): the two go side by side, the
+ * fuzz alone in its own vitest with its own Chromium, then the other browser files one by one.
+ * The fuzz's pass does not depend on how many actions it gets through, only on the page
+ * answering, so sharing the cores changes how much it does, not whether it is right.
+ */
+const FUZZ_FILE = 'tests/browser/fuzz.test.ts';
+
 const built = await checksSideBySide();
-vitestProject('unit');
-if (built) vitestProject('browser');
+await Promise.all([
+  vitestProject('unit'),
+  built && vitestProject('browser', { label: 'browser-fuzz', filters: [FUZZ_FILE], quietly: true }),
+]);
+if (built) await vitestProject('browser', { exclude: [FUZZ_FILE] });
 else totals.failed += 1;
 
 const summary =
