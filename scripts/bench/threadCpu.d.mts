@@ -23,6 +23,7 @@ export interface GroupFigures {
 export interface CpuPerStep {
   steps: number;
   wallMs: number | null;
+  workerIdleMs: number | null;
   totalCpuMs: number | null;
   worker: GroupFigures;
   rendererMain: GroupFigures;

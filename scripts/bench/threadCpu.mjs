@@ -135,7 +135,8 @@ function trainingRendererPid(rows, trainsIn) {
  * renderer main thread, the renderer's other threads (compositor, V8 and raster helpers), the
  * GPU process (SwiftShader draws WebGL and the page's canvases there), the browser process, and
  * everything else Chromium runs (other renderers, utility processes). Each group: `cpuMs` run
- * on a CPU and `waitMs` runnable but waiting for one, per step. `wallMs` is the window per step;
+ * on a CPU and `waitMs` runnable but waiting for one, per step. `wallMs` is the window per step,
+ * `workerIdleMs` the part of it the worker slept (neither ran nor waited for a core);
  * `busiestThreads` the top few threads by CPU, for a closer look.
  */
 export function cpuPerStep(before, after, steps, { trainsIn = 'worker' } = {}) {
@@ -166,9 +167,12 @@ export function cpuPerStep(before, after, steps, { trainsIn = 'worker' } = {}) {
       cpuMs: perStep(r.runMs),
       waitMs: perStep(r.waitMs),
     }));
+  const wallMs = perStep(after.at - before.at);
   return {
     steps,
-    wallMs: perStep(after.at - before.at),
+    wallMs,
+    // The worker neither ran nor waited for a core: it slept, waiting for a request.
+    workerIdleMs: wallMs === null ? null : wallMs - figures.worker.cpuMs - figures.worker.waitMs,
     totalCpuMs: perStep(sum(rows, 'runMs')),
     ...figures,
     busiestThreads: busiest,

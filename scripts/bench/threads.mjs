@@ -34,6 +34,11 @@ function medianBreakdown(samples) {
     wallMs: mid((s) => s.wallMs),
     totalCpuMs: mid((s) => s.totalCpuMs),
     stepsPerSec: mid((s) => s.stepsPerSec),
+    workerIdleMs: mid((s) => s.workerIdleMs),
+    // What the page's own threads (main, other renderer threads, GPU process) take of the
+    // machine, in cores: it scales with time, not steps, so it holds when training slows.
+    pageCores: mid((s) => (s.rendererMain.cpuMs + s.rendererOther.cpuMs + s.gpu.cpuMs) / s.wallMs),
+    mainCores: mid((s) => s.rendererMain.cpuMs / s.wallMs),
     frameP95Ms: round3(
       percentile(
         samples.flatMap((s) => s.frameDeltasMs ?? []),
@@ -125,7 +130,9 @@ function describe(s) {
 /** The rows as a plain-text table: CPU ms per step (run queue wait in brackets). */
 export function formatThreads(rows) {
   const lines = [
-    'CPU ms per training step by thread (in brackets: ms per step runnable but waiting for a core)',
+    'CPU ms per training step by thread (in brackets: ms per step runnable but waiting for a core);',
+    'worker idle: ms per step the worker slept; page cores: main + other renderer threads + GPU',
+    'process, in cores (CPU time / wall time; the engine rows count the bench page alike)',
     [
       'backend',
       'network',
@@ -139,6 +146,8 @@ export function formatThreads(rows) {
       'browser',
       'other',
       'total',
+      'worker idle',
+      'page cores (main)',
     ].join(' | '),
   ];
   for (const r of rows) {
@@ -153,6 +162,8 @@ export function formatThreads(rows) {
           fixed(s.wallMs),
           ...GROUPS.map((g) => `${fixed(s[g].cpuMs)} (${fixed(s[g].waitMs)})`),
           fixed(s.totalCpuMs),
+          fixed(s.workerIdleMs),
+          `${fixed(s.pageCores)} (${fixed(s.mainCores)})`,
         ].join(' | '),
       );
     }

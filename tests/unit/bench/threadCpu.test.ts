@@ -59,6 +59,8 @@ describe('cpuPerStep', () => {
     expect(figures.other.cpuMs).toBeCloseTo(0.6); // (3 + 1 + 2) / 10
     expect(figures.totalCpuMs).toBeCloseTo(27.8); // 278 ms of CPU over 10 steps
     expect(figures.wallMs).toBe(50);
+    // 50 ms per step of wall time: the worker ran 20 and waited for a core 5, so it slept 25.
+    expect(figures.workerIdleMs).toBeCloseTo(25);
   });
 
   it('takes the renderer whose main thread ran most when training runs on the main thread', () => {
