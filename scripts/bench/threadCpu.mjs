@@ -172,7 +172,10 @@ export function cpuPerStep(before, after, steps, { trainsIn = 'worker' } = {}) {
     steps,
     wallMs,
     // The worker neither ran nor waited for a core: it slept, waiting for a request.
-    workerIdleMs: wallMs === null ? null : wallMs - figures.worker.cpuMs - figures.worker.waitMs,
+    workerIdleMs:
+      wallMs === null || trainsIn !== 'worker'
+        ? null
+        : wallMs - figures.worker.cpuMs - figures.worker.waitMs,
     totalCpuMs: perStep(sum(rows, 'runMs')),
     ...figures,
     busiestThreads: busiest,

@@ -27,18 +27,22 @@ function only(name, all, key) {
 }
 
 /** Median of each group's cpuMs and waitMs, and of wallMs, over repetitions. */
-function medianBreakdown(samples) {
+function medianBreakdown(samples, { page = true } = {}) {
   const mid = (read) => round3(median(samples.map(read)));
+  // Only the app page has a UI beside its training; on the bench page the main thread trains.
+  const pageMid = (read) => (page ? mid(read) : null);
   return {
     repetitions: samples.length,
     wallMs: mid((s) => s.wallMs),
     totalCpuMs: mid((s) => s.totalCpuMs),
     stepsPerSec: mid((s) => s.stepsPerSec),
-    workerIdleMs: mid((s) => s.workerIdleMs),
+    workerIdleMs: pageMid((s) => s.workerIdleMs),
     // What the page's own threads (main, other renderer threads, GPU process) take of the
     // machine, in cores: it scales with time, not steps, so it holds when training slows.
-    pageCores: mid((s) => (s.rendererMain.cpuMs + s.rendererOther.cpuMs + s.gpu.cpuMs) / s.wallMs),
-    mainCores: mid((s) => s.rendererMain.cpuMs / s.wallMs),
+    pageCores: pageMid(
+      (s) => (s.rendererMain.cpuMs + s.rendererOther.cpuMs + s.gpu.cpuMs) / s.wallMs,
+    ),
+    mainCores: pageMid((s) => s.rendererMain.cpuMs / s.wallMs),
     frameP95Ms: round3(
       percentile(
         samples.flatMap((s) => s.frameDeltasMs ?? []),
@@ -111,7 +115,7 @@ async function benchOne(browser, urls, benchPage, backend, network, settings, lo
     backend,
     network: network.id,
     engineStepsPerReadback: k,
-    engine: medianBreakdown(engine),
+    engine: medianBreakdown(engine, { page: false }),
     app: Object.fromEntries(Object.entries(app).map(([b, s]) => [b, medianBreakdown(s)])),
   };
 }
@@ -132,7 +136,7 @@ export function formatThreads(rows) {
   const lines = [
     'CPU ms per training step by thread (in brackets: ms per step runnable but waiting for a core);',
     'worker idle: ms per step the worker slept; page cores: main + other renderer threads + GPU',
-    'process, in cores (CPU time / wall time; the engine rows count the bench page alike)',
+    'process, in cores (CPU time / wall time; n/a for the engine, which trains on the main thread)',
     [
       'backend',
       'network',
@@ -163,7 +167,7 @@ export function formatThreads(rows) {
           ...GROUPS.map((g) => `${fixed(s[g].cpuMs)} (${fixed(s[g].waitMs)})`),
           fixed(s.totalCpuMs),
           fixed(s.workerIdleMs),
-          `${fixed(s.pageCores)} (${fixed(s.mainCores)})`,
+          s.pageCores == null ? 'n/a' : `${fixed(s.pageCores)} (${fixed(s.mainCores)})`,
         ].join(' | '),
       );
     }
