@@ -22,6 +22,8 @@
 // parts and merge them into an existing bench/results.json (and README's table), leaving its
 // other figures as they are.
 // `--dist` (with `--reps N`) measures only bare, engine and dist side by side and prints them.
+// `--threads` measures only the app and the engine thread by thread (CPU ms per step; with
+// `--builds dirA,dirB`, builds made beforehand, A/B) and merges them under `threads`.
 /* global window */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +43,7 @@ import { benchDeepFrames } from './bench/deepFrames.mjs';
 import { benchLimitSetting } from './bench/limitSetting.mjs';
 import { benchModeTensors } from './bench/modeTensors.mjs';
 import { benchScaling } from './bench/scaling.mjs';
+import { benchThreads } from './bench/threads.mjs';
 import { networkFigures } from './bench/figures.mjs';
 import { formatExtras, formatReport, summaryLine } from './bench/report.mjs';
 import { median, percentile, ratio, round3 } from './bench/stats.mjs';
@@ -50,9 +53,15 @@ import { fastestBackend, timeSweepMap } from './bench/sweepMap.mjs';
 
 const QUICK = process.argv.includes('--quick');
 /** Only these parts, merged into the results already on disk (none: the whole bench). */
-const EXTRA_PARTS = ['limit', 'scaling', 'deep', 'modes', 'dist'];
+const EXTRA_PARTS = ['limit', 'scaling', 'deep', 'modes', 'dist', 'threads'];
 const ONLY = EXTRA_PARTS.filter((part) => process.argv.includes(`--${part}`));
 const RESULTS_FILE = 'bench/results.json';
+
+/** The value after `--name` on the command line, or undefined. */
+function optionValue(name) {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
 const README_FILE = 'README.md';
 
 /** The reference network first (it fills the top-level figures), then the deep one. */
@@ -307,9 +316,14 @@ async function benchFirstStep(browser, url) {
 
 /** `--limit` / `--scaling`: only those parts, merged into the results file already there. */
 async function mainPartial() {
-  log(`building into ${BENCH_OUT_DIR}`);
-  await buildApp();
-  const server = await serveApp();
+  // `--threads --builds dirA,dirB`: builds made beforehand, served side by side (A/B).
+  const builds = ONLY.includes('threads') ? optionValue('builds')?.split(',') : undefined;
+  if (!builds) {
+    log(`building into ${BENCH_OUT_DIR}`);
+    await buildApp();
+  }
+  const servers = await Promise.all((builds ?? [BENCH_OUT_DIR]).map((dir) => serveApp(dir)));
+  const server = servers[0];
   const browser = await launchBrowser();
   let previous = {};
   try {
@@ -326,10 +340,14 @@ async function mainPartial() {
       await benchDistributions(browser, server.url, backends, NETWORKS, SETTINGS, log);
       return;
     }
+    if (ONLY.includes('threads')) {
+      const urls = Object.fromEntries(servers.map((s, i) => [builds ? builds[i] : 'app', s.url]));
+      results.threads = await benchThreads(browser, urls, backends, NETWORKS, SETTINGS, log);
+    }
     await measureExtras(browser, server.url, backends, results, ONLY);
   } finally {
     await browser.close();
-    await server.close();
+    for (const s of servers) await s.close();
   }
   writeResults(results);
   console.log(formatExtras(results));

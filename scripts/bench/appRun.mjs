@@ -2,6 +2,7 @@
 // charts live, read the step counter; and the time from navigation to the first trained step.
 /* global document, MutationObserver */
 import { callBench, openPage, VIEWPORT } from './browser.mjs';
+import { cpuPerStep, snapshotThreads } from './threadCpu.mjs';
 
 const STEP_COUNTER = '[data-testid="step-counter"]';
 const FIRST_STEP_TIMEOUT_MS = 60_000;
@@ -49,6 +50,40 @@ export async function measureAppOnce(page, { warmUpMs, windowMs }) {
   const seen = await callBench(page, 'observeRun', windowMs);
   await pause(page);
   return {
+    stepsPerSec: (seen.steps * 1000) / seen.ms,
+    stepsPerReadback: seen.counterUpdates > 0 ? seen.steps / seen.counterUpdates : null,
+    frameDeltasMs: seen.frameDeltasMs,
+  };
+}
+
+/**
+ * Like measureAppOnce, with every Chromium thread's CPU time read just before and just after
+ * the window (./threadCpu.mjs); steps are the counter's advance between those readings.
+ * Returns cpuPerStep's breakdown plus steps/s, steps per readback and the frame deltas.
+ */
+export async function measureThreadsOnce(page, browserPid, { warmUpMs, windowMs }) {
+  const readStep = () =>
+    page.evaluate(
+      (selector) => Number(document.querySelector(selector).getAttribute('data-step')),
+      STEP_COUNTER,
+    );
+  const before = await readStep();
+  await playButton(page).click();
+  await page.waitForFunction(
+    ([selector, step]) => Number(document.querySelector(selector).getAttribute('data-step')) > step,
+    [STEP_COUNTER, before],
+    { timeout: 60_000 },
+  );
+  await page.waitForTimeout(warmUpMs);
+  const threadsBefore = snapshotThreads(browserPid);
+  const first = await readStep();
+  const seen = await callBench(page, 'observeRun', windowMs);
+  const last = await readStep();
+  const threadsAfter = snapshotThreads(browserPid);
+  await pause(page);
+  const breakdown = cpuPerStep(threadsBefore, threadsAfter, last - first);
+  return {
+    ...breakdown,
     stepsPerSec: (seen.steps * 1000) / seen.ms,
     stepsPerReadback: seen.counterUpdates > 0 ? seen.steps / seen.counterUpdates : null,
     frameDeltasMs: seen.frameDeltasMs,

@@ -20,11 +20,11 @@ export async function buildApp() {
   await build({ logLevel: 'warn', build: { outDir: BENCH_OUT_DIR, emptyOutDir: true } });
 }
 
-/** Serves the build; returns its base URL and a close function. */
-export async function serveApp() {
+/** Serves the build in `outDir`; returns its base URL and a close function. */
+export async function serveApp(outDir = BENCH_OUT_DIR) {
   const server = await preview({
     logLevel: 'warn',
-    build: { outDir: BENCH_OUT_DIR },
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   const { port } = server.httpServer.address();
