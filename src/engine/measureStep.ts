@@ -49,11 +49,6 @@ export function measureAndClip(
   // Per-tensor norms only where clipping needs them.
   const perTensor = clip.mode === 'tensorNorm' ? everything.map((i) => [i]) : [];
 
-  // [layer norms..., global norm, per-tensor norms...]
-  const gradNorms = segmentNorms(grads, [...layerSegments, everything, ...perTensor], mode);
-  const gradNorm = tf.slice(gradNorms, 0, layers);
-  const globalNormEntry = tf.slice(gradNorms, layers, 1); // [1], as packed
-
   // [signal norms..., weight norms...]: the segments every step measures after the gradients.
   const signalAndWeightSegments = [
     ...range(0, signalCount).map((s) => [s]),
@@ -61,30 +56,36 @@ export function measureAndClip(
   ];
 
   if (clip.mode === 'none') {
-    // Nothing is clipped, so the clipped norms are the raw ones, and the clip fields are
-    // constants: a few ops fewer per step, each with its fixed cost on wasm.
+    // Nothing is clipped, so the clipped norms are the raw ones and the clip fields constants.
+    // Segments may repeat, so each kernel call gives a run of the layout as it is packed, with
+    // no slices: a few ops fewer per step, each with its fixed cost on wasm.
+    const afterGrads = (segment: number[]) => shift(segment, tensorCount);
     return {
       clippedGrads: [...grads],
       vector: metricsVector(
         {
           loss: step.loss,
-          globalNorm: globalNormEntry,
-          clippedGlobalNorm: globalNormEntry,
+          globalNorms: [segmentNorms(grads, [everything, everything], mode)],
           // changed (0), threshold (NaN: no clipping), direction cosine (1)
           clipFields: [tf.tensor1d([0, NaN, 1])],
-          gradNorm,
-          clippedGradNorm: gradNorm,
-          signalAndWeightNorms: segmentNorms(
-            [...signals, ...params],
-            signalAndWeightSegments,
-            mode,
-          ),
+          norms: [
+            segmentNorms(
+              [...grads, ...signals, ...params],
+              [...layerSegments, ...layerSegments, ...signalAndWeightSegments.map(afterGrads)],
+              mode,
+            ),
+          ],
         },
         layers,
         signalCount,
       ),
     };
   }
+
+  // [layer norms..., global norm, per-tensor norms...]
+  const gradNorms = segmentNorms(grads, [...layerSegments, everything, ...perTensor], mode);
+  const gradNorm = tf.slice(gradNorms, 0, layers);
+  const globalNormEntry = tf.slice(gradNorms, layers, 1); // [1], as packed
 
   const globalNorm = tf.reshape(globalNormEntry, []) as tf.Scalar;
   const tensorNorms = perTensor.length > 0 ? tf.slice(gradNorms, layers + 1, tensorCount) : null;
@@ -108,16 +109,17 @@ export function measureAndClip(
   const vector = metricsVector(
     {
       loss: step.loss,
-      globalNorm: globalNormEntry,
-      clippedGlobalNorm,
+      globalNorms: [globalNormEntry, clippedGlobalNorm],
       clipFields: [
         tf.reshape(clipped.changed, [1]),
         tf.reshape(clipped.threshold, [1]),
         tf.reshape(directionCosine(grads, clipped.grads, globalNorm, clippedGlobalNorm), [1]),
       ],
-      gradNorm,
-      clippedGradNorm: tf.slice(rest, clippedStart, layers),
-      signalAndWeightNorms: tf.slice(rest, 0, signalCount + layers),
+      norms: [
+        gradNorm,
+        tf.slice(rest, clippedStart, layers),
+        tf.slice(rest, 0, signalCount + layers),
+      ],
     },
     layers,
     signalCount,
@@ -125,28 +127,27 @@ export function measureAndClip(
   return { clippedGrads: clipped.grads, vector };
 }
 
-/** A step's metrics as the chunk's readback packs them (metrics.ts), each part a 1-D tensor. */
+/**
+ * A step's metrics as the chunk's readback packs them (metrics.ts), each part one or more 1-D
+ * tensors concatenated in order.
+ */
 interface MetricsParts {
   loss: tf.Tensor;
-  globalNorm: tf.Tensor;
-  clippedGlobalNorm: tf.Tensor;
-  /** changed, threshold, direction cosine: 3 entries in one or more tensors. */
+  /** The global norm, then the clipped global norm: 2 entries. */
+  globalNorms: tf.Tensor[];
+  /** changed, threshold, direction cosine: 3 entries. */
   clipFields: tf.Tensor[];
-  gradNorm: tf.Tensor;
-  clippedGradNorm: tf.Tensor;
-  signalAndWeightNorms: tf.Tensor;
+  /** Layer norms, clipped layer norms, signal norms, weight norms. */
+  norms: tf.Tensor[];
 }
 
 /** The one place the metrics layout is written: concatenated in order, its length checked. */
 function metricsVector(parts: MetricsParts, layers: number, signalCount: number): tf.Tensor1D {
   const vector = tf.concat([
     tf.reshape(parts.loss, [1]),
-    parts.globalNorm,
-    parts.clippedGlobalNorm,
+    ...parts.globalNorms,
     ...parts.clipFields,
-    parts.gradNorm,
-    parts.clippedGradNorm,
-    parts.signalAndWeightNorms,
+    ...parts.norms,
   ]) as tf.Tensor1D;
   if (vector.shape[0] !== metricsVectorLength(layers, signalCount)) {
     throw new Error('metrics layout mismatch');

@@ -101,24 +101,34 @@ export function disposeNetwork(network: Network): void {
 }
 
 /**
- * Forward pass. `tap`, when given, sees each layer's pre-activation z_l and returns what the
- * pass goes on with (the trainer taps z_l to catch dL/dz_l on the way back; see signalTaps.ts).
+ * One dense layer's pre-activation z = h W (+ b), as forward() forms it. The trainer forms it
+ * in an op that also catches dL/dz on the way back (SignalTaps.dense, signalTaps.ts).
  */
+export type DenseLayer = (
+  layer: number,
+  h: tf.Tensor,
+  kernel: tf.Tensor,
+  bias: tf.Tensor | null,
+) => tf.Tensor;
+
+export const plainDense: DenseLayer = (_layer, h, kernel, bias) => {
+  const m = tf.matMul(h, kernel);
+  return bias ? tf.add(m, bias) : m;
+};
+
+/** Forward pass; `dense` forms each layer's pre-activation z_l (plainDense unless given). */
 export function forward(
   network: Network,
   kernels: readonly tf.Tensor[],
   biases: readonly (tf.Tensor | null)[],
   x: tf.Tensor,
-  tap?: (layer: number, z: tf.Tensor) => tf.Tensor,
+  dense: DenseLayer = plainDense,
 ): tf.Tensor {
   const { activation, residual, normalization } = network.settings;
   const last = network.layers.length - 1;
   let h = x;
   for (let l = 0; l <= last; l++) {
-    let z = tf.matMul(h, kernels[l] as tf.Tensor);
-    const bias = biases[l];
-    if (bias) z = tf.add(z, bias);
-    if (tap) z = tap(l, z);
+    const z = dense(l, h, kernels[l] as tf.Tensor, biases[l] ?? null);
     if (l === last) return z;
     const a = applyActivation(activationInput(z, normalization), activation);
     const layer = network.layers[l] as { fanIn: number; units: number };

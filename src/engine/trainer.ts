@@ -346,7 +346,7 @@ export class Trainer implements RunTrainer {
           kernels.push(args[l * tensorsPerLayer] as tf.Tensor);
           biases.push(hasBias ? (args[l * tensorsPerLayer + 1] as tf.Tensor) : null);
         }
-        const output = forward(this.network, kernels, biases, x, this.signalTaps.tap);
+        const output = forward(this.network, kernels, biases, x, this.signalTaps.dense);
         const loss = dataLoss(this.loss, output, y);
         measuredLoss = tf.keep(loss);
         const reg = regularizationLoss(kernels, regularization.l1, regularization.l2);
