@@ -44,6 +44,7 @@ import { benchLimitSetting } from './bench/limitSetting.mjs';
 import { benchModeTensors } from './bench/modeTensors.mjs';
 import { benchScaling } from './bench/scaling.mjs';
 import { benchThreads } from './bench/threads.mjs';
+import { optionValue } from './bench/options.mjs';
 import { networkFigures } from './bench/figures.mjs';
 import { formatExtras, formatReport, summaryLine } from './bench/report.mjs';
 import { median, percentile, ratio, round3 } from './bench/stats.mjs';
@@ -56,12 +57,6 @@ const QUICK = process.argv.includes('--quick');
 const EXTRA_PARTS = ['limit', 'scaling', 'deep', 'modes', 'dist', 'threads'];
 const ONLY = EXTRA_PARTS.filter((part) => process.argv.includes(`--${part}`));
 const RESULTS_FILE = 'bench/results.json';
-
-/** The value after `--name` on the command line, or undefined. */
-function optionValue(name) {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 ? process.argv[at + 1] : undefined;
-}
 const README_FILE = 'README.md';
 
 /** The reference network first (it fills the top-level figures), then the deep one. */

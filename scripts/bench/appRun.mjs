@@ -32,14 +32,20 @@ export async function openAppPage(browser, url, hash, backend) {
   };
 }
 
+/** The step the page's counter shows. */
+function readStep(page) {
+  return page.evaluate(
+    (selector) => Number(document.querySelector(selector).getAttribute('data-step')),
+    STEP_COUNTER,
+  );
+}
+
 /**
- * One app measurement on an open page: Play, the first chunk shown (shaders compiled), then
- * `warmUpMs` more (the chunk size settles), then at least `windowMs` observed (steps and frame
- * deltas, src/bench/observeRun.ts), then Pause. The next repetition continues the same run.
+ * Play, wait for the first chunk shown (shaders compiled), then `warmUpMs` more (the chunk size
+ * settles): the page is then training as it will through the window.
  */
-export async function measureAppOnce(page, { warmUpMs, windowMs }) {
-  const counter = page.getByTestId('step-counter');
-  const before = Number(await counter.getAttribute('data-step'));
+async function playAndWarmUp(page, warmUpMs) {
+  const before = await readStep(page);
   await playButton(page).click();
   await page.waitForFunction(
     ([selector, step]) => Number(document.querySelector(selector).getAttribute('data-step')) > step,
@@ -47,8 +53,10 @@ export async function measureAppOnce(page, { warmUpMs, windowMs }) {
     { timeout: 60_000 },
   );
   await page.waitForTimeout(warmUpMs);
-  const seen = await callBench(page, 'observeRun', windowMs);
-  await pause(page);
+}
+
+/** steps/s, steps per readback and frame deltas of an observed window (observeRun.ts). */
+function windowFigures(seen) {
   return {
     stepsPerSec: (seen.steps * 1000) / seen.ms,
     stepsPerReadback: seen.counterUpdates > 0 ? seen.steps / seen.counterUpdates : null,
@@ -57,37 +65,31 @@ export async function measureAppOnce(page, { warmUpMs, windowMs }) {
 }
 
 /**
+ * One app measurement on an open page: Play, warm up (above), then at least `windowMs`
+ * observed (steps and frame deltas, src/bench/observeRun.ts), then Pause. The next repetition
+ * continues the same run.
+ */
+export async function measureAppOnce(page, { warmUpMs, windowMs }) {
+  await playAndWarmUp(page, warmUpMs);
+  const seen = await callBench(page, 'observeRun', windowMs);
+  await pause(page);
+  return windowFigures(seen);
+}
+
+/**
  * Like measureAppOnce, with every Chromium thread's CPU time read just before and just after
  * the window (./threadCpu.mjs); steps are the counter's advance between those readings.
  * Returns cpuPerStep's breakdown plus steps/s, steps per readback and the frame deltas.
  */
 export async function measureThreadsOnce(page, browserPid, { warmUpMs, windowMs }) {
-  const readStep = () =>
-    page.evaluate(
-      (selector) => Number(document.querySelector(selector).getAttribute('data-step')),
-      STEP_COUNTER,
-    );
-  const before = await readStep();
-  await playButton(page).click();
-  await page.waitForFunction(
-    ([selector, step]) => Number(document.querySelector(selector).getAttribute('data-step')) > step,
-    [STEP_COUNTER, before],
-    { timeout: 60_000 },
-  );
-  await page.waitForTimeout(warmUpMs);
+  await playAndWarmUp(page, warmUpMs);
   const threadsBefore = snapshotThreads(browserPid);
-  const first = await readStep();
+  const first = await readStep(page);
   const seen = await callBench(page, 'observeRun', windowMs);
-  const last = await readStep();
+  const last = await readStep(page);
   const threadsAfter = snapshotThreads(browserPid);
   await pause(page);
-  const breakdown = cpuPerStep(threadsBefore, threadsAfter, last - first);
-  return {
-    ...breakdown,
-    stepsPerSec: (seen.steps * 1000) / seen.ms,
-    stepsPerReadback: seen.counterUpdates > 0 ? seen.steps / seen.counterUpdates : null,
-    frameDeltasMs: seen.frameDeltasMs,
-  };
+  return { ...cpuPerStep(threadsBefore, threadsAfter, last - first), ...windowFigures(seen) };
 }
 
 /**

@@ -4,27 +4,21 @@
 // repetitions, per-repetition ratios too. Then kernels and WebGL programs per step with the
 // distributions on and off. Printed only: the full bench's results and README stay as they are.
 import { callBench, openPage } from './browser.mjs';
-import { median, round3 } from './stats.mjs';
+import { chosenBy, optionValue } from './options.mjs';
+import { median, round3, windowSteps } from './stats.mjs';
 
 const fixed = (value, digits = 2) => (value == null ? 'n/a' : value.toFixed(digits));
 
-/** The value after `--name` on the command line, or undefined. */
-function option(argv, name) {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
 /** Repetitions of each alternation; `--reps N` on the command line overrides. */
-function repetitionsFrom(argv, fallback) {
-  const n = Number(option(argv, 'reps'));
+function repetitionsFrom(fallback) {
+  const n = Number(optionValue('reps'));
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 async function benchOne(page, backend, network, settings, log) {
   const k = settings.distributionsStepsPerReadback;
   const probe = await callBench(page, 'runBare', network.hash, settings.calibrationSteps);
-  const raw = (probe.stepsPerSec * settings.secondsPerMeasurement) / k;
-  const steps = Math.max(k * 5, Math.min(5000, Math.ceil(raw) * k));
+  const steps = windowSteps(probe.stepsPerSec, settings.secondsPerMeasurement, k);
   const rates = { bare: [], engine: [], dist: [], everyStep: [] };
   const interleaved = [];
   for (let rep = 1; rep <= settings.repetitions; rep++) {
@@ -88,17 +82,12 @@ async function benchOne(page, backend, network, settings, log) {
 
 /** Every backend and network; returns the rows and prints them as a table. */
 export async function benchDistributions(browser, url, backends, networks, settings, log) {
-  const repetitions = repetitionsFrom(process.argv, Math.max(settings.repetitions, 5));
+  const repetitions = repetitionsFrom(Math.max(settings.repetitions, 5));
   const run = { ...settings, repetitions };
   log(`distributions: ${repetitions} repetitions of bare, engine, dist side by side`);
-  // `--backends webgl,cpu` and `--networks 8x32` narrow the run.
-  const only = (name, all, key) => {
-    const wanted = option(process.argv, name)?.split(',');
-    return wanted ? all.filter((x) => wanted.includes(key(x))) : all;
-  };
   const rows = [];
-  const chosenNetworks = only('networks', networks, (n) => n.id);
-  for (const backend of only('backends', backends, (b) => b)) {
+  const chosenNetworks = chosenBy('networks', networks, (n) => n.id);
+  for (const backend of chosenBy('backends', backends, (b) => b)) {
     const { page } = await openPage(browser, url + chosenNetworks[0].hash);
     try {
       await callBench(page, 'setBackend', backend);

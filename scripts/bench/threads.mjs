@@ -9,22 +9,13 @@
 // bench/results.json under `threads` (README's table is left as it is).
 import { measureThreadsOnce, openAppPage } from './appRun.mjs';
 import { callBench, openPage } from './browser.mjs';
-import { median, percentile, round3 } from './stats.mjs';
+import { chosenBy, optionValue } from './options.mjs';
+import { median, percentile, round3, windowSteps } from './stats.mjs';
 import { cpuPerStep, findBrowserPid, loadAverage, snapshotThreads } from './threadCpu.mjs';
 
 /** The groups cpuPerStep reports, in the order printed. */
 const GROUPS = ['worker', 'rendererMain', 'rendererOther', 'gpu', 'browser', 'other'];
 const ENGINE_STEPS_PER_READBACK = [10, 50];
-
-function option(argv, name) {
-  const at = argv.indexOf(`--${name}`);
-  return at >= 0 ? argv[at + 1] : undefined;
-}
-
-function only(name, all, key) {
-  const wanted = option(process.argv, name)?.split(',');
-  return wanted ? all.filter((x) => wanted.includes(key(x))) : all;
-}
 
 /** Median of each group's cpuMs and waitMs, and of wallMs, over repetitions. */
 function medianBreakdown(samples, { page = true } = {}) {
@@ -100,8 +91,7 @@ async function benchOne(browser, urls, benchPage, backend, network, settings, lo
           Math.abs(Math.log(b / pageK)) < Math.abs(Math.log(a / pageK)) ? b : a,
         );
         const probe = await callBench(benchPage, 'runEngine', network.hash, 5 * k, k, 'full');
-        const raw = (probe.stepsPerSec * settings.secondsPerMeasurement) / k;
-        engineSteps = Math.max(5 * k, Math.min(5000, Math.ceil(raw) * k));
+        engineSteps = windowSteps(probe.stepsPerSec, settings.secondsPerMeasurement, k);
       }
       const e = await engineOnce(benchPage, browserPid, network.hash, engineSteps, k);
       engine.push(e);
@@ -180,12 +170,12 @@ export function formatThreads(rows) {
  * {date, loadAverage, builds, rows}.
  */
 export async function benchThreads(browser, urls, backends, networks, settings, log) {
-  const repetitions = Number(option(process.argv, 'reps')) || Math.max(settings.repetitions, 3);
+  const repetitions = Number(optionValue('reps')) || Math.max(settings.repetitions, 3);
   const run = { ...settings, repetitions };
-  const chosenNetworks = only('networks', networks, (n) => n.id);
+  const chosenNetworks = chosenBy('networks', networks, (n) => n.id);
   const loadBefore = loadAverage();
   const rows = [];
-  for (const backend of only('backends', backends, (b) => b)) {
+  for (const backend of chosenBy('backends', backends, (b) => b)) {
     const firstUrl = Object.values(urls)[0];
     const { page } = await openPage(browser, firstUrl + chosenNetworks[0].hash);
     try {
