@@ -49,16 +49,18 @@ export function runSeedBands(count: number, force = false): void {
     key,
     force,
     plan: () => {
-      const runs: SeedBandRun[] = resolveRuns(experiment).map(({ letter, config }) => {
-        const configs = seedConfigs(config, count);
-        return {
-          letter,
-          config,
-          seeds: configs.map((c) => c.init.seed),
-          cells: configs.map(() => null),
-        };
-      });
-      const configs = runs.flatMap((run) => seedConfigs(run.config, count));
+      const perRun = resolveRuns(experiment).map(({ letter, config }) => ({
+        letter,
+        config,
+        configs: seedConfigs(config, count),
+      }));
+      const runs: SeedBandRun[] = perRun.map(({ letter, config, configs }) => ({
+        letter,
+        config,
+        seeds: configs.map((c) => c.init.seed),
+        cells: configs.map(() => null),
+      }));
+      const configs = perRun.flatMap((run) => run.configs);
       const initial: SeedBandResult = {
         key,
         count,
